@@ -1,0 +1,222 @@
+"""What each command does.  Every command is one transaction: all of it happens, or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import BadInput
+from ..store.engine import make_engine, resolve_url, transaction
+from ..store.migrate import ensure_schema
+
+DEFAULT_NAME_PATTERN = "devel-call-{date}.md"
+
+
+def _engine(args, upgrade: bool = True):
+    engine = make_engine(resolve_url(args.db))
+    if upgrade:
+        ensure_schema(engine)
+    return engine
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write PATH whole or not at all: a crash leaves the old file, never half a new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _output(args, text: str) -> None:
+    if args.output:
+        path = Path(args.output)
+        if path.is_dir():
+            raise BadInput(f"-o {args.output}: is a directory; give a file name")
+        write_atomically(path, text)
+    else:
+        sys.stdout.write(text)
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+
+def cmd_meetings(args) -> int:
+    from ..store.meetings import list_meetings
+
+    with transaction(_engine(args), write=False) as conn:
+        meetings = list_meetings(conn, args.series)
+    if args.json:
+        print(json.dumps([m.to_dict() for m in meetings], ensure_ascii=False, indent=2))
+        return 0
+    if not meetings:
+        print("no meetings yet: 'svsm-meet import FILE' or 'svsm-meet new --series NAME --date DATE'")
+    width = max((len(str(m.id)) for m in meetings), default=2)
+    for m in meetings:
+        print(f"{m.id:>{width}}  {m.date}  {m.series:<24}  {m.title or ''}".rstrip())
+    return 0
+
+
+def cmd_new(args) -> int:
+    from ..dates import parse_date
+    from ..store.entries import create_meeting
+
+    date = parse_date(args.date)
+    start = None
+    if args.time:
+        try:
+            start = dt.time.fromisoformat(args.time)
+        except ValueError:
+            raise BadInput(f"--time {args.time}: not a time HH:MM") from None
+    if args.timezone:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(args.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BadInput(f"--timezone {args.timezone}: not a time zone (e.g. Europe/Berlin)") from None
+    series = args.series.strip()
+    if not series:
+        raise BadInput("--series: give the series a name")
+    with transaction(_engine(args)) as conn:
+        mid = create_meeting(conn, series, date, start, args.timezone)
+    print(f"created meeting {mid}: {series}, {date}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from ..dates import parse_date
+    from ..sources import read_minutes
+    from ..store.documents import save_documents
+
+    date = parse_date(args.date) if args.date else None
+    # Read and parse everything before touching the database: a bad file leaves it unchanged.
+    docs = [read_minutes(Path(f), date=date, series=args.series) for f in args.files]
+    with transaction(_engine(args)) as conn:
+        ids = save_documents(conn, docs, replace=args.replace)
+    for doc, mid in zip(docs, ids):
+        print(f"imported meeting {mid}: {doc.series}, {doc.date}")
+    return 0
+
+
+def _file_name(pattern: str, doc) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", doc.series.lower()).strip("-") or "meeting"
+    try:
+        name = pattern.format(date=doc.date.isoformat(), series=slug, id=doc.id)
+    except (KeyError, IndexError, ValueError) as e:
+        raise BadInput(f"--name-pattern {pattern}: {e}; use the fields {{date}} {{series}} {{id}}") from None
+    if not name or "/" in name or name in (".", ".."):
+        raise BadInput(f"--name-pattern {pattern}: gives the file name {name!r}")
+    return name
+
+
+def cmd_export(args) -> int:
+    from ..store.documents import load_documents
+    from ..store.meetings import find_meeting, list_meetings
+
+    if args.format == "markdown":
+        from ..formats.markdown_out import render
+    else:
+        from ..formats.json_format import dumps as render
+    if args.all == bool(args.meeting):
+        raise BadInput("export: give one MEETING, or --all with -o DIR")
+    if args.name_pattern and not args.all:
+        raise BadInput("--name-pattern goes with --all")
+    with transaction(_engine(args), write=False) as conn:
+        if not args.all:
+            summary = find_meeting(conn, args.meeting, args.series)
+            (doc,) = load_documents(conn, [summary.id])
+            _output(args, render(doc))
+            return 0
+        if not args.output:
+            raise BadInput("export --all: give the folder to write to with -o DIR")
+        meetings = list_meetings(conn, args.series)
+        docs = load_documents(conn, [m.id for m in reversed(meetings)])
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"-o {args.output}: is a file; --all writes a folder of files")
+    default = DEFAULT_NAME_PATTERN if args.format == "markdown" else "devel-call-{date}.json"
+    pattern = args.name_pattern or default
+    names = [_file_name(pattern, doc) for doc in docs]
+    clashes = {n for n in names if names.count(n) > 1}
+    if clashes:
+        raise BadInput(
+            f"--name-pattern {pattern}: several meetings would be written to {sorted(clashes)[0]};"
+            " add {series} or {id} to the pattern"
+        )
+    for name, doc in zip(names, docs):
+        write_atomically(out / name, render(doc))
+    print(f"wrote {len(docs)} meeting{'s' if len(docs) != 1 else ''} to {out}")
+    return 0
+
+
+def cmd_note(args) -> int:
+    from ..formats.labels import kind_of_text, split_label
+    from ..model import Item
+    from ..store.entries import append_item
+    from ..store.meetings import find_meeting
+
+    text = args.text.strip()
+    if not text:
+        raise BadInput("note add: the note is empty")
+    if "\n" in text:
+        raise BadInput("note add: one line per note")
+    label, kind, rest = split_label(text)
+    item = Item(text=rest, kind=kind or kind_of_text(rest), label=label)
+    with transaction(_engine(args)) as conn:
+        summary = find_meeting(conn, args.meeting, args.series)
+        iid = append_item(conn, summary.id, item)
+    print(f"added item {iid} to meeting {summary.id}")
+    return 0
+
+
+def cmd_db(args) -> int:
+    from ..store.migrate import upgrade
+
+    revision = upgrade(_engine(args, upgrade=False))
+    print(f"database at schema revision {revision}: {resolve_url(args.db)}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """Until the terminal app: put the bundled demo meeting in the database and list meetings."""
+    from importlib.resources import files
+
+    from ..formats.markdown_in import parse_markdown
+    from ..store.documents import existing_meetings, save_documents
+    from ..store.series import series_ids
+
+    text = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
+    doc = parse_markdown(text)
+    with transaction(_engine(args)) as conn:
+        key = (series_ids(conn, [doc.series])[doc.series], doc.date)
+        if not existing_meetings(conn, [key]):
+            save_documents(conn, [doc])
+            print(f"imported the demo meeting: {doc.series}, {doc.date}")
+    args.json, args.series = False, None
+    return cmd_meetings(args)
+
+
+COMMANDS = {
+    "meetings": cmd_meetings,
+    "new": cmd_new,
+    "import": cmd_import,
+    "export": cmd_export,
+    "note": cmd_note,
+    "db": cmd_db,
+    "demo": cmd_demo,
+    None: cmd_demo,
+}
+
+
+def run(args) -> int:
+    return COMMANDS[args.command](args)

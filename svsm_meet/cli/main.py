@@ -1,0 +1,103 @@
+"""The command line: parse, run one command in one transaction, report errors in one line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+PROG = "svsm-meet"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr and exit status 2."""
+
+    def error(self, message: str):
+        sys.stderr.write(f"{PROG}: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=PROG, description="Minutes of recurring calls: live in the terminal, "
+                "published as Markdown, follow-ups in everybody's calendar.")
+    p.add_argument("--db", metavar="PATH_OR_URL",
+                   help="SQLite file or SQLAlchemy URL (default: $SVSM_MEET_DB, else the user data dir)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of failures")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("meetings", help="list meetings, most recent first")
+    s.add_argument("--json", action="store_true", help="a JSON list of {id, date, title, series}")
+    s.add_argument("--series", metavar="S", help="only this series")
+
+    s = sub.add_parser("new", help="create a meeting")
+    s.add_argument("--series", required=True, metavar="NAME")
+    s.add_argument("--date", required=True, metavar="DATE", help="2024-05-15, 'May 15', 'next wed'")
+    s.add_argument("--time", metavar="HH:MM", help="start time")
+    s.add_argument("--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin")
+
+    s = sub.add_parser("import", help="import Markdown or JSON minutes (all or nothing)")
+    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("--date", metavar="D", help="the date, where neither title nor file name has one")
+    s.add_argument("--series", metavar="S", help="the series (default: from the title)")
+    s.add_argument("--replace", action="store_true", help="overwrite meetings that exist already")
+
+    s = sub.add_parser("export", help="write minutes as Markdown or JSON")
+    fmt = s.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    for name in ("markdown", "json"):
+        f = fmt.add_parser(name, help=f"one meeting (or --all) as {name.capitalize()}")
+        f.add_argument("meeting", nargs="?", metavar="MEETING", help="an id, a date or 'latest'")
+        f.add_argument("--series", metavar="S", help="the series, where two meet on one date")
+        f.add_argument("-o", "--output", metavar="PATH", help="a file (a folder with --all)")
+        f.add_argument("--all", action="store_true", help="every meeting, one file each, into -o DIR")
+        f.add_argument("--name-pattern", metavar="P", default=None,
+                       help="file names for --all (default: devel-call-{date}.md); "
+                       "fields: {date} {series} {id}")
+
+    s = sub.add_parser("note", help="add to a meeting's minutes")
+    note = s.add_subparsers(dest="note_command", metavar="ACTION", required=True)
+    a = note.add_parser("add", help="add a bullet at the end of the meeting")
+    a.add_argument("meeting", metavar="MEETING")
+    a.add_argument("text", metavar="TEXT")
+    a.add_argument("--series", metavar="S")
+
+    s = sub.add_parser("db", help="database maintenance")
+    db = s.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db.add_parser("upgrade", help="bring the database schema up to date")
+
+    sub.add_parser("demo", help="import the bundled demo meeting (if missing) and list meetings")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from ..errors import SvsmMeetError
+
+    try:
+        from . import commands
+
+        return commands.run(args)
+    except SvsmMeetError as e:
+        if args.debug:
+            raise
+        sys.stderr.write(f"{PROG}: {e}\n")
+        return e.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted; nothing was saved by this command\n")
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as e:  # noqa: BLE001 - the user gets one line; --debug shows the rest
+        if args.debug:
+            raise
+        sys.stderr.write(f"{PROG}: {_describe(e)} (run with --debug for details)\n")
+        return 1
+
+
+def _describe(error: Exception) -> str:
+    """One line for an unexpected failure, e.g. a database that is locked or unreachable."""
+    orig = getattr(error, "orig", None)  # SQLAlchemy wraps the driver's error
+    text = str(orig or error).strip().splitlines()
+    return f"{type(orig or error).__name__}: {text[0] if text else 'failed'}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

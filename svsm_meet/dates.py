@@ -1,0 +1,45 @@
+"""Dates as people type them: '2024-06-07', 'June 7', '7 Jun 2024', '+2w', 'in 3 days', 'next wed'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .errors import BadInput
+
+_UNITS = {"d": "days", "day": "days", "days": "days", "w": "weeks", "wk": "weeks", "week": "weeks",
+          "weeks": "weeks", "m": "months", "month": "months", "months": "months"}
+_RELATIVE = re.compile(r"^(?:\+|in\s+)(\d+)\s*([a-z]+)$")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_date(text: str, base: dt.date | None = None) -> dt.date:
+    """A date from TEXT, relative forms counted from BASE (default: today)."""
+    base = base or dt.date.today()
+    value = text.strip().lower()
+    if not value:
+        raise BadInput("empty date")
+    if value == "today":
+        return base
+    if value == "tomorrow":
+        return base + dt.timedelta(days=1)
+    m = _RELATIVE.match(value)
+    if m and m[2] in _UNITS:
+        from dateutil.relativedelta import relativedelta
+
+        return base + relativedelta(**{_UNITS[m[2]]: int(m[1])})
+    m = re.match(r"^(next\s+)?([a-z]{3})[a-z]*$", value)
+    if m and m[2] in _WEEKDAYS:
+        ahead = (_WEEKDAYS.index(m[2]) - base.weekday()) % 7 or 7
+        return base + dt.timedelta(days=ahead)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    from dateutil import parser
+
+    try:
+        default = dt.datetime.combine(base, dt.time())
+        return parser.parse(text, default=default).date()
+    except (ValueError, OverflowError):
+        raise BadInput(f"'{text}' is not a date (try 2024-06-07, 'June 7', '+2w' or 'next wed')") from None

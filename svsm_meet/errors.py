@@ -1,0 +1,13 @@
+"""Errors the user can act on.  The command line shows them as one line; the app as a message."""
+
+
+class SvsmMeetError(Exception):
+    """A failure with a message meant for the user (exit status 1)."""
+
+    exit_code = 1
+
+
+class BadInput(SvsmMeetError):
+    """The user gave something unusable: a bad file, date, selector or option (exit status 2)."""
+
+    exit_code = 2

@@ -1,0 +1,81 @@
+"""The attendees block: 'Adam Dunlap, Joerg Roedel (Chair), Ramakrishna Gali (AMD)'.
+
+Also grouped lines ('Council: Carol, Mark' / 'Missing attendees: Josh') and bullet lists of names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Attendee
+
+ATTENDEES_HEADINGS = {
+    "attendees", "attendee", "attendance", "participants", "present", "people", "roll call",
+    "who", "attendees list", "in attendance",
+}
+# Words in parentheses that say what someone did in the meeting rather than where they work.
+ROLE_WORDS = {
+    "chair", "meeting lead", "lead", "host", "moderator", "facilitator", "scribe", "notes",
+    "note taker", "note-taker", "minutes", "presenter", "speaker", "guest", "organizer",
+}
+_ABSENT_GROUP = re.compile(r"missing|absent|regrets|apologies|excused|not present|unable", re.I)
+_GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
+_NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
+_MAX_NAME = 80
+
+
+def bare(text: str) -> str:
+    return text.strip().strip("*_").strip().rstrip(":").strip().lower()
+
+
+def is_attendees_heading(text: str) -> bool:
+    return bare(text) in ATTENDEES_HEADINGS
+
+
+def parse_name(text: str) -> Attendee | None:
+    """One attendee as written, 'Joerg Roedel (Chair)'; None if it does not look like a name."""
+    if not text or text != text.strip() or len(text) > _MAX_NAME or "\n" in text:
+        return None
+    m = _NOTE_RE.match(text)
+    name, note = (m["name"], m["note"]) if m else (text, None)
+    attendee = Attendee(name=name)
+    if note:
+        if note.strip().lower() in ROLE_WORDS:
+            attendee.role = note
+        else:
+            attendee.affiliation = note
+    return attendee
+
+
+def parse_lines(lines: list[str], require_group_word: bool = False) -> list[Attendee] | None:
+    """A paragraph of comma-separated names, a line each group; None if it is not one."""
+    attendees: list[Attendee] = []
+    for number, line in enumerate(lines):
+        m = _GROUP_RE.match(line)
+        group, names = (m["group"], m["names"]) if m else (None, line)
+        if require_group_word and number == 0 and not (group and is_attendees_heading(group)):
+            return None
+        present = not (group and _ABSENT_GROUP.search(group))
+        for position, text in enumerate(names.split(", ")):
+            attendee = parse_name(text)
+            if attendee is None:
+                return None
+            attendee.group, attendee.present = group, present
+            attendee.new_line = number > 0 and position == 0
+            attendees.append(attendee)
+    return attendees or None
+
+
+def paragraph_lines(attendees: list[Attendee]) -> list[str]:
+    lines: list[str] = []
+    for attendee in attendees:
+        if not lines or attendee.new_line:
+            lines.append(f"{attendee.group} " if attendee.group else "")
+        else:
+            lines[-1] += ", "
+        lines[-1] += attendee.shown
+    return lines
+
+
+def list_lines(attendees: list[Attendee], bullet: str) -> list[str]:
+    return [f"{bullet} {attendee.shown}" for attendee in attendees]

@@ -1,0 +1,57 @@
+"""Inline labels ("Action Item:", "**Decision:**", "Next Steps:") and the item kinds they mean."""
+
+from __future__ import annotations
+
+import re
+
+_WORDS = {
+    "action": (
+        "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
+        "follow-up", "follow up", "followup", "follow-ups", "next step", "next steps", "task",
+        "tasks",
+    ),
+    "decision": (
+        "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
+        "conclusion", "outcome",
+    ),
+    "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
+    "idea": ("idea", "ideas", "proposal", "suggestion"),
+    "question": ("question", "questions", "q", "open question", "open questions"),
+    "link": ("link", "links", "ref", "reference", "see"),
+}
+_KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
+
+# Default labels for entries typed live, in the wording the SVSM minutes use.
+DEFAULT_LABELS = {"decision": "Decision: ", "action": "Action Item: ", "idea": "Idea: "}
+
+_WORD = r"[A-Za-z][A-Za-z -]{0,18}?"
+# The label forms seen in real minutes, each capturing the whole label as written (with the
+# spaces after it) and the bare word.
+_LABEL_RES = [
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}) ?:(?P=e)\s*)"),  # **Decision:**
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD})(?P=e) ?:\s*)"),  # **AI**:
+    re.compile(rf"^(?P<label>(?P<word>{_WORD}) ?:\s*)"),  # Action Item:
+]
+_URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
+
+
+def split_label(text: str) -> tuple[str | None, str | None, str]:
+    """(label as written, the kind it means, the rest) — or (None, None, text) without one."""
+    for pattern in _LABEL_RES:
+        m = pattern.match(text)
+        if m:
+            kind = _KIND_OF_WORD.get(m["word"].strip().lower())
+            if kind and m.end() < len(text):
+                return m["label"], kind, text[m.end():]
+            return None, None, text
+    return None, None, text
+
+
+def kind_of_text(text: str) -> str:
+    """The kind a bullet without a label has by its look alone."""
+    stripped = text.strip()
+    if _URL_RE.match(stripped):
+        return "link"
+    if stripped.endswith("?"):
+        return "question"
+    return "note"

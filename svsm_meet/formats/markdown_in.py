@@ -1,0 +1,304 @@
+"""Markdown minutes -> Document.
+
+markdown-it-py finds the blocks; each block becomes records (headings, attendees, bullet trees
+with their labels) only where rendering those records gives the block's lines back.  Anything
+else is kept as a raw item, block by block, so that no import loses a line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+
+from ..errors import BadInput
+from ..model import Attendee, Document, Item, Layout, Section
+from . import attendees as attendee_format
+from .labels import kind_of_text, split_label
+from .markdown_out import heading_line, item_own_lines, render
+from .titles import date_from_filename, parse_title, series_from_filename
+
+_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)]) (\S.*)$")
+_HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
+_LIST_TYPES = ("bullet_list_open", "ordered_list_open")
+
+_md = None
+
+
+def _markdown():
+    global _md
+    if _md is None:
+        from markdown_it import MarkdownIt
+
+        # Only the block structure is needed: the inline rules are switched off.
+        _md = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+    return _md
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines without BOM, CR or trailing whitespace, and without blank lines at either end."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return lines
+
+
+def normalize(text: str) -> str:
+    """Minutes as compared: no BOM, LF endings, no trailing whitespace, one blank line at most."""
+    out: list[str] = []
+    for line in clean_lines(text):
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _blocks(tokens):
+    """(first token, tokens) for each block at the level the token list starts at."""
+    i = 0
+    while i < len(tokens):
+        start = i
+        depth = tokens[i].nesting
+        i += 1
+        while depth > 0:
+            depth += tokens[i].nesting
+            i += 1
+        yield tokens[start], tokens[start:i]
+
+
+class _Builder:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.doc = Document(series="", date=dt.date.min)
+        self.section: Section | None = None
+        self.attendees_heading: Section | None = None
+        # Bullet columns and the first bullet marker and nesting step seen, for settle_layout.
+        self.columns: dict[int, int] = {}
+        self.bullet = ""
+        self.indent = self.indent_any = 0
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def blank_before(self, start: int) -> bool:
+        return start > 0 and not self.lines[start - 1]
+
+    def end(self, start: int, end: int) -> int:
+        while end > start and not self.lines[end - 1]:
+            end -= 1
+        return end
+
+    def raw(self, start: int, end: int) -> Item:
+        text = "\n".join(self.lines[start:end])
+        return Item(text=text, kind="raw", blank_before=self.blank_before(start))
+
+    def add(self, item: Item) -> None:
+        (self.section.items if self.section else self.doc.preamble).append(item)
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def run(self, tokens) -> Document:
+        cursor = 0
+        for first, block in _blocks(tokens):
+            start, end = first.map
+            self.uncovered(cursor, start)
+            end = self.end(start, end)
+            if first.type == "heading_open":
+                self.heading(start, end)
+            elif first.type == "paragraph_open":
+                self.paragraph(start, end)
+            elif first.type in _LIST_TYPES:
+                self.list(block, start, end)
+            else:
+                self.add(self.raw(start, end))
+            cursor = max(cursor, end)
+        self.uncovered(cursor, len(self.lines))
+        self.settle_layout()
+        return self.doc
+
+    def uncovered(self, start: int, end: int) -> None:
+        """Lines no block claims (link reference definitions): raw, a run at a time."""
+        run_start = None
+        for number in range(start, end + 1):
+            blank = number == end or not self.lines[number]
+            if not blank and run_start is None:
+                run_start = number
+            elif blank and run_start is not None:
+                self.add(self.raw(run_start, number))
+                run_start = None
+
+    def heading(self, start: int, end: int) -> None:
+        m = _HEADING_RE.match(self.lines[start])
+        if end - start != 1 or not m:  # a setext heading, or an indented one
+            self.add(self.raw(start, end))
+            return
+        level, text = len(m[1]), m[2] or ""
+        is_title = level == 1 and not self.doc.sections
+        section = Section(
+            kind="title" if is_title else "topic",
+            level=level,
+            text=text,
+            blank_before=self.blank_before(start),
+        )
+        if heading_line(section) != self.lines[start]:
+            self.add(self.raw(start, end))
+            return
+        self.doc.sections.append(section)
+        self.section = section
+        wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
+        self.attendees_heading = section if wanted and not is_title else None
+
+    def wants_attendees(self) -> bool:
+        section = self.section
+        return section is not None and section is self.attendees_heading and not section.items
+
+    def paragraph(self, start: int, end: int) -> None:
+        lines = self.lines[start:end]
+        if self.wants_attendees():
+            found = attendee_format.parse_lines(lines)
+            if found and attendee_format.paragraph_lines(found) == lines:
+                self.take_attendees(found, "paragraph", start)
+                return
+        elif not self.doc.attendees and (self.section is None or self.section.kind == "title"):
+            # "Attendees: A, B" as a paragraph of its own, without a heading.
+            found = attendee_format.parse_lines(lines, require_group_word=True)
+            if found and attendee_format.paragraph_lines(found) == lines:
+                self.section = Section("attendees", 0, "", self.blank_before(start))
+                self.doc.sections.append(self.section)
+                self.take_attendees(found, "paragraph", start)
+                return
+        self.add(self.raw(start, end))
+
+    def take_attendees(self, found: list[Attendee], style: str, start: int) -> None:
+        self.doc.attendees = found
+        self.section.kind = "attendees"
+        self.doc.layout.attendees_style = style
+        self.doc.layout.attendees_gap = self.blank_before(start)
+        self.attendees_heading = None
+
+    def list(self, block, start: int, end: int) -> None:
+        if self.wants_attendees() and self.attendee_list(block, start, end):
+            return
+        for item in self.list_items(block, None, None):
+            self.add(item)
+
+    def attendee_list(self, block, start: int, end: int) -> bool:
+        lines = self.lines[start:end]
+        m = _ITEM_RE.match(lines[0])
+        if not m or m[1] or m[2] not in "*-+":
+            return False
+        marker = m[2]
+        found = []
+        for line in lines:
+            m = _ITEM_RE.match(line)
+            attendee = m and m[2] == marker and not m[1] and attendee_format.parse_name(m[3])
+            if not attendee or len(attendee.name.split()) > 5 or attendee.name.endswith("."):
+                return False
+            found.append(attendee)
+        if attendee_format.list_lines(found, marker) != lines:
+            return False
+        self.take_attendees(found, marker, start)
+        return True
+
+    # -- bullets ---------------------------------------------------------------------------------
+
+    def list_items(self, block, parent_column: int | None, parent_marker: str | None):
+        items = []
+        for first, tokens in _blocks(block[1:-1]):
+            if first.type == "list_item_open":
+                items.append(self.list_item(tokens, parent_column, parent_marker))
+        return items
+
+    def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:
+        start, end = tokens[0].map
+        end = self.end(start, end)
+        inner = list(_blocks(tokens[1:-1]))
+        if (
+            not inner
+            or inner[0][0].type != "paragraph_open"
+            or inner[0][0].map[0] != start
+            or any(first.type not in _LIST_TYPES for first, _ in inner[1:])
+        ):
+            return self.raw(start, end)
+        own = self.lines[start : self.end(start, inner[0][0].map[1])]
+        m = _ITEM_RE.match(own[0])
+        if not m:
+            return self.raw(start, end)
+        column, marker = len(m[1]), m[2]
+        pad = " " * (column + len(marker) + 1)
+        body = [m[3]]
+        for line in own[1:]:
+            if not line.startswith(pad):
+                return self.raw(start, end)
+            body.append(line[len(pad):])
+        label, kind, text = split_label("\n".join(body))
+        item = Item(text=text, kind=kind or kind_of_text(text), label=label, marker=marker)
+        item.blank_before = self.blank_before(start)
+        if item_own_lines(item, column, self.doc.layout) != own:
+            return self.raw(start, end)
+        self.columns[id(item)] = column
+        if marker in "*-+" and not self.bullet:
+            self.bullet = marker
+        if parent_column is not None:
+            step = column - parent_column
+            if parent_marker in "*-+":
+                self.indent = self.indent or step
+            else:
+                self.indent_any = self.indent_any or step
+        for _, nested in inner[1:]:
+            item.children.extend(self.list_items(nested, column, marker))
+        return item
+
+    def settle_layout(self) -> None:
+        """Now that the meeting's bullet and indent are known, keep only the differences."""
+        layout = self.doc.layout
+        layout.bullet, layout.indent = self.bullet or "*", self.indent or self.indent_any or 2
+
+        def settle(items: list[Item], parent_column: int | None) -> None:
+            for item in items:
+                if item.kind == "raw":
+                    continue
+                column = self.columns[id(item)]
+                default = 0 if parent_column is None else parent_column + layout.indent
+                if column != default:
+                    item.indent = column if parent_column is None else column - parent_column
+                if item.marker == layout.bullet:
+                    item.marker = None
+                settle(item.children, column)
+
+        settle(self.doc.preamble, None)
+        for section in self.doc.sections:
+            settle(section.items, None)
+
+
+def _everything_raw(lines: list[str], doc: Document) -> None:
+    """Last resort, should the records not give the text back: keep the whole text verbatim."""
+    doc.sections, doc.attendees, doc.followups = [], [], []
+    doc.layout = Layout()
+    doc.preamble = [Item(text="\n".join(lines), kind="raw")]
+
+
+def parse_markdown(
+    text: str,
+    *,
+    filename: str | None = None,
+    date: dt.date | None = None,
+    series: str | None = None,
+) -> Document:
+    """Parse minutes.  The date comes from the title, else the file name, else DATE."""
+    lines = clean_lines(text)
+    if not lines:
+        raise BadInput(f"{filename or 'input'}: no minutes in it (the file is empty)")
+    doc = _Builder(lines).run(_markdown().parse("\n".join(lines) + "\n"))
+    title_series, title_date = parse_title(doc.title) if doc.title else (None, None)
+    stem = PurePath(filename).stem if filename else None
+    doc.date = title_date or (date_from_filename(stem) if stem else None) or date
+    if doc.date is None:
+        raise BadInput(
+            f"{filename or 'input'}: no meeting date in its title or file name; give one with --date"
+        )
+    doc.series = series or title_series or (series_from_filename(stem) if stem else None) or "Meeting"
+    if render(doc) != normalize(text):
+        _everything_raw(lines, doc)
+    return doc

@@ -1,0 +1,65 @@
+"""Markdown minutes rendered from the records, in the meeting's own layout."""
+
+from __future__ import annotations
+
+from ..model import Document, Item, Layout, Section
+from . import attendees as attendee_format
+
+
+def heading_line(section: Section) -> str:
+    return f"{'#' * section.level} {section.text}".rstrip()
+
+
+def item_column(item: Item, parent_column: int | None, layout: Layout) -> int:
+    """The column of ITEM's marker: a top-level bullet sits at 0, a child one indent deeper."""
+    default = 0 if parent_column is None else parent_column + layout.indent
+    if item.indent is None:
+        return default
+    return item.indent if parent_column is None else parent_column + item.indent
+
+
+def item_own_lines(item: Item, column: int, layout: Layout) -> list[str]:
+    """The lines of ITEM itself, without its children."""
+    if item.kind == "raw":
+        return item.text.split("\n")
+    marker = item.marker or layout.bullet
+    first, *rest = item.body.split("\n")
+    pad = " " * (column + len(marker) + 1)
+    lines = [f"{' ' * column}{marker} {first}".rstrip()]
+    lines += [(pad + line).rstrip() for line in rest]
+    return lines
+
+
+class _Lines:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def block(self, lines: list[str], blank_before: bool) -> None:
+        if self.lines and blank_before and self.lines[-1] != "":
+            self.lines.append("")
+        self.lines.extend(lines)
+
+    def items(self, items: list[Item], layout: Layout, parent_column: int | None = None) -> None:
+        for item in items:
+            column = item_column(item, parent_column, layout)
+            self.block(item_own_lines(item, column, layout), item.blank_before)
+            self.items(item.children, layout, column)
+
+
+def render(doc: Document) -> str:
+    out = _Lines()
+    out.items(doc.preamble, doc.layout)
+    for section in doc.sections:
+        if section.level:
+            out.block([heading_line(section)], section.blank_before)
+        if section.kind == "attendees" and doc.attendees:
+            style = doc.layout.attendees_style
+            if style == "paragraph":
+                lines = attendee_format.paragraph_lines(doc.attendees)
+            else:
+                lines = attendee_format.list_lines(doc.attendees, style)
+            gap = doc.layout.attendees_gap if section.level else section.blank_before
+            out.block(lines, gap)
+        out.items(section.items, doc.layout)
+    text = "\n".join(out.lines).strip("\n")
+    return text + "\n" if text else ""

@@ -1,0 +1,92 @@
+"""Title lines and file names: the series and date a set of minutes belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Date forms found in real titles and file names, most specific first.
+_DATE_RES = [
+    re.compile(r"(?<!\d)(\d{4})[-_/.](\d{1,2})[-_/.](\d{1,2})(?!\d)"),  # 2024-05-15
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE),  # May 15th, 2024
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 15 May 2024
+    re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20240515
+]
+_PREFIX_RE = re.compile(
+    r"^(?:(?:meeting\s+)?minutes|meeting|notes|agenda)(?:\s+(?:of|for))?\s*[:\-–—]\s*", re.IGNORECASE
+)
+_EMPHASIS_RE = re.compile(r"(\*\*|__)(.*?)\1")
+_TRIM = " \t-–—:,|()[]*_"
+
+
+def _to_date(match: re.Match) -> dt.date | None:
+    if match.re.groups == 3:
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    from dateutil import parser  # deferred: only titles in words need it
+
+    try:
+        return parser.parse(match.group(0), default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
+    """The first date written in TEXT and where it stands."""
+    for pattern in _DATE_RES:
+        for match in pattern.finditer(text):
+            found = _to_date(match)
+            if found:
+                return found, match.span()
+    return None
+
+
+def parse_title(text: str) -> tuple[str | None, dt.date | None]:
+    """Series name and date from a title such as 'Meeting Minutes: SVSM Call (May 15th, 2024)'."""
+    plain = _EMPHASIS_RE.sub(r"\2", text).strip()
+    found = find_date(plain)
+    date = None
+    if found:
+        date, (start, end) = found
+        plain = plain[:start] + " " + plain[end:]
+    series = _PREFIX_RE.sub("", plain.strip(_TRIM)).strip(_TRIM)
+    series = re.sub(r"\s+", " ", series.replace("()", ""))
+    return (series or None), date
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    found = find_date(name)
+    return found[0] if found else None
+
+
+def series_from_filename(stem: str) -> str | None:
+    """'rust-leadership-council-2024-04-12' -> 'Rust Leadership Council'."""
+    found = find_date(stem)
+    if found:
+        start, end = found[1]
+        stem = stem[:start] + stem[end:]
+    words = [w for w in re.split(r"[-_\s.]+", stem) if w]
+    return " ".join(w[:1].upper() + w[1:] for w in words) or None
+
+
+def ordinal(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return f"{day}th"
+    return str(day) + {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def long_date(date: dt.date) -> str:
+    """'May 15th, 2024', as the SVSM minutes write dates."""
+    return f"{date:%B} {ordinal(date.day)}, {date.year}"
+
+
+def house_title(series: str, date: dt.date) -> str:
+    return f"Meeting Minutes: {series} ({long_date(date)})"

@@ -1,0 +1,21 @@
+"""Alembic environment: runs on the connection svsm-meet hands over (see store/migrate.py)."""
+
+from alembic import context
+
+from svsm_meet.store.schema import metadata
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # `alembic` run by hand, e.g. to write a new revision
+    from svsm_meet.store.engine import make_engine, resolve_url
+
+    connection = make_engine(resolve_url(config.get_main_option("sqlalchemy.url"))).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=metadata,
+    render_as_batch=True,  # SQLite alters tables by copying them
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

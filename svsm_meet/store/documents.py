@@ -1,0 +1,289 @@
+"""Whole meetings in and out of the database: Document <-> rows, in bulk.
+
+Writes go level by level with executemany (meetings, then sections, then bullets one depth at a
+time), so importing a project's whole archive costs a handful of statements, not one per row.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from itertools import islice
+
+from sqlalchemy import delete, insert, select, tuple_
+
+from ..errors import BadInput
+from ..model import Attendee, Document, Due, FollowUp, Item, Layout, Section
+from . import schema as t
+from .people import People, utcnow
+from .series import series_ids
+
+
+def _returning_ids(conn, table, rows: list[dict]) -> list[int]:
+    if not rows:
+        return []
+    stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(conn.execute(stmt, rows).scalars())
+
+
+def _chunks(values, size=500):
+    values = iter(values)
+    while chunk := list(islice(values, size)):
+        yield chunk
+
+
+def existing_meetings(conn, keys: list[tuple[int, object]]) -> dict[tuple[int, object], int]:
+    found = {}
+    for chunk in _chunks(keys):
+        rows = conn.execute(
+            select(t.meeting.c.series_id, t.meeting.c.date, t.meeting.c.id).where(
+                tuple_(t.meeting.c.series_id, t.meeting.c.date).in_(chunk)
+            )
+        )
+        found.update({(sid, date): mid for sid, date, mid in rows})
+    return found
+
+
+def save_documents(conn, docs: list[Document], replace: bool = False) -> list[int]:
+    """Insert DOCS as new meetings; with REPLACE, a meeting of the same series and date goes first."""
+    now = utcnow()
+    sids = series_ids(conn, [doc.series for doc in docs])
+    keys = [(sids[doc.series], doc.date) for doc in docs]
+    seen: dict[tuple, Document] = {}
+    for doc, key in zip(docs, keys):
+        if key in seen:
+            raise BadInput(f"two of the files are the {doc.series} meeting of {doc.date}")
+        seen[key] = doc
+    existing = existing_meetings(conn, keys)
+    if existing and not replace:
+        (sid, date), mid = next(iter(existing.items()))
+        name = next(doc.series for doc, key in zip(docs, keys) if key == (sid, date))
+        raise BadInput(
+            f"the {name} meeting of {date} exists already (id {mid}); use --replace to overwrite it"
+        )
+    if existing:
+        conn.execute(delete(t.meeting).where(t.meeting.c.id.in_(list(existing.values()))))
+
+    meeting_ids = _returning_ids(
+        conn,
+        t.meeting,
+        [
+            {
+                "series_id": sid,
+                "date": doc.date,
+                "start_time": doc.start_time,
+                "timezone": doc.timezone,
+                "layout": doc.layout.to_dict(),
+                "created_at": now,
+                "updated_at": now,
+            }
+            for doc, (sid, _) in zip(docs, keys)
+        ],
+    )
+    people = People(conn)
+    attendance_rows = []
+    for doc, mid in zip(docs, meeting_ids):
+        doc.id = mid
+        for position, a in enumerate(doc.attendees):
+            pid = people.resolve(a.name, a.affiliation)
+            attendance_rows.append(
+                {
+                    "meeting_id": mid,
+                    "person_id": pid,
+                    "position": position,
+                    "written": None if people.names[pid] == a.name else a.name,
+                    "grp": a.group,
+                    "present": a.present,
+                    "role": a.role,
+                    "affiliation": a.affiliation,
+                    "new_line": a.new_line,
+                }
+            )
+    if attendance_rows:
+        conn.execute(insert(t.attendance), attendance_rows)
+
+    sections = [(doc, s) for doc in docs for s in doc.sections]
+    section_ids = _returning_ids(
+        conn,
+        t.section,
+        [
+            {
+                "meeting_id": doc.id,
+                "position": position,
+                "kind": s.kind,
+                "level": s.level,
+                "text": s.text,
+                "blank_before": s.blank_before,
+            }
+            for doc in docs
+            for position, s in enumerate(doc.sections)
+        ],
+    )
+    for (_, s), sid in zip(sections, section_ids):
+        s.id = sid
+
+    # Bullets, one depth at a time: (meeting, section, parent, position, item).
+    level = [(doc.id, None, None, i, it) for doc in docs for i, it in enumerate(doc.preamble)]
+    level += [(doc.id, s.id, None, i, it) for doc, s in sections for i, it in enumerate(s.items)]
+    while level:
+        ids = _returning_ids(
+            conn, t.item, [_item_row(mid, sid, pid, pos, it, now) for mid, sid, pid, pos, it in level]
+        )
+        for (_, _, _, _, it), iid in zip(level, ids):
+            it.id = iid
+        level = [
+            (mid, sid, it.id, i, child)
+            for mid, sid, _, _, it in level
+            for i, child in enumerate(it.children)
+        ]
+
+    followups = [(doc.id, f) for doc in docs for f in doc.followups]
+    ids = _returning_ids(conn, t.followup, [_followup_row(mid, f, people, now) for mid, f in followups])
+    for (_, f), fid in zip(followups, ids):
+        f.id = fid
+    return meeting_ids
+
+
+def _item_row(mid, sid, pid, position, it: Item, now) -> dict:
+    return {
+        "meeting_id": mid,
+        "section_id": sid,
+        "parent_id": pid,
+        "position": position,
+        "kind": it.kind,
+        "label": it.label,
+        "text": it.text,
+        "marker": it.marker,
+        "indent": it.indent,
+        "blank_before": it.blank_before,
+        "version": it.version,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _followup_row(mid, f: FollowUp, people: People, now) -> dict:
+    owner_id = people.find(f.owner) if f.owner else None
+    return {
+        "uid": f.uid,
+        "meeting_id": mid,
+        "item_id": f.item.id if f.item else None,
+        "text": f.text,
+        "owner_id": owner_id,
+        "owner_text": f.owner if owner_id is None else None,
+        "due_date": f.due.date,
+        "due_at": f.due.at.astimezone(UTC).replace(tzinfo=None) if f.due.at else None,
+        "due_tz": getattr(f.due.at.tzinfo, "key", None) if f.due.at else None,
+        "due_reason": f.due.unknown_reason,
+        "recheck_date": f.due.recheck,
+        "status": f.status,
+        "sequence": f.sequence,
+        "created_at": f.created_at or now,
+        "updated_at": f.updated_at or now,
+        "closed_at": f.closed_at,
+    }
+
+
+def _due(row) -> Due:
+    at = None
+    if row.due_at is not None:
+        from zoneinfo import ZoneInfo
+
+        at = row.due_at.replace(tzinfo=UTC)
+        if row.due_tz:
+            at = at.astimezone(ZoneInfo(row.due_tz))
+    return Due(date=row.due_date, at=at, unknown_reason=row.due_reason, recheck=row.recheck_date)
+
+
+def load_documents(conn, meeting_ids: list[int]) -> list[Document]:
+    """The meetings with these ids, whole, in the order asked."""
+    docs: dict[int, Document] = {}
+    for chunk in _chunks(meeting_ids):
+        _load_chunk(conn, chunk, docs)
+    return [docs[mid] for mid in meeting_ids if mid in docs]
+
+
+def _load_chunk(conn, ids: list[int], docs: dict[int, Document]) -> None:
+    m, s = t.meeting, t.series
+    for row in conn.execute(
+        select(m, s.c.name.label("series_name")).join(s, s.c.id == m.c.series_id).where(m.c.id.in_(ids))
+    ):
+        docs[row.id] = Document(
+            series=row.series_name,
+            date=row.date,
+            start_time=row.start_time,
+            timezone=row.timezone,
+            layout=Layout.from_dict(row.layout),
+            id=row.id,
+        )
+    a, p = t.attendance, t.person
+    for row in conn.execute(
+        select(a, p.c.name.label("person_name"))
+        .join(p, p.c.id == a.c.person_id)
+        .where(a.c.meeting_id.in_(ids))
+        .order_by(a.c.meeting_id, a.c.position)
+    ):
+        docs[row.meeting_id].attendees.append(
+            Attendee(
+                name=row.written or row.person_name,
+                role=row.role,
+                affiliation=row.affiliation,
+                group=row.grp,
+                present=row.present,
+                new_line=row.new_line,
+            )
+        )
+    sections: dict[int, Section] = {}
+    for row in conn.execute(
+        select(t.section).where(t.section.c.meeting_id.in_(ids)).order_by(
+            t.section.c.meeting_id, t.section.c.position
+        )
+    ):
+        section = Section(row.kind, row.level, row.text, row.blank_before, id=row.id)
+        sections[row.id] = section
+        docs[row.meeting_id].sections.append(section)
+    items: dict[int, Item] = {}
+    rows = conn.execute(
+        select(t.item).where(t.item.c.meeting_id.in_(ids)).order_by(t.item.c.position, t.item.c.id)
+    ).all()
+    for row in rows:
+        items[row.id] = Item(
+            text=row.text,
+            kind=row.kind,
+            label=row.label,
+            marker=row.marker,
+            indent=row.indent,
+            blank_before=row.blank_before,
+            id=row.id,
+            version=row.version,
+        )
+    for row in rows:
+        it = items[row.id]
+        if row.parent_id is not None:
+            items[row.parent_id].children.append(it)
+        elif row.section_id is not None:
+            sections[row.section_id].items.append(it)
+        else:
+            docs[row.meeting_id].preamble.append(it)
+    f = t.followup
+    for row in conn.execute(
+        select(f, p.c.name.label("owner_name"))
+        .outerjoin(p, p.c.id == f.c.owner_id)
+        .where(f.c.meeting_id.in_(ids))
+        .order_by(f.c.id)
+    ):
+        docs[row.meeting_id].followups.append(
+            FollowUp(
+                text=row.text,
+                uid=row.uid,
+                status=row.status,
+                owner=row.owner_name or row.owner_text,
+                due=_due(row),
+                item=items.get(row.item_id),
+                sequence=row.sequence,
+                created_at=row.created_at,
+                updated_at=row.updated_at,
+                closed_at=row.closed_at,
+                id=row.id,
+            )
+        )
+

@@ -1,0 +1,100 @@
+"""Which database, and engines that are set up right on every connection.
+
+No engine exists at import time: make_engine(url) builds one, so every test and command can
+point at its own database.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import BadInput
+
+ENV_VAR = "SVSM_MEET_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_db_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("svsm-meet", appauthor=False) / "svsm-meet.db"
+
+
+def _check_sqlite_file(path: Path, given: str) -> None:
+    """Refuse a path that is a directory or a file that is not an SQLite database."""
+    if path.is_dir():
+        raise BadInput(f"--db {given}: is a directory, not a database file")
+    if path.exists():
+        try:
+            with path.open("rb") as f:
+                header = f.read(len(SQLITE_HEADER))
+        except OSError as e:
+            raise BadInput(f"--db {given}: cannot read it ({e.strerror})") from None
+        if header and header != SQLITE_HEADER:
+            raise BadInput(f"--db {given}: not an SQLite database; refusing to touch it")
+    elif not path.parent.is_dir():
+        raise BadInput(f"--db {given}: the folder {path.parent} does not exist")
+
+
+def resolve_url(db: str | None) -> str:
+    """A SQLAlchemy URL from --db, else $SVSM_MEET_DB, else the file in the user data dir."""
+    given = db or os.environ.get(ENV_VAR) or ""
+    if not given:
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_sqlite_file(path, str(path))
+        return f"sqlite:///{path}"
+    if "://" in given:
+        if given.startswith("sqlite:///") and given != "sqlite:///:memory:":
+            _check_sqlite_file(Path(given.removeprefix("sqlite:///")), given)
+        return given
+    path = Path(given).expanduser()
+    _check_sqlite_file(path, given)
+    return f"sqlite:///{path.resolve()}"
+
+
+def _setup_sqlite(engine) -> None:
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # We issue BEGIN ourselves (below), so that DDL is transactional too and writers take
+        # the lock up front instead of failing with "database is locked" on upgrade.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # WAL with NORMAL loses nothing that was committed when the process is killed.
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        write = conn.get_execution_options().get("svsm_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def make_engine(url: str):
+    from sqlalchemy import create_engine
+
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _setup_sqlite(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+@contextmanager
+def transaction(engine, write: bool = True):
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    with engine.connect() as conn:
+        if write:
+            conn = conn.execution_options(svsm_write=True)
+        with conn.begin():
+            yield conn

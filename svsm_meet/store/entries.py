@@ -1,0 +1,95 @@
+"""Creating meetings and adding to them, one entry at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, insert, select
+
+from ..errors import BadInput
+from ..formats.titles import house_title
+from ..model import Document, Item, Section
+from . import schema as t
+from .documents import existing_meetings, save_documents
+from .people import utcnow
+from .series import series_ids
+
+
+def create_meeting(
+    conn,
+    series: str,
+    date: dt.date,
+    start_time: dt.time | None = None,
+    timezone: str | None = None,
+) -> int:
+    """A new meeting in the house style: its title and an attendees heading."""
+    sid = series_ids(conn, [series])[series]
+    found = existing_meetings(conn, [(sid, date)])
+    if found:
+        raise BadInput(f"the {series} meeting of {date} exists already (id {found[(sid, date)]})")
+    doc = Document(
+        series=series,
+        date=date,
+        start_time=start_time,
+        timezone=timezone,
+        sections=[
+            Section("title", 1, house_title(series, date), blank_before=False),
+            Section("attendees", 2, "Attendees:"),
+        ],
+    )
+    return save_documents(conn, [doc])[0]
+
+
+def append_item(conn, meeting_id: int, item: Item) -> int:
+    """Add ITEM as the last top-level bullet of the meeting's last section.
+
+    A meeting that has only its title and attendees so far gets a "Notes:" section for it.
+    """
+    last_section = conn.execute(
+        select(t.section.c.id, t.section.c.kind, t.section.c.position)
+        .where(t.section.c.meeting_id == meeting_id)
+        .order_by(t.section.c.position.desc())
+        .limit(1)
+    ).first()
+    section_id = last_section.id if last_section else None
+    if last_section and last_section.kind in ("title", "attendees"):
+        section_id = conn.execute(
+            insert(t.section).values(
+                meeting_id=meeting_id,
+                position=last_section.position + 1,
+                kind="topic",
+                level=2,
+                text="Notes:",
+                blank_before=True,
+            )
+        ).inserted_primary_key[0]
+    in_place = (
+        t.item.c.section_id == section_id if section_id is not None else t.item.c.section_id.is_(None)
+    )
+    last = conn.execute(
+        select(func.max(t.item.c.position)).where(
+            t.item.c.meeting_id == meeting_id, in_place, t.item.c.parent_id.is_(None)
+        )
+    ).scalar()
+    if last is None:
+        item.blank_before = True  # the first bullet under a heading stands apart from it
+    now = utcnow()
+    item.id = conn.execute(
+        insert(t.item).values(
+            meeting_id=meeting_id,
+            section_id=section_id,
+            parent_id=None,
+            position=0 if last is None else last + 1,
+            kind=item.kind,
+            label=item.label,
+            text=item.text,
+            marker=item.marker,
+            indent=item.indent,
+            blank_before=item.blank_before,
+            version=1,
+            created_at=now,
+            updated_at=now,
+        )
+    ).inserted_primary_key[0]
+    conn.execute(t.meeting.update().where(t.meeting.c.id == meeting_id).values(updated_at=now))
+    return item.id

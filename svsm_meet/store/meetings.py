@@ -1,0 +1,67 @@
+"""Finding meetings: the list, and MEETING selectors (an id, a date, or 'latest')."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, func, select
+
+from ..errors import BadInput
+from . import schema as t
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    id: int
+    date: dt.date
+    series: str
+    title: str | None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "date": self.date.isoformat(), "title": self.title, "series": self.series}
+
+
+def _summaries():
+    m, s, sec = t.meeting, t.series, t.section
+    return (
+        select(m.c.id, m.c.date, s.c.name, sec.c.text)
+        .join(s, s.c.id == m.c.series_id)
+        .outerjoin(sec, and_(sec.c.meeting_id == m.c.id, sec.c.kind == "title"))
+    )
+
+
+def list_meetings(conn, series: str | None = None) -> list[MeetingSummary]:
+    """Most recent first."""
+    query = _summaries().order_by(t.meeting.c.date.desc(), t.series.c.name)
+    if series:
+        query = query.where(func.lower(t.series.c.name) == series.casefold())
+    return [MeetingSummary(*row) for row in conn.execute(query)]
+
+
+def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSummary:
+    """The one meeting SELECTOR names, or BadInput saying why there is none."""
+    query = _summaries()
+    if series:
+        query = query.where(func.lower(t.series.c.name) == series.casefold())
+    selector = selector.strip()
+    if selector.isdigit():
+        query = query.where(t.meeting.c.id == int(selector))
+    elif selector == "latest":
+        query = query.order_by(t.meeting.c.date.desc(), t.meeting.c.id.desc()).limit(1)
+    else:
+        try:
+            date = dt.date.fromisoformat(selector)
+        except ValueError:
+            raise BadInput(
+                f"'{selector}' is not a meeting: give an id, a date YYYY-MM-DD or 'latest'"
+            ) from None
+        query = query.where(t.meeting.c.date == date)
+    rows = conn.execute(query).all()
+    where = f" in series '{series}'" if series else ""
+    if not rows:
+        raise BadInput(f"no meeting matches '{selector}'{where}")
+    if len(rows) > 1:
+        names = ", ".join(sorted(row[2] for row in rows))
+        raise BadInput(f"'{selector}' matches meetings of several series ({names}); add --series")
+    return MeetingSummary(*rows[0])

@@ -1,0 +1,72 @@
+"""Keep a database at the schema this version of svsm-meet expects, with Alembic.
+
+Alembic costs ~150 ms to import, so a database that is already current is recognised by a plain
+query and Alembic is loaded only when there is something to upgrade.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from ..errors import SvsmMeetError
+
+# The newest revision in migrations/versions; tests/test_migrations.py checks it against Alembic.
+HEAD = "0001"
+
+
+def _config(connection):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(files("svsm_meet") / "migrations"))
+    config.attributes["connection"] = connection
+    return config
+
+
+def current_revision(connection) -> str | None:
+    from sqlalchemy import inspect, text
+
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _has_foreign_tables(connection) -> bool:
+    from sqlalchemy import inspect
+
+    return bool(inspect(connection).get_table_names())
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(_config(None)).walk_revisions()}
+
+
+def upgrade(engine, revision: str = "head") -> str:
+    """Upgrade (in one transaction) and return the revision the database is at."""
+    from alembic import command
+
+    from .engine import transaction
+
+    with transaction(engine) as connection:
+        current = current_revision(connection)
+        if current is None and _has_foreign_tables(connection):
+            raise SvsmMeetError("the database holds tables of another program; refusing to touch it")
+        if current is not None and current not in known_revisions():
+            raise SvsmMeetError(
+                f"the database is at schema revision {current}, newer than this svsm-meet knows;"
+                " upgrade svsm-meet"
+            )
+        command.upgrade(_config(connection), revision)
+        return current_revision(connection)
+
+
+def ensure_schema(engine) -> None:
+    """Bring the database to HEAD if it is not there yet (cheap when it is)."""
+    from .engine import transaction
+
+    with transaction(engine, write=False) as connection:
+        if current_revision(connection) == HEAD:
+            return
+    upgrade(engine)
