@@ -101,6 +101,14 @@ def cmd_import(args) -> int:
     date = parse_date(args.date) if args.date else None
     # Read and parse everything before touching the database: a bad file leaves it unchanged.
     docs = [read_minutes(Path(f), date=date, series=args.series) for f in args.files]
+    if args.replace:
+        # Two files of one meeting: as if imported one after the other, the later one wins.
+        last = {(d.series.casefold(), d.date): f for f, d in zip(args.files, docs)}
+        kept = [(f, d) for f, d in zip(args.files, docs) if last[(d.series.casefold(), d.date)] == f]
+        for f, d in zip(args.files, docs):
+            if (f, d) not in kept:
+                print(f"{f}: the same meeting as {last[(d.series.casefold(), d.date)]}, which replaces it")
+        docs = [d for _, d in kept]
     with transaction(_engine(args)) as conn:
         ids = save_documents(conn, docs, replace=args.replace)
     for doc, mid in zip(docs, ids):

@@ -18,6 +18,11 @@ def _iso(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _utc(value: dt.datetime | None) -> str | None:
+    """Record timestamps are kept in UTC without a zone; JSON says so with a Z."""
+    return value.isoformat() + "Z" if value is not None else None
+
+
 def _item(item: Item, refs: dict[int, int]) -> dict:
     refs[id(item)] = ref = len(refs) + 1
     data: dict[str, Any] = {"ref": ref, "kind": item.kind, "text": item.text}
@@ -87,9 +92,9 @@ def to_dict(doc: Document) -> dict:
                 "due": _due(f.due),
                 "item": refs.get(id(f.item)) if f.item else None,
                 "sequence": f.sequence,
-                "created_at": _iso(f.created_at),
-                "updated_at": _iso(f.updated_at),
-                "closed_at": _iso(f.closed_at),
+                "created_at": _utc(f.created_at),
+                "updated_at": _utc(f.updated_at),
+                "closed_at": _utc(f.closed_at),
             }
             for f in doc.followups
         ],
@@ -150,6 +155,12 @@ class _Reader:
             return dt.datetime.fromisoformat(value)
         except ValueError:
             self.fail(f"{path}.{key}", f"{value!r} is not a date-time")
+
+    def utc(self, data, key, path):
+        value = self.datetime(data, key, path)
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return value
 
     def time(self, data, key, path):
         value = self.get(data, key, path, str, required=False)
@@ -266,9 +277,9 @@ class _Reader:
                     due=self.due(self.get(f, "due", path, dict, required=False), f"{path}.due"),
                     item=self.refs.get(ref) if ref is not None else None,
                     sequence=self.get(f, "sequence", path, int, required=False, default=0),
-                    created_at=self.datetime(f, "created_at", path),
-                    updated_at=self.datetime(f, "updated_at", path),
-                    closed_at=self.datetime(f, "closed_at", path),
+                    created_at=self.utc(f, "created_at", path),
+                    updated_at=self.utc(f, "updated_at", path),
+                    closed_at=self.utc(f, "closed_at", path),
                 )
             )
         return doc

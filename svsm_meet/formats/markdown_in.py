@@ -16,11 +16,12 @@ from ..model import Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from .labels import kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
-from .titles import date_from_filename, parse_title, series_from_filename
+from .titles import date_from_filename, find_date, parse_title, series_from_filename
 
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)]) (\S.*)$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
+_CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
 
 _md = None
 
@@ -232,6 +233,8 @@ class _Builder:
             if not line.startswith(pad):
                 return self.raw(start, end)
             body.append(line[len(pad):])
+        if _CHECKBOX_RE.match(body[0]):  # a task list: kept as written
+            return self.raw(start, end)
         label, kind, text = split_label("\n".join(body))
         item = Item(text=text, kind=kind or kind_of_text(text), label=label, marker=marker)
         item.blank_before = self.blank_before(start)
@@ -279,6 +282,15 @@ def _everything_raw(lines: list[str], doc: Document) -> None:
     doc.preamble = [Item(text="\n".join(lines), kind="raw")]
 
 
+def _heading_date(doc: Document) -> dt.date | None:
+    """Running notes put each call under a dated heading ('## 2024-05-14'): take the first."""
+    for section in doc.sections:
+        found = find_date(section.text) if section.kind == "topic" else None
+        if found:
+            return found[0]
+    return None
+
+
 def parse_markdown(
     text: str,
     *,
@@ -286,14 +298,20 @@ def parse_markdown(
     date: dt.date | None = None,
     series: str | None = None,
 ) -> Document:
-    """Parse minutes.  The date comes from the title, else the file name, else DATE."""
+    """Parse minutes.  The date comes from the title, else a dated heading, else the file name,
+    else DATE; the series from SERIES, else the title, else the file name."""
     lines = clean_lines(text)
     if not lines:
         raise BadInput(f"{filename or 'input'}: no minutes in it (the file is empty)")
     doc = _Builder(lines).run(_markdown().parse("\n".join(lines) + "\n"))
     title_series, title_date = parse_title(doc.title) if doc.title else (None, None)
     stem = PurePath(filename).stem if filename else None
-    doc.date = title_date or (date_from_filename(stem) if stem else None) or date
+    doc.date = (
+        title_date
+        or _heading_date(doc)
+        or (date_from_filename(stem) if stem else None)
+        or date
+    )
     if doc.date is None:
         raise BadInput(
             f"{filename or 'input'}: no meeting date in its title or file name; give one with --date"

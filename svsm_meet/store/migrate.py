@@ -34,7 +34,7 @@ def current_revision(connection) -> str | None:
 def _has_foreign_tables(connection) -> bool:
     from sqlalchemy import inspect
 
-    return bool(inspect(connection).get_table_names())
+    return bool(set(inspect(connection).get_table_names()) - {"alembic_version"})
 
 
 def known_revisions() -> set[str]:

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+NO_CORPUS = "../shared/corpus is not beside this checkout (CI puts it there)"
+
+
+def corpus_files() -> list[Path]:
+    """Every Markdown minutes file of the shared corpus (none when it is absent)."""
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "README.md")
+
+
+def corpus_params():
+    files = corpus_files()
+    if not files:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=NO_CORPUS), id="no-corpus")]
+    return [pytest.param(p, id=f"{p.parent.name}/{p.name}") for p in files]
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's data dir or database."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("SVSM_MEET_DB", raising=False)
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def db(tmp_path) -> Path:
+    return tmp_path / "svsm-meet.db"
+
+
+@pytest.fixture
+def cli(db, capsys):
+    """Run the command line in this process against the test's own database."""
+    from svsm_meet.cli.main import main
+
+    def run(*args: str, database: Path | str | None = db) -> Result:
+        argv = (["--db", str(database)] if database is not None else []) + [str(a) for a in args]
+        try:
+            code = main(argv)
+        except SystemExit as e:
+            code = e.code
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, env=None, cwd=None, timeout=60) -> Result:
+    """The command line as a separate process, as a user runs it."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "svsm_meet", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def db_state(path: Path) -> dict[str, list]:
+    """Every row of every table, to see that a failed command changed nothing."""
+    if not path.exists():
+        return {}
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
+    finally:
+        conn.close()

@@ -1,0 +1,207 @@
+"""Each shape of real minutes: imported into records, and rendered back as it was written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from svsm_meet.errors import BadInput
+from svsm_meet.formats.markdown_in import normalize, parse_markdown
+from svsm_meet.formats.markdown_out import render
+
+MINUTES = sorted((FIXTURES / "minutes").glob("*.md"))
+
+
+def parse(name: str, **kw):
+    path = FIXTURES / "minutes" / name
+    return parse_markdown(path.read_text(encoding="utf-8"), filename=path.name, **kw)
+
+
+def items(doc, kind=None):
+    return [i for i in doc.items() if kind is None or i.kind == kind]
+
+
+@pytest.mark.parametrize("path", MINUTES, ids=lambda p: p.name)
+def test_every_fixture_renders_back(path: Path):
+    text = path.read_bytes().decode("utf-8")
+    doc = parse_markdown(text, filename=path.name, date=dt.date(2024, 5, 14))
+    assert render(doc) == normalize(text)
+    # ... and parsing what was rendered gives the same records again.
+    again = parse_markdown(render(doc), filename=path.name, date=dt.date(2024, 5, 14))
+    assert again == doc
+
+
+def test_title_with_ordinal_date_names_series_and_date():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    assert (doc.series, doc.date) == ("SVSM Development Call", dt.date(2025, 3, 5))
+    assert doc.title == "Meeting Minutes: SVSM Development Call (March 5th, 2025)"
+
+
+@pytest.mark.parametrize(
+    "name, date",
+    [("plain-date.md", dt.date(2024, 2, 28)), ("wrong-ordinal.md", dt.date(2024, 5, 22))],
+)
+def test_title_date_forms(name, date):
+    doc = parse(name)
+    assert doc.date == date
+    assert doc.series == "SVSM Development Call"
+
+
+def test_date_from_file_name_when_title_has_none():
+    doc = parse("council-2024-04-12.md")
+    assert doc.date == dt.date(2024, 4, 12)
+    assert doc.series == "Council"
+    assert parse("council-2024-04-12.md", series="Leadership Council").series == "Leadership Council"
+
+
+def test_date_from_a_dated_heading_then_from_option():
+    text = "# SIG Node notes\n\n## 2024-05-14\n\n* hello\n"
+    assert parse_markdown(text).date == dt.date(2024, 5, 14)
+    undated = "# SIG Node notes\n\n* hello\n"
+    assert parse_markdown(undated, date=dt.date(2024, 1, 2)).date == dt.date(2024, 1, 2)
+    with pytest.raises(BadInput, match="no meeting date"):
+        parse_markdown(undated, filename="notes.md")
+
+
+def test_attendees_paragraph_with_roles_and_affiliations():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    shown = [(a.name, a.role, a.affiliation) for a in doc.attendees]
+    assert shown == [
+        ("Carlos López", None, None),
+        ("Jörg Rödel", "Chair", None),
+        ("Ramakrishna Gali", None, "AMD"),
+        ("Stefano Garzarella", None, None),
+        ("vijay dhanraj", None, None),
+    ]
+    assert [s.kind for s in doc.sections][:2] == ["title", "attendees"]
+
+
+def test_grouped_attendance_lines_mark_the_missing():
+    doc = parse("council-2024-04-12.md")
+    present = {a.name: a.present for a in doc.attendees}
+    assert present["Carol"] and present["Niko"]
+    assert not present["Jonathan"] and not present["Josh"]
+    assert {a.group for a in doc.attendees} == {"Council:", "Missing attendees:", "Observers:"}
+
+
+def test_attendees_as_a_bold_paragraph_without_heading():
+    doc = parse("github-sync-2025-01-08.md")
+    assert [a.shown for a in doc.attendees] == ["Alice Smith (Red Hat)", "Bob Jones", "Chen Wei"]
+    section = next(s for s in doc.sections if s.kind == "attendees")
+    assert section.level == 0
+
+
+def test_attendees_as_a_bullet_list():
+    text = "# Sync (2024-05-14)\n\n## Attendees\n\n- Dawn Chen\n- Derek Carr (Red Hat)\n\n## Notes\n\n- x\n"
+    doc = parse_markdown(text)
+    assert [a.shown for a in doc.attendees] == ["Dawn Chen", "Derek Carr (Red Hat)"]
+    assert doc.layout.attendees_style == "-"
+    assert render(doc) == text
+
+
+def test_headings_keep_level_and_text_as_written():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    assert [(s.level, s.text) for s in doc.sections[2:]] == [
+        (2, "Topics:"),
+        (3, "**Release Planning**"),
+        (2, "Measurement discrepancies"),
+    ]
+
+
+def test_nested_bullets_two_spaces():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    topic = doc.sections[3]
+    discussion = topic.items[1]
+    assert discussion.text == "Discussion points included:"
+    assert [c.text for c in discussion.children] == [
+        "Versioning scheme (semantic versioning preferred)",
+        "Release cadence",
+    ]
+    assert discussion.children[1].children[0].text == "Quarterly releases were suggested."
+    assert (doc.layout.bullet, doc.layout.indent) == ("*", 2)
+
+
+def test_nested_bullets_four_spaces_with_dashes():
+    doc = parse("council-2024-04-12.md")
+    assert (doc.layout.bullet, doc.layout.indent) == ("-", 4)
+    budget = doc.sections[2].items[-1]
+    assert budget.children[1].children[0].text == "+1 from Jack. We can evolve as we learn."
+    assert all(i.marker is None and i.indent is None for i in items(doc))
+
+
+def test_inline_labels_give_kinds_and_keep_their_spelling():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    labelled = [(i.kind, i.label) for i in items(doc) if i.label]
+    assert labelled == [
+        ("decision", "Decision: "),
+        ("action", "**Action Item**: "),
+        ("action", "**AI**:"),
+        ("action", "Next Steps: "),
+    ]
+    ai = next(i for i in items(doc) if i.label == "**AI**:")
+    assert ai.text == "Carlos López to check the CI matrix."
+
+
+def test_meetbot_labels_and_links():
+    doc = parse("meetbot-2024-05-13.md")
+    kinds = {i.label: i.kind for i in items(doc) if i.label}
+    assert kinds == {"AGREED: ": "decision", "ACTION: ": "action", "LINK: ": "link"}
+
+
+def test_wrapped_bullet_keeps_its_continuation_line():
+    doc = parse("svsm-ordinal-2025-03-05.md")
+    first = doc.sections[-1].items[0]
+    assert first.text.split("\n") == [
+        "Stefano Garzarella is finding a discrepancy between the launch measurement from the",
+        "IGVM measure tool and the one inside SVSM.",
+    ]
+    assert first.kind == "note"
+
+
+def test_everything_else_is_kept_block_by_block_as_raw():
+    doc = parse("github-sync-2025-01-08.md")
+    raw = [i.text for i in items(doc, "raw")]
+    assert "| Item | Owner | Due |\n|------|-------|-----|\n| Docs | Bob   | Fri |" in raw
+    assert "```bash\nmake release\n\nmake publish\n```" in raw
+    assert "<!-- next time: discuss roadmap -->" in raw
+    assert "![diagram](img/arch.png)" in raw
+    assert "- [ ] Tag v1.2.0 (@alice)" in raw  # task lists stay as written
+    assert "[board]: https://example.org/board" in raw  # a reference definition, no token at all
+    assert "Action items:" in raw
+    decision = next(i for i in items(doc) if i.kind == "decision")
+    assert decision.children[0].text == "Bob will prepare the announcement"
+
+
+def test_ordered_and_mixed_markers_are_kept_per_bullet():
+    doc = parse("github-sync-2025-01-08.md")
+    agenda = next(s for s in doc.sections if s.text == "Agenda")
+    assert [i.marker for i in agenda.items] == ["1.", "2."]
+    chen = [i for i in items(doc) if i.text == "Chen to fix the flaky test"]
+    assert chen[0].marker == "+"
+
+
+def test_odd_bullets_fall_back_to_raw_without_losing_a_line():
+    text = (FIXTURES / "minutes" / "k8s-sig-notes.md").read_text(encoding="utf-8")
+    doc = parse_markdown(text, filename="k8s-sig-notes.md")
+    assert doc.date == dt.date(2024, 5, 14)
+    raw = [i.text for i in items(doc, "raw")]
+    assert "*   bullet with three spaces" in raw
+    assert "* lazy continuation\nthat is not indented" in raw
+    assert "Setext heading\n==============" in raw
+    assert render(doc) == normalize(text)
+
+
+def test_crlf_bom_and_trailing_whitespace():
+    path = FIXTURES / "minutes" / "crlf-bom.md"
+    doc = parse_markdown(path.read_bytes().decode("utf-8"), filename=path.name)
+    assert doc.title == "Meeting Minutes: SVSM Development Call (June 5th, 2024)"
+    assert [a.name for a in doc.attendees] == ["Adam Dunlap", "Tom Lendacky"]
+    assert "\r" not in render(doc) and "\ufeff" not in render(doc)
+
+
+def test_empty_input_is_refused():
+    with pytest.raises(BadInput, match="empty"):
+        parse_markdown(" \n\n", filename="x-2024-01-01.md")

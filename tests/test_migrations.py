@@ -1,0 +1,73 @@
+"""Alembic: the schema is built by migrations shipped in the package, and upgraded on start."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import zipfile
+from importlib.resources import files
+
+import pytest
+from conftest import ROOT
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from svsm_meet.store import migrate
+from svsm_meet.store.engine import make_engine, resolve_url
+from svsm_meet.store.schema import metadata
+
+
+def test_head_constant_is_alembics_head():
+    script = ScriptDirectory.from_config(migrate._config(None))
+    assert script.get_current_head() == migrate.HEAD
+
+
+def test_migrated_schema_is_the_tables_the_code_uses(db):
+    engine = make_engine(resolve_url(str(db)))
+    migrate.ensure_schema(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_downgrade_to_base_and_up_again(db):
+    from alembic import command
+
+    engine = make_engine(resolve_url(str(db)))
+    assert migrate.upgrade(engine) == migrate.HEAD
+    with engine.begin() as conn:
+        command.downgrade(migrate._config(conn), "base")
+    with sqlite3.connect(db) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert names <= {"alembic_version"}
+    assert migrate.upgrade(engine) == migrate.HEAD
+
+
+def test_a_newer_database_is_refused(db):
+    engine = make_engine(resolve_url(str(db)))
+    migrate.ensure_schema(engine)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(migrate.SvsmMeetError, match="newer"):
+        migrate.ensure_schema(engine)
+
+
+def test_migrations_ship_inside_the_package():
+    versions = files("svsm_meet") / "migrations" / "versions"
+    assert any(p.name.startswith(migrate.HEAD) for p in versions.iterdir())
+
+
+def test_wheel_carries_migrations_and_demo(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("svsm_meet-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "svsm_meet/migrations/env.py" in names
+    assert "svsm_meet/migrations/script.py.mako" in names
+    assert any(n.startswith("svsm_meet/migrations/versions/0001") for n in names)
+    assert "svsm_meet/data/demo-meeting.md" in names

@@ -1,0 +1,116 @@
+"""The store: connection settings, people, transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from sqlalchemy import func, select, text
+
+from svsm_meet.formats.markdown_in import parse_markdown
+from svsm_meet.model import Attendee, Document, Item, Section
+from svsm_meet.store import schema as t
+from svsm_meet.store.documents import load_documents, save_documents
+from svsm_meet.store.engine import make_engine, resolve_url, transaction
+from svsm_meet.store.migrate import ensure_schema
+from svsm_meet.store.people import People, name_key
+
+
+@pytest.fixture
+def engine(db):
+    engine = make_engine(resolve_url(str(db)))
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_every_connection_has_wal_foreign_keys_and_busy_timeout(engine):
+    for _ in range(2):
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+        engine.dispose()  # the next round opens a new connection
+
+
+def test_writes_take_the_lock_up_front(engine, db):
+    import sqlite3
+
+    with transaction(engine) as conn:
+        conn.execute(select(1))
+        other = sqlite3.connect(db, timeout=0)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+def test_a_failed_transaction_leaves_nothing(engine):
+    doc = Document("SVSM Development Call", dt.date(2024, 5, 15),
+                   attendees=[Attendee("Joerg Roedel")],
+                   sections=[Section("topic", 2, "Topics:", items=[Item("one", children=[Item("two")])])])
+    with pytest.raises(RuntimeError):
+        with transaction(engine) as conn:
+            save_documents(conn, [doc])
+            raise RuntimeError("power cut")
+    with transaction(engine, write=False) as conn:
+        for table in (t.meeting, t.series, t.person, t.attendance, t.section, t.item):
+            assert conn.execute(select(func.count()).select_from(table)).scalar() == 0
+
+
+def test_people_match_case_and_accents_but_not_spelling(engine):
+    with transaction(engine) as conn:
+        people = People(conn)
+        vijay = people.resolve("Vijay Dhanraj")
+        assert people.resolve("Vijay dhanraj") == vijay
+        carlos = people.resolve("Carlos López")
+        assert people.resolve("carlos lopez") == carlos
+        joerg = people.resolve("Joerg Roedel")
+        assert people.resolve("Jörg Rödel") != joerg  # another spelling needs an alias
+        people.add_alias(joerg, "Joerg")
+        assert People(conn).find("joerg") == joerg
+    assert name_key("  Cláudio   Carvalho ") == "claudio carvalho"
+
+
+def test_an_attendee_keeps_the_spelling_of_each_meeting(engine):
+    a = parse_markdown("# Call (2024-05-15)\n\n## Attendees:\n\nVijay Dhanraj, Ramakrishna Gali (AMD)\n")
+    b = parse_markdown("# Call (2024-05-22)\n\n## Attendees:\n\nvijay dhanraj, Ramakrishna Gali\n")
+    with transaction(engine) as conn:
+        ids = save_documents(conn, [a, b])
+        people = conn.execute(select(t.person.c.name, t.person.c.affiliation).order_by(t.person.c.id)).all()
+        loaded = load_documents(conn, ids)
+    assert people == [("Vijay Dhanraj", None), ("Ramakrishna Gali", "AMD")]
+    assert [x.shown for x in loaded[1].attendees] == ["vijay dhanraj", "Ramakrishna Gali"]
+    assert loaded == [a, b]
+
+
+def test_foreign_keys_are_enforced(engine):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        with transaction(engine) as conn:
+            conn.execute(text("INSERT INTO section (meeting_id, position, kind, level, text, blank_before)"
+                              " VALUES (999, 0, 'topic', 2, 'x', 1)"))
+
+
+def test_core_modules_import_neither_textual_nor_create_an_engine(tmp_path):
+    """The core stays headless, and importing it touches no database."""
+    code = textwrap.dedent(
+        """
+        import importlib, pkgutil, sys
+        import svsm_meet
+        for m in pkgutil.walk_packages(svsm_meet.__path__, "svsm_meet."):
+            if m.name.startswith(("svsm_meet.tui", "svsm_meet.migrations", "svsm_meet.__main__")):
+                continue
+            importlib.import_module(m.name)
+        assert "textual" not in sys.modules, "core imported textual"
+        import gc, sqlalchemy.engine
+        assert not [o for o in gc.get_objects() if isinstance(o, sqlalchemy.engine.Engine)]
+        """
+    )
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    assert not (tmp_path / "data").exists()
