@@ -164,9 +164,17 @@ def _bad_inputs(tmp_path: Path) -> dict[str, list]:
     }
 
 
-@pytest.mark.parametrize("case", list(_bad_inputs(Path("/tmp")).keys()))
+BAD_INPUTS = [
+    "binary file", "empty file", "non-UTF-8 file", "no date", "directory", "missing path",
+    "bad --date", "bad JSON", "no such meeting", "no such id", "bad selector", "unknown command",
+]
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
 def test_bad_input_gets_one_line_exit_2_and_no_change(cli, db, tmp_path, case):
-    args, expected = _bad_inputs(tmp_path)[case]
+    cases = _bad_inputs(tmp_path)
+    assert sorted(cases) == sorted(BAD_INPUTS)
+    args, expected = cases[case]
     cli("import", PLAIN)
     before = db_state(db)
     result = cli(*args)
