@@ -71,3 +71,31 @@ def test_wheel_carries_migrations_and_demo(tmp_path):
     assert "svsm_meet/migrations/script.py.mako" in names
     assert any(n.startswith("svsm_meet/migrations/versions/0001") for n in names)
     assert "svsm_meet/data/demo-meeting.md" in names
+
+
+def test_upgrade_keeps_the_data_of_every_older_revision(db):
+    """From each older revision: a database with minutes in it, upgraded, gives them back."""
+    from alembic import command
+
+    from svsm_meet.formats.markdown_in import normalize, parse_markdown
+    from svsm_meet.formats.markdown_out import render
+    from svsm_meet.store.documents import load_documents, save_documents
+    from svsm_meet.store.engine import transaction
+
+    minutes = (ROOT / "tests" / "fixtures" / "minutes" / "svsm-ordinal-2025-03-05.md").read_text()
+    script = ScriptDirectory.from_config(migrate._config(None))
+    older = [rev.revision for rev in script.walk_revisions() if rev.revision != migrate.HEAD]
+    assert older, "there is an older revision to upgrade from"
+    for revision in older:
+        path = db.parent / f"at-{revision}.db"
+        engine = make_engine(resolve_url(str(path)))
+        with transaction(engine) as conn:
+            command.upgrade(migrate._config(conn), revision)
+        with transaction(engine) as conn:  # the tables the first revision made hold the minutes
+            (mid,) = save_documents(conn, [parse_markdown(minutes)])
+        migrate.ensure_schema(engine)
+        with transaction(engine, write=False) as conn:
+            assert migrate.current_revision(conn) == migrate.HEAD
+            (doc,) = load_documents(conn, [mid])
+        assert render(doc) == normalize(minutes)
+        engine.dispose()

@@ -187,6 +187,23 @@ def cmd_note(args) -> int:
     return 0
 
 
+def cmd_followups(args) -> int:
+    from ..store.followups import list_followups
+
+    with transaction(_engine(args), write=False) as conn:
+        followups = list_followups(conn, include_all=args.all)
+    if args.json:
+        print(json.dumps(followups, ensure_ascii=False, indent=2))
+        return 0
+    if not followups:
+        print("no open follow-ups" if not args.all else "no follow-ups")
+    for f in followups:
+        due = f["due"] or (f"unknown, ask again {f['recheck']}" if f["recheck"] else "no due date")
+        status = "" if f["status"] == "open" else f" [{f['status']}]"
+        print(f"{f['id']:>4}  {f['owner'] or 'unassigned':<22}  due {due:<12}  {f['text']}{status}")
+    return 0
+
+
 def cmd_db(args) -> int:
     from ..store.migrate import upgrade
 
@@ -220,6 +237,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "note": cmd_note,
+    "followups": cmd_followups,
     "db": cmd_db,
     "demo": cmd_demo,
     None: cmd_demo,

@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("text", metavar="TEXT")
     a.add_argument("--series", metavar="S")
 
+    s = sub.add_parser("followups", help="follow-ups: open ones, or --all")
+    s.add_argument("--json", action="store_true",
+                   help="a JSON list of {id, uid, text, owner, due, status, meeting, ...}")
+    s.add_argument("--all", action="store_true", help="suggested, done and dropped ones too")
+
     s = sub.add_parser("db", help="database maintenance")
     db = s.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db.add_parser("upgrade", help="bring the database schema up to date")

@@ -158,3 +158,17 @@ followup = Table(
     _fk("closed_meeting_id", "meeting", nullable=True, ondelete="SET NULL"),
     Index("ix_followup_status", "status"),
 )
+
+# Every change made to a meeting after it was created, newest last: what #undo and the editor's
+# undo reverse, and what other note-takers poll to see that a meeting changed.
+change = Table(
+    "change",
+    metadata,
+    _id(),
+    _fk("meeting_id", "meeting"),
+    Column("created_at", DateTime, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("undo", JSON, nullable=False),
+    Column("undone", Boolean, nullable=False),
+    Index("ix_change_meeting", "meeting_id", "id"),
+)

@@ -29,3 +29,34 @@ def series_ids(conn, names: list[str]) -> dict[str, int]:
 
 def series_names(conn) -> list[str]:
     return list(conn.execute(select(t.series.c.name).order_by(t.series.c.name)).scalars())
+
+
+def meeting_dates(conn, series_id: int) -> list:
+    return list(conn.execute(
+        select(t.meeting.c.date).where(t.meeting.c.series_id == series_id).order_by(t.meeting.c.date)
+    ).scalars())
+
+
+def cadence_days(dates: list) -> int:
+    """The usual gap between a series' meetings, from its past dates (a week if unknown)."""
+    gaps = sorted((b - a).days for a, b in zip(dates, dates[1:]) if (b - a).days > 0)
+    return gaps[len(gaps) // 2] if gaps else 7
+
+
+def next_meeting_date(conn, series_id: int, after):
+    """The series' next meeting after AFTER: one already planned, else by its cadence."""
+    import datetime as dt
+
+    row = conn.execute(select(t.series.c.cadence).where(t.series.c.id == series_id)).first()
+    dates = meeting_dates(conn, series_id)
+    later = [d for d in dates if d > after]
+    if later:
+        return later[0]
+    if row and row.cadence:
+        from dateutil.rrule import rrulestr
+
+        start = dt.datetime.combine(dates[0] if dates else after, dt.time())
+        nxt = rrulestr(row.cadence, dtstart=start).after(dt.datetime.combine(after, dt.time()))
+        if nxt:
+            return nxt.date()
+    return after + dt.timedelta(days=cadence_days(dates[-6:]))

@@ -1,0 +1,155 @@
+"""The live-entry grammar of the minutes screen: one typed line becomes one Entry.
+
+    plain text                      a bullet
+    #attendees A, B, C              attendees          #here NAME       one attendee
+    #section TITLE                  a level-2 heading  #topic TITLE     a level-3 heading
+    #agreed TEXT                    a decision         #info / #idea    kinds of bullets
+    #action TEXT [due:WHEN] [@Who]  a follow-up        #link URL [TEXT] a link
+    #undo                           take back the last entry
+
+Nothing here touches the database: the minutes session applies an Entry to the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .errors import BadInput
+from .model import Due
+
+COMMANDS = ("attendees", "here", "section", "topic", "agreed", "action", "info", "idea", "link", "undo")
+NEEDS_TEXT = {"attendees", "here", "section", "topic", "agreed", "action", "info", "idea", "link"}
+
+_COMMAND_RE = re.compile(r"^#([A-Za-z]+)\b\s*(.*)$", re.S)
+_DUE_RE = re.compile(r"(?:^|\s)due:\s*(?P<when>.+?)\s*$", re.I)
+_OWNER_RE = re.compile(r"\s@(?P<who>\S+)\s*$")
+_URL_RE = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?(?:\s+(.*))?$")
+
+
+@dataclass
+class Entry:
+    command: str  # "note" for plain text, else one of COMMANDS
+    text: str = ""
+    names: list[str] = field(default_factory=list)
+    due: Due | None = None
+    owner: str | None = None  # as typed after @, not yet resolved to a person
+    url: str | None = None
+
+
+def parse_due(when: str, meeting_date: dt.date, next_meeting: dt.date | None) -> Due:
+    from .dates import parse_date
+
+    value = when.strip()
+    if value.lower() in ("next meeting", "next call", "nextmeeting"):
+        if next_meeting is None:
+            raise BadInput("due:next meeting, but the series has no next meeting date yet")
+        return Due(date=next_meeting)
+    if value.lower() in ("unknown", "?", "tbd"):
+        return Due(unknown_reason="not known yet", recheck=next_meeting)
+    try:
+        return Due(date=parse_date(value, base=meeting_date))
+    except BadInput:
+        raise BadInput(
+            f"due:{value} is not a date (try due:2024-05-29, due:+2w, due:'next wed', due:next meeting)"
+        ) from None
+
+
+def parse_entry(
+    line: str, meeting_date: dt.date, next_meeting: dt.date | None = None
+) -> Entry:
+    """Read one typed line.  A mistake raises BadInput with a message for the note-taker."""
+    text = line.strip()
+    if not text:
+        raise BadInput("nothing to add: type a note, or #help for the commands")
+    m = _COMMAND_RE.match(text)
+    if not m or not text.startswith("#") or text.startswith("##"):
+        return Entry("note", text)
+    command, rest = m[1].lower(), m[2].strip()
+    if command not in COMMANDS:
+        if command == "help":
+            raise BadInput("press F1 for the entry grammar")
+        raise BadInput(f"#{command} is not a command: " + ", ".join(f"#{c}" for c in COMMANDS))
+    if command in NEEDS_TEXT and not rest:
+        raise BadInput(f"#{command} needs text after it")
+    if command == "undo":
+        return Entry("undo")
+    if command == "attendees":
+        names = [n.strip() for n in rest.split(",")]
+        if not all(names):
+            raise BadInput("#attendees takes names separated by commas: #attendees Ada Lovelace, Alan Turing")
+        return Entry("attendees", rest, names=names)
+    if command == "here":
+        return Entry("here", rest, names=[rest])
+    if command == "link":
+        link = _URL_RE.match(rest)
+        if not link:
+            raise BadInput("#link takes a URL first: #link https://example.org/doc the design doc")
+        return Entry("link", (link[2] or "").strip(), url=link[1])
+    if command == "action":
+        return _action(rest, meeting_date, next_meeting)
+    return Entry(command, rest)
+
+
+def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None) -> Entry:
+    owner = None
+    m = _OWNER_RE.search(" " + rest)
+    if m:
+        owner = m["who"].replace("_", " ")
+        rest = (" " + rest)[: m.start()].strip()
+    due = None
+    m = _DUE_RE.search(rest)
+    if m:
+        due = parse_due(m["when"], meeting_date, next_meeting)
+        rest = (rest[: m.start()] + rest[m.end():]).strip()
+    if not rest:
+        raise BadInput("#action needs to say what is to be done")
+    return Entry("action", rest, due=due, owner=owner)
+
+
+# -- who is meant ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Known:
+    """A person the text may name: their full name and the other names they go by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def _words(name: str) -> str:
+    return r"(?<!\w)" + re.escape(name) + r"(?!\w)"
+
+
+def find_person(text: str, people: list[Known]) -> str | None:
+    """The person TEXT names — by full name or alias first, else by an unambiguous first name."""
+    best: tuple[int, str] | None = None
+    for person in people:
+        for name in (person.name, *person.aliases):
+            m = re.search(_words(name), text)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), person.name)
+    if best:
+        return best[1]
+    firsts: dict[str, list[str]] = {}
+    for person in people:
+        first = person.name.split()[0]
+        firsts.setdefault(first, []).append(person.name)
+    found: list[tuple[int, str]] = []
+    for first, names in firsts.items():
+        m = re.search(_words(first), text)
+        if m and len(names) == 1:
+            found.append((m.start(), names[0]))
+    return min(found)[1] if found else None
+
+
+def resolve_owner(typed: str, people: list[Known]) -> str | None:
+    """@Owner: a full name, an alias, a first or a last name, matched without regard to case."""
+    wanted = typed.casefold()
+    for person in people:
+        if wanted in (n.casefold() for n in (person.name, *person.aliases)):
+            return person.name
+    matches = {p.name for p in people if wanted in (w.casefold() for w in p.name.split())}
+    return matches.pop() if len(matches) == 1 else None

@@ -1,0 +1,279 @@
+"""Live minutes of one meeting: typed entries and edits, each committed at once.
+
+The terminal app holds one MinutesSession per open meeting and calls it; nothing here knows of
+Textual.  Every call is one transaction; when it returns, the change is on disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from .entry import Entry, Known, find_person, parse_entry, resolve_owner
+from .errors import BadInput
+from .formats import attendees as attendee_format
+from .formats.labels import DEFAULT_LABELS
+from .model import Document, Item, Section
+from .store import editing
+from .store import schema as t
+from .store.documents import load_documents
+from .store.engine import transaction
+from .store.followups import create_followup
+from .store.series import next_meeting_date
+
+_KIND_OF_COMMAND = {"note": "note", "agreed": "decision", "action": "action", "info": "info",
+                    "idea": "idea", "link": "link"}
+
+
+@dataclass
+class Located:
+    """Where an item sits: for moves and indents."""
+
+    item: Item
+    section: Section | None
+    parent: Item | None
+    siblings: list[Item]
+    index: int
+
+
+class MinutesSession:
+    def __init__(self, engine, meeting_id: int):
+        self.engine = engine
+        self.meeting_id = meeting_id
+        self.depth = 0  # how deep the next bullet goes (Tab / Shift+Tab)
+        self.doc: Document
+        self.version = 0
+        self.reload()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        with transaction(self.engine, write=False) as conn:
+            (self.doc,) = load_documents(conn, [self.meeting_id])
+            self.version = editing.last_change_id(conn, self.meeting_id)
+            self.people = self._known(conn)
+            series_id = conn.execute(
+                select(t.meeting.c.series_id).where(t.meeting.c.id == self.meeting_id)
+            ).scalar()
+            self.series_id = series_id
+            self.next_meeting = next_meeting_date(conn, series_id, self.doc.date)
+        self.depth = min(self.depth, len(self._chain()))
+
+    def changed_elsewhere(self) -> bool:
+        """True when the meeting changed since this session last looked (another note-taker)."""
+        with transaction(self.engine, write=False) as conn:
+            return editing.last_change_id(conn, self.meeting_id) != self.version
+
+    def _known(self, conn) -> dict[str, list[Known]]:
+        """The attendees (for owners found in text) and everybody (for @Owner)."""
+        p, a, al = t.person.c, t.attendance.c, t.person_alias.c
+        aliases: dict[int, list[str]] = {}
+        for pid, alias in conn.execute(select(al.person_id, al.alias)):
+            aliases.setdefault(pid, []).append(alias)
+        everyone = {pid: Known(name, tuple(aliases.get(pid, ())))
+                    for pid, name in conn.execute(select(p.id, p.name))}
+        here = conn.execute(select(a.person_id).where(a.meeting_id == self.meeting_id,
+                                                      a.present.is_(True)).order_by(a.position))
+        return {"attendees": [everyone[pid] for pid in here.scalars()],
+                "everyone": list(everyone.values())}
+
+    def current_section(self) -> Section | None:
+        return self.doc.sections[-1] if self.doc.sections else None
+
+    def _chain(self) -> list[Item]:
+        """The last bullet of the current topic, its last child, and so on down."""
+        section = self.current_section()
+        chain: list[Item] = []
+        items = section.items if section and section.kind == "topic" else []
+        while items:
+            chain.append(items[-1])
+            items = items[-1].children if items[-1].kind != "raw" else []
+        return chain
+
+    # -- typing ------------------------------------------------------------------------------
+
+    def indent(self, step: int) -> int:
+        self.depth = max(0, min(self.depth + step, len(self._chain())))
+        return self.depth
+
+    def submit(self, line: str) -> str:
+        """Apply one typed line; returns a short message.  BadInput: nothing was changed."""
+        entry = parse_entry(line, self.doc.date, self.next_meeting)
+        with transaction(self.engine) as conn:
+            message = self._apply(conn, entry)
+        self.reload()
+        return message
+
+    def _apply(self, conn, entry: Entry) -> str:
+        if entry.command == "undo":
+            what = editing.undo_last(conn, self.meeting_id)
+            return f"undone: {what}" if what else "nothing to undo"
+        if entry.command in ("attendees", "here"):
+            return self._attendees(conn, entry.names)
+        if entry.command in ("section", "topic"):
+            level = 2 if entry.command == "section" else 3
+            editing.add_section(conn, self.meeting_id, "topic", level, entry.text)
+            self.depth = 0
+            return f"{entry.command}: {entry.text}"
+        return self._bullet(conn, entry)
+
+    def _attendees(self, conn, names: list[str]) -> str:
+        parsed = []
+        for name in names:
+            attendee = attendee_format.parse_name(name)
+            if attendee is None:
+                raise BadInput(f"'{name}' does not look like a name")
+            parsed.append(attendee)
+        if not any(s.kind == "attendees" for s in self.doc.sections):
+            has_title = bool(self.doc.sections) and self.doc.sections[0].kind == "title"
+            editing.add_section(conn, self.meeting_id, "attendees", 2, "Attendees:",
+                                position=1 if has_title else 0)
+        added, already = editing.add_attendees(conn, self.meeting_id, parsed)
+        parts = []
+        if added:
+            parts.append("here: " + ", ".join(added))
+        if already:
+            parts.append("already here: " + ", ".join(already))
+        return "; ".join(parts)
+
+    def _bullet(self, conn, entry: Entry) -> str:
+        kind = _KIND_OF_COMMAND[entry.command]
+        text = entry.text
+        if entry.command == "link":
+            text = f"[{entry.text}]({entry.url})" if entry.text else entry.url
+        item = Item(text=text, kind=kind, label=DEFAULT_LABELS.get(kind))
+        section = self.current_section()
+        if section is None or section.kind != "topic":
+            section_id = editing.add_section(conn, self.meeting_id, "topic", 2, "Notes:")
+            chain = []
+        else:
+            section_id = section.id
+            chain = self._chain()
+        depth = min(self.depth, len(chain))
+        parent = chain[depth - 1] if depth else None
+        item.blank_before = depth == 0 and not chain
+        item_id = editing.insert_item(
+            conn, self.meeting_id, section_id, parent.id if parent else None, item, log=False
+        )
+        undo = {"op": "delete_item", "id": item_id}
+        message = f"{kind}: {text}" if kind != "note" else ""
+        if kind == "action":
+            people = self.people
+            owner = None
+            if entry.owner:
+                owner = resolve_owner(entry.owner, people["attendees"] + people["everyone"]) or entry.owner
+            else:
+                owner = find_person(entry.text, people["attendees"])
+            undo["followup"] = create_followup(conn, self.meeting_id, item_id, entry.text, owner, entry.due)
+            due = entry.due.date if entry.due and entry.due.date else "no due date"
+            message = f"follow-up for {owner or 'nobody yet'}, due {due}"
+        editing.log_change(conn, self.meeting_id, "add item", undo)
+        return message
+
+    # -- editing after the fact ----------------------------------------------------------------
+
+    def locate(self, item_id: int) -> Located:
+        def search(items, section, parent):
+            for index, item in enumerate(items):
+                if item.id == item_id:
+                    return Located(item, section, parent, items, index)
+                found = search(item.children, section, item)
+                if found:
+                    return found
+            return None
+
+        found = search(self.doc.preamble, None, None)
+        for section in self.doc.sections:
+            found = found or search(section.items, section, None)
+        if not found:
+            raise BadInput("that bullet is gone (someone else may have deleted it)")
+        return found
+
+    def _write(self, fn, *args, **kw) -> None:
+        with transaction(self.engine) as conn:
+            fn(conn, *args, **kw)
+        self.reload()
+
+    def edit_text(self, item_id: int, body: str) -> None:
+        from .formats.labels import kind_of_text, split_label
+
+        where = self.locate(item_id)
+        body = body.strip()
+        if not body:
+            raise BadInput("a bullet needs text; delete it instead")
+        label, kind, text = split_label(body)
+        if where.item.kind == "raw":
+            values = {"text": body}
+        elif label:
+            values = {"label": label, "text": text, "kind": kind}
+        elif where.item.label:  # the label was taken out: the kind it gave goes with it
+            values = {"label": None, "text": text, "kind": kind_of_text(text)}
+        else:
+            values = {"text": text}
+        self._write(editing.update_item, item_id, expected_version=where.item.version, **values)
+
+    def set_kind(self, item_id: int, kind: str) -> None:
+        where = self.locate(item_id)
+        self._write(editing.update_item, item_id, expected_version=where.item.version,
+                    kind=kind, label=DEFAULT_LABELS.get(kind))
+
+    def delete(self, item_id: int) -> None:
+        self.locate(item_id)
+        self._write(editing.delete_item, item_id)
+
+    def move(self, item_id: int, step: int) -> None:
+        """Up (-1) or down (+1) among its siblings."""
+        where = self.locate(item_id)
+        index = where.index + step
+        if not 0 <= index < len(where.siblings):
+            raise BadInput("it is " + ("first" if step < 0 else "last") + " already")
+        self._write(editing.move_item, item_id, where.section.id if where.section else None,
+                    where.parent.id if where.parent else None, index)
+
+    def indent_item(self, item_id: int, step: int) -> None:
+        """Make a bullet the last child of the one above it (+1), or its parent's next sibling (-1)."""
+        where = self.locate(item_id)
+        section_id = where.section.id if where.section else None
+        if step > 0:
+            if where.index == 0:
+                raise BadInput("the first bullet of a list cannot go deeper")
+            new_parent = where.siblings[where.index - 1]
+            if new_parent.kind == "raw":
+                raise BadInput("a raw block cannot hold bullets")
+            self._write(editing.move_item, item_id, section_id, new_parent.id, len(new_parent.children))
+        else:
+            if where.parent is None:
+                raise BadInput("it is at the top level already")
+            grand = self.locate(where.parent.id)
+            self._write(editing.move_item, item_id, section_id,
+                        grand.parent.id if grand.parent else None, grand.index + 1)
+
+    def rename_section(self, section_id: int, text: str) -> None:
+        if not text.strip():
+            raise BadInput("a heading needs text")
+        self._write(editing.rename_section, section_id, text.strip())
+
+    def toggle_attendee(self, name: str) -> bool:
+        """Mark NAME present (added) or not (removed); returns whether they are present now."""
+        with transaction(self.engine) as conn:
+            from .store.people import People
+
+            people = People(conn)
+            pid = people.find(name)
+            here = pid is not None and conn.execute(
+                select(t.attendance.c.id).where(t.attendance.c.meeting_id == self.meeting_id,
+                                                t.attendance.c.person_id == pid)
+            ).first()
+            if here:
+                editing.remove_attendee(conn, self.meeting_id, pid)
+            else:
+                self._attendees(conn, [name])
+        self.reload()
+        return not here
+
+    def undo(self) -> str:
+        with transaction(self.engine) as conn:
+            what = editing.undo_last(conn, self.meeting_id)
+        self.reload()
+        return f"undone: {what}" if what else "nothing to undo"

@@ -1,0 +1,318 @@
+"""Changing a meeting one step at a time, each step logged with how to take it back.
+
+Every function here runs inside the caller's transaction and records one row in `change` whose
+`undo` holds what undo_last needs to reverse it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, func, insert, select, update
+
+from ..errors import BadInput
+from ..model import Attendee, Item
+from . import schema as t
+from .people import People, utcnow
+
+
+def log_change(conn, meeting_id: int, action: str, undo: dict) -> None:
+    now = utcnow()
+    conn.execute(
+        insert(t.change).values(
+            meeting_id=meeting_id, created_at=now, action=action, undo=undo, undone=False
+        )
+    )
+    conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=now))
+
+
+def last_change_id(conn, meeting_id: int) -> int:
+    """Grows with every change to the meeting: a cheap way to see that someone else edited it."""
+    return conn.execute(
+        select(func.coalesce(func.max(t.change.c.id), 0)).where(t.change.c.meeting_id == meeting_id)
+    ).scalar()
+
+
+def _siblings(meeting_id: int, section_id: int | None, parent_id: int | None):
+    c = t.item.c
+    where = [c.meeting_id == meeting_id]
+    where.append(c.parent_id == parent_id if parent_id is not None else c.parent_id.is_(None))
+    if parent_id is None:
+        where.append(c.section_id == section_id if section_id is not None else c.section_id.is_(None))
+    return where
+
+
+def _open_gap(conn, where, position: int) -> None:
+    conn.execute(update(t.item).where(*where, t.item.c.position >= position).values(
+        position=t.item.c.position + 1))
+
+
+def _close_gap(conn, where, position: int) -> None:
+    conn.execute(update(t.item).where(*where, t.item.c.position > position).values(
+        position=t.item.c.position - 1))
+
+
+def insert_item(
+    conn,
+    meeting_id: int,
+    section_id: int | None,
+    parent_id: int | None,
+    item: Item,
+    position: int | None = None,
+    log: bool = True,
+) -> int:
+    """ITEM (without its children) as the POSITION-th child (default: the last)."""
+    where = _siblings(meeting_id, section_id, parent_id)
+    count = conn.execute(select(func.count()).select_from(t.item).where(*where)).scalar()
+    position = count if position is None else max(0, min(position, count))
+    _open_gap(conn, where, position)
+    now = utcnow()
+    item.id = conn.execute(
+        insert(t.item).values(
+            meeting_id=meeting_id, section_id=section_id, parent_id=parent_id, position=position,
+            kind=item.kind, label=item.label, text=item.text, marker=item.marker,
+            indent=item.indent, blank_before=item.blank_before, version=1,
+            created_at=now, updated_at=now,
+        )
+    ).inserted_primary_key[0]
+    if log:
+        log_change(conn, meeting_id, "add item", {"op": "delete_item", "id": item.id})
+    return item.id
+
+
+def add_section(conn, meeting_id: int, kind: str, level: int, text: str, position: int | None = None) -> int:
+    c = t.section.c
+    count = conn.execute(
+        select(func.count()).select_from(t.section).where(c.meeting_id == meeting_id)
+    ).scalar()
+    position = count if position is None else position
+    conn.execute(update(t.section).where(c.meeting_id == meeting_id, c.position >= position).values(
+        position=c.position + 1))
+    sid = conn.execute(
+        insert(t.section).values(
+            meeting_id=meeting_id, position=position, kind=kind, level=level, text=text, blank_before=True
+        )
+    ).inserted_primary_key[0]
+    log_change(conn, meeting_id, "add section", {"op": "delete_section", "id": sid})
+    return sid
+
+
+def add_attendees(conn, meeting_id: int, attendees: list[Attendee]) -> tuple[list[str], list[str]]:
+    """Append ATTENDEES; returns (names added, names that were there already)."""
+    people = People(conn)
+    a = t.attendance.c
+    present = set(conn.execute(select(a.person_id).where(a.meeting_id == meeting_id)).scalars())
+    position = conn.execute(
+        select(func.coalesce(func.max(a.position) + 1, 0)).where(a.meeting_id == meeting_id)
+    ).scalar()
+    added, already, ids = [], [], []
+    for attendee in attendees:
+        pid = people.resolve(attendee.name, attendee.affiliation)
+        if pid in present:
+            already.append(people.names[pid])
+            continue
+        present.add(pid)
+        ids.append(conn.execute(
+            insert(t.attendance).values(
+                meeting_id=meeting_id, person_id=pid, position=position,
+                written=None if people.names[pid] == attendee.name else attendee.name,
+                grp=attendee.group, present=True, role=attendee.role,
+                affiliation=attendee.affiliation, new_line=False,
+            )
+        ).inserted_primary_key[0])
+        added.append(people.names[pid])
+        position += 1
+    if ids:
+        log_change(conn, meeting_id, "add attendees", {"op": "delete_attendance", "ids": ids})
+    return added, already
+
+
+def remove_attendee(conn, meeting_id: int, person_id: int) -> None:
+    row = conn.execute(
+        select(t.attendance).where(t.attendance.c.meeting_id == meeting_id,
+                                   t.attendance.c.person_id == person_id)
+    ).mappings().first()
+    if row is None:
+        return
+    conn.execute(delete(t.attendance).where(t.attendance.c.id == row["id"]))
+    log_change(conn, meeting_id, "remove attendee", {"op": "insert_attendance", "row": dict(row)})
+
+
+def _item_row(conn, item_id: int):
+    row = conn.execute(select(t.item).where(t.item.c.id == item_id)).mappings().first()
+    if row is None:
+        raise BadInput("that bullet is gone (someone else may have deleted it)")
+    return row
+
+
+def update_item(conn, item_id: int, expected_version: int | None = None, **values) -> None:
+    """Change fields of a bullet; with EXPECTED_VERSION, refuse if someone changed it meanwhile."""
+    row = _item_row(conn, item_id)
+    if expected_version is not None and row["version"] != expected_version:
+        raise BadInput("this bullet was changed by someone else meanwhile; look again and retry")
+    old = {k: row[k] for k in values}
+    conn.execute(
+        update(t.item).where(t.item.c.id == item_id).values(
+            **values, version=row["version"] + 1, updated_at=utcnow()
+        )
+    )
+    log_change(conn, row["meeting_id"], "edit item", {"op": "update_item", "id": item_id, "values": old})
+
+
+def _subtree(conn, item_id: int) -> list[dict]:
+    rows, frontier = [], [item_id]
+    while frontier:
+        batch = conn.execute(select(t.item).where(t.item.c.id.in_(frontier))).mappings().all()
+        rows.extend(dict(r) for r in batch)
+        frontier = list(conn.execute(select(t.item.c.id).where(t.item.c.parent_id.in_(frontier))).scalars())
+    return rows
+
+
+def _jsonable(row: dict) -> dict:
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+
+
+def delete_item(conn, item_id: int) -> None:
+    """Delete a bullet with its children; undo brings them back with their follow-up links."""
+    row = _item_row(conn, item_id)
+    rows = _subtree(conn, item_id)
+    ids = [r["id"] for r in rows]
+    f = t.followup.c
+    links = list(conn.execute(select(f.id, f.item_id, f.status).where(f.item_id.in_(ids))))
+    # A follow-up taken from a deleted bullet is dropped with it (and comes back with undo).
+    conn.execute(update(t.followup).where(f.item_id.in_(ids), f.status.in_(("suggested", "open")))
+                 .values(status="dropped", sequence=f.sequence + 1, updated_at=utcnow()))
+    conn.execute(delete(t.item).where(t.item.c.id == item_id))
+    _close_gap(conn, _siblings(row["meeting_id"], row["section_id"], row["parent_id"]), row["position"])
+    log_change(conn, row["meeting_id"], "delete item", {
+        "op": "restore_items", "rows": [_jsonable(r) for r in rows],
+        "followups": [[fid, iid, status] for fid, iid, status in links],
+    })
+
+
+def move_item(conn, item_id: int, section_id: int | None, parent_id: int | None, position: int) -> None:
+    row = _item_row(conn, item_id)
+    mid = row["meeting_id"]
+    _close_gap(conn, _siblings(mid, row["section_id"], row["parent_id"]), row["position"])
+    where = _siblings(mid, section_id, parent_id)
+    count = conn.execute(select(func.count()).select_from(t.item).where(*where, t.item.c.id != item_id)).scalar()
+    position = max(0, min(position, count))
+    _open_gap(conn, where, position)
+    conn.execute(update(t.item).where(t.item.c.id == item_id).values(
+        section_id=section_id, parent_id=parent_id, position=position,
+        version=row["version"] + 1, updated_at=utcnow()))
+    # Children follow their parent into another section.
+    if section_id != row["section_id"]:
+        descendants = [r["id"] for r in _subtree(conn, item_id) if r["id"] != item_id]
+        if descendants:
+            conn.execute(update(t.item).where(t.item.c.id.in_(descendants)).values(section_id=section_id))
+    log_change(conn, mid, "move item", {
+        "op": "move_item", "id": item_id, "section_id": row["section_id"],
+        "parent_id": row["parent_id"], "position": row["position"],
+    })
+
+
+def rename_section(conn, section_id: int, text: str) -> None:
+    row = conn.execute(select(t.section).where(t.section.c.id == section_id)).mappings().first()
+    if row is None:
+        raise BadInput("that heading is gone")
+    conn.execute(update(t.section).where(t.section.c.id == section_id).values(text=text))
+    log_change(conn, row["meeting_id"], "rename heading",
+               {"op": "rename_section", "id": section_id, "text": row["text"]})
+
+
+# -- undo ----------------------------------------------------------------------------------------
+
+
+def undo_last(conn, meeting_id: int) -> str | None:
+    """Reverse the meeting's latest change not yet undone; returns what it was, or None."""
+    row = conn.execute(
+        select(t.change).where(t.change.c.meeting_id == meeting_id, t.change.c.undone.is_(False))
+        .order_by(t.change.c.id.desc()).limit(1)
+    ).mappings().first()
+    if row is None:
+        return None
+    _REVERSE[row["undo"]["op"]](conn, row["undo"])
+    conn.execute(update(t.change).where(t.change.c.id == row["id"]).values(undone=True))
+    conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=utcnow()))
+    return row["action"]
+
+
+def _undo_delete_item(conn, undo):
+    if undo.get("followup"):  # the follow-up an #action made goes with its bullet
+        conn.execute(delete(t.followup).where(t.followup.c.id == undo["followup"]))
+    row = conn.execute(select(t.item).where(t.item.c.id == undo["id"])).mappings().first()
+    if row is None:
+        return
+    conn.execute(delete(t.item).where(t.item.c.id == row["id"]))
+    _close_gap(conn, _siblings(row["meeting_id"], row["section_id"], row["parent_id"]), row["position"])
+
+
+def _undo_delete_section(conn, undo):
+    row = conn.execute(select(t.section).where(t.section.c.id == undo["id"])).mappings().first()
+    if row is None:
+        return
+    conn.execute(delete(t.section).where(t.section.c.id == row["id"]))
+    c = t.section.c
+    conn.execute(update(t.section).where(c.meeting_id == row["meeting_id"], c.position > row["position"])
+                 .values(position=c.position - 1))
+
+
+def _undo_delete_attendance(conn, undo):
+    conn.execute(delete(t.attendance).where(t.attendance.c.id.in_(undo["ids"])))
+
+
+def _undo_insert_attendance(conn, undo):
+    conn.execute(insert(t.attendance).values(**undo["row"]))
+
+
+def _undo_update_item(conn, undo):
+    conn.execute(update(t.item).where(t.item.c.id == undo["id"]).values(
+        **undo["values"], version=t.item.c.version + 1, updated_at=utcnow()))
+
+
+def _undo_restore_items(conn, undo):
+    import datetime as dt
+
+    rows = [dict(r) for r in undo["rows"]]
+    for r in rows:
+        for key in ("created_at", "updated_at"):
+            r[key] = dt.datetime.fromisoformat(r[key])
+    top = rows[0]
+    _open_gap(conn, _siblings(top["meeting_id"], top["section_id"], top["parent_id"]), top["position"])
+    conn.execute(insert(t.item), rows)  # parents come before their children in the snapshot
+    f = t.followup.c
+    for fid, iid, status in undo["followups"]:
+        conn.execute(update(t.followup).where(f.id == fid).values(
+            item_id=iid, status=status, sequence=f.sequence + 1, updated_at=utcnow()))
+
+
+def _undo_move_item(conn, undo):
+    row = conn.execute(select(t.item).where(t.item.c.id == undo["id"])).mappings().first()
+    if row is None:
+        return
+    mid = row["meeting_id"]
+    _close_gap(conn, _siblings(mid, row["section_id"], row["parent_id"]), row["position"])
+    _open_gap(conn, _siblings(mid, undo["section_id"], undo["parent_id"]), undo["position"])
+    conn.execute(update(t.item).where(t.item.c.id == undo["id"]).values(
+        section_id=undo["section_id"], parent_id=undo["parent_id"], position=undo["position"],
+        version=row["version"] + 1))
+    if undo["section_id"] != row["section_id"]:
+        descendants = [r["id"] for r in _subtree(conn, undo["id"]) if r["id"] != undo["id"]]
+        if descendants:
+            conn.execute(update(t.item).where(t.item.c.id.in_(descendants)).values(
+                section_id=undo["section_id"]))
+
+
+def _undo_rename_section(conn, undo):
+    conn.execute(update(t.section).where(t.section.c.id == undo["id"]).values(text=undo["text"]))
+
+
+_REVERSE = {
+    "delete_item": _undo_delete_item,
+    "delete_section": _undo_delete_section,
+    "delete_attendance": _undo_delete_attendance,
+    "insert_attendance": _undo_insert_attendance,
+    "update_item": _undo_update_item,
+    "restore_items": _undo_restore_items,
+    "move_item": _undo_move_item,
+    "rename_section": _undo_rename_section,
+}
