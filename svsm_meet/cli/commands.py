@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
 import sys
-import tempfile
 from pathlib import Path
 
 from ..errors import BadInput
+from ..files import DEFAULT_NAME_PATTERN, minutes_file_name, write_atomically
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
 
-DEFAULT_NAME_PATTERN = "devel-call-{date}.md"
 
 
 def _engine(args, upgrade: bool = True):
@@ -22,19 +19,6 @@ def _engine(args, upgrade: bool = True):
     if upgrade:
         ensure_schema(engine)
     return engine
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write PATH whole or not at all: a crash leaves the old file, never half a new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _output(args, text: str) -> None:
@@ -116,17 +100,6 @@ def cmd_import(args) -> int:
     return 0
 
 
-def _file_name(pattern: str, doc) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", doc.series.lower()).strip("-") or "meeting"
-    try:
-        name = pattern.format(date=doc.date.isoformat(), series=slug, id=doc.id)
-    except (KeyError, IndexError, ValueError) as e:
-        raise BadInput(f"--name-pattern {pattern}: {e}; use the fields {{date}} {{series}} {{id}}") from None
-    if not name or "/" in name or name in (".", ".."):
-        raise BadInput(f"--name-pattern {pattern}: gives the file name {name!r}")
-    return name
-
-
 def cmd_export(args) -> int:
     from ..store.documents import load_documents
     from ..store.meetings import find_meeting, list_meetings
@@ -152,9 +125,9 @@ def cmd_export(args) -> int:
     out = Path(args.output)
     if out.exists() and not out.is_dir():
         raise BadInput(f"-o {args.output}: is a file; --all writes a folder of files")
-    default = DEFAULT_NAME_PATTERN if args.format == "markdown" else "devel-call-{date}.json"
+    default = DEFAULT_NAME_PATTERN.replace(".md", ".json" if args.format == "json" else ".md")
     pattern = args.name_pattern or default
-    names = [_file_name(pattern, doc) for doc in docs]
+    names = [minutes_file_name(pattern, doc) for doc in docs]
     clashes = {n for n in names if names.count(n) > 1}
     if clashes:
         raise BadInput(
@@ -231,6 +204,27 @@ def cmd_demo(args) -> int:
     return cmd_meetings(args)
 
 
+def cmd_tui(args) -> int:
+    """The terminal app: the meetings screen, or with `open MEETING` that meeting's minutes."""
+    from ..config import load_config
+    from ..service import Service
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise BadInput("the terminal app needs a terminal; for scripts see 'svsm-meet --help'")
+    service = Service(resolve_url(args.db), load_config())
+    meeting = None
+    if args.command == "open":
+        from ..store.meetings import find_meeting
+
+        with transaction(service.engine, write=False) as conn:
+            meeting = find_meeting(conn, args.meeting, args.series).id
+    from ..tui.app import SvsmMeetApp
+
+    app = SvsmMeetApp(service, meeting)
+    app.run()
+    return app.return_code or 0
+
+
 COMMANDS = {
     "meetings": cmd_meetings,
     "new": cmd_new,
@@ -240,7 +234,8 @@ COMMANDS = {
     "followups": cmd_followups,
     "db": cmd_db,
     "demo": cmd_demo,
-    None: cmd_demo,
+    "open": cmd_tui,
+    None: cmd_tui,
 }
 
 

@@ -18,11 +18,16 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Minutes of recurring calls: live in the terminal, "
-                "published as Markdown, follow-ups in everybody's calendar.")
+                "published as Markdown, follow-ups in everybody's calendar.",
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="PATH_OR_URL",
                    help="SQLite file or SQLAlchemy URL (default: $SVSM_MEET_DB, else the user data dir)")
     p.add_argument("--debug", action="store_true", help="show tracebacks of failures")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("open", help="the terminal app, straight on a meeting's minutes")
+    s.add_argument("meeting", metavar="MEETING", help="an id, a date or 'latest'")
+    s.add_argument("--series", metavar="S", help="the series, where two meet on one date")
 
     s = sub.add_parser("meetings", help="list meetings, most recent first")
     s.add_argument("--json", action="store_true", help="a JSON list of {id, date, title, series}")
@@ -69,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser("upgrade", help="bring the database schema up to date")
 
     sub.add_parser("demo", help="import the bundled demo meeting (if missing) and list meetings")
+    p.epilog = "Without a COMMAND, svsm-meet opens the terminal app on the meetings screen."
     return p
 
 

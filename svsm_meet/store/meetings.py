@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
 
 from ..errors import BadInput
 from . import schema as t
-
-
-@dataclass(frozen=True)
-class MeetingSummary:
-    id: int
-    date: dt.date
-    series: str
-    title: str | None
-
-    def to_dict(self) -> dict:
-        return {"id": self.id, "date": self.date.isoformat(), "title": self.title, "series": self.series}
+from .summary import LIST_SQL, MeetingSummary, summaries
 
 
 def _summaries():
@@ -33,10 +22,12 @@ def _summaries():
 
 def list_meetings(conn, series: str | None = None) -> list[MeetingSummary]:
     """Most recent first."""
-    query = _summaries().order_by(t.meeting.c.date.desc(), t.series.c.name)
+    from sqlalchemy import text
+
+    found = summaries(conn.execute(text(LIST_SQL)))
     if series:
-        query = query.where(func.lower(t.series.c.name) == series.casefold())
-    return [MeetingSummary(*row) for row in conn.execute(query)]
+        found = [m for m in found if m.series.casefold() == series.casefold()]
+    return found
 
 
 def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSummary:

@@ -1,0 +1,45 @@
+"""The half-typed entry line of each meeting, kept on disk with every keystroke.
+
+If the terminal is killed mid-sentence, the line is back in the entry line the next time the
+meeting is opened.  Drafts are the note-taker's own, so they live in the user's data dir, not in
+the (possibly shared) database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .files import write_atomically
+
+
+def drafts_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("svsm-meet", appauthor=False) / "drafts"
+
+
+class Drafts:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or drafts_dir()
+
+    def _path(self, meeting_id: int) -> Path:
+        return self.folder / f"meeting-{meeting_id}.txt"
+
+    def load(self, meeting_id: int) -> str:
+        try:
+            return self._path(meeting_id).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+    def save(self, meeting_id: int, text: str) -> None:
+        if text:
+            write_atomically(self._path(meeting_id), text)
+        else:
+            self.clear(meeting_id)
+
+    def clear(self, meeting_id: int) -> None:
+        try:
+            os.unlink(self._path(meeting_id))
+        except FileNotFoundError:
+            pass

@@ -1,0 +1,184 @@
+"""What the terminal app asks of the records, in one place (no Textual here).
+
+The engine is made on first use, so the first screen can come up from store/quick.py while
+SQLAlchemy loads in a background thread (warm_up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+from .config import Config
+from .store.quick import quick_meetings
+from .store.summary import MeetingSummary
+
+
+class Service:
+    def __init__(self, url: str, config: Config | None = None):
+        self.url = url
+        self.config = config or Config()
+        self._engine = None
+        self._lock = threading.Lock()
+
+    @property
+    def engine(self):
+        with self._lock:
+            if self._engine is None:
+                from .store.engine import make_engine
+                from .store.migrate import ensure_schema
+
+                engine = make_engine(self.url)
+                ensure_schema(engine)
+                self._engine = engine
+            return self._engine
+
+    def warm_up(self) -> None:
+        """Load SQLAlchemy and the schema check ahead of need (run in a thread)."""
+        self.engine  # noqa: B018 - the property does the work
+
+    def _read(self):
+        from .store.engine import transaction
+
+        return transaction(self.engine, write=False)
+
+    def _write(self):
+        from .store.engine import transaction
+
+        return transaction(self.engine)
+
+    # -- meetings ----------------------------------------------------------------------------
+
+    def meetings(self) -> list[MeetingSummary]:
+        if self._engine is None:
+            quick = quick_meetings(self.url)
+            if quick is not None:
+                return quick
+        from .store.meetings import list_meetings
+
+        with self._read() as conn:
+            return list_meetings(conn)
+
+    def find(self, selector: str) -> MeetingSummary:
+        from .store.meetings import find_meeting
+
+        with self._read() as conn:
+            return find_meeting(conn, selector)
+
+    def series_names(self) -> list[str]:
+        """Series, the one met most recently first."""
+        seen: list[str] = []
+        for m in self.meetings():
+            if m.series not in seen:
+                seen.append(m.series)
+        return seen
+
+    def new_meeting_defaults(self, series: str | None) -> tuple[str, dt.date]:
+        """The series (default: the last used) and its next date by its cadence, else today."""
+        from .store.series import next_meeting_date, series_ids
+
+        names = self.series_names()
+        series = series or (names[0] if names else "")
+        today = dt.date.today()
+        if not series or series not in names:
+            return series, today
+        with self._read() as conn:
+            sid = series_ids(conn, [series])[series]
+            last = max(m.date for m in self.meetings() if m.series == series)
+            date = next_meeting_date(conn, sid, last)
+        while date < today:  # a series that paused: its next date from today on
+            with self._read() as conn:
+                date = next_meeting_date(conn, sid, date)
+        return series, date
+
+    def create_meeting(self, series: str, date: dt.date, start: dt.time | None = None,
+                       timezone: str | None = None) -> int:
+        from .store.entries import create_meeting
+
+        with self._write() as conn:
+            return create_meeting(conn, series, date, start, timezone)
+
+    def import_demo(self) -> int:
+        from importlib.resources import files
+
+        from .formats.markdown_in import parse_markdown
+        from .store.documents import existing_meetings, save_documents
+        from .store.series import series_ids
+
+        text = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
+        doc = parse_markdown(text)
+        with self._write() as conn:
+            key = (series_ids(conn, [doc.series])[doc.series], doc.date)
+            found = existing_meetings(conn, [key])
+            return found[key] if found else save_documents(conn, [doc])[0]
+
+    # -- one meeting ---------------------------------------------------------------------------
+
+    def open_session(self, meeting_id: int):
+        from .session import MinutesSession
+
+        return MinutesSession(self.engine, meeting_id)
+
+    def roster(self, meeting_id: int, recent: int = 8) -> list[str]:
+        """People of the series' last RECENT meetings, most regular first."""
+        from sqlalchemy import func, select
+
+        from .store import schema as t
+
+        m, a, p = t.meeting.c, t.attendance.c, t.person.c
+        with self._read() as conn:
+            series_id = conn.execute(select(m.series_id).where(m.id == meeting_id)).scalar()
+            ids = select(m.id).where(m.series_id == series_id).order_by(m.date.desc()).limit(recent)
+            rows = conn.execute(
+                select(p.name, func.count())
+                .join(t.attendance, a.person_id == p.id)
+                .where(a.meeting_id.in_(ids.scalar_subquery()))
+                .group_by(p.name)
+                .order_by(func.count().desc(), p.name)
+            )
+            return [name for name, _ in rows]
+
+    def carried_followups(self, meeting_id: int) -> list[dict]:
+        """Open follow-ups of the series' earlier meetings: shown until they are closed."""
+        from sqlalchemy import select
+
+        from .store import schema as t
+        from .store.followups import list_followups
+
+        m = t.meeting.c
+        with self._read() as conn:
+            series_id, date = conn.execute(select(m.series_id, m.date).where(m.id == meeting_id)).one()
+            earlier = set(conn.execute(
+                select(m.id).where(m.series_id == series_id, m.date < date)).scalars())
+            return [f for f in list_followups(conn) if f["meeting"] in earlier]
+
+    def people_names(self) -> list[str]:
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        with self._read() as conn:
+            names = list(conn.execute(select(t.person.c.name)).scalars())
+            names += list(conn.execute(select(t.person_alias.c.alias)).scalars())
+        return sorted(set(names), key=str.casefold)
+
+    def markdown(self, meeting_id: int) -> str:
+        from .formats.markdown_out import render
+        from .store.documents import load_documents
+
+        with self._read() as conn:
+            (doc,) = load_documents(conn, [meeting_id])
+        return render(doc)
+
+    def write_minutes(self, meeting_id: int) -> Path:
+        """Write the meeting's Markdown into the configured minutes folder; returns the file."""
+        from .files import minutes_file_name, write_atomically
+        from .formats.markdown_out import render
+        from .store.documents import load_documents
+
+        with self._read() as conn:
+            (doc,) = load_documents(conn, [meeting_id])
+        path = Path(self.config.minutes_dir) / minutes_file_name(self.config.name_pattern, doc)
+        write_atomically(path, render(doc))
+        return path

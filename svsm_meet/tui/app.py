@@ -1,0 +1,119 @@
+"""The svsm-meet terminal app."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from ..errors import BadInput
+from ..service import Service
+from .commands import binding_commands
+from .screens.meetings import MeetingsScreen
+
+
+class SvsmMeetApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "svsm-meet"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, service: Service, open_meeting: int | None = None) -> None:
+        super().__init__()
+        self.service = service
+        self.open_at = open_meeting
+
+    def on_mount(self) -> None:
+        if self.service.config.keys:
+            self.set_keymap(self.service.config.keys)
+        meetings = self.service.meetings()
+        if self.open_at is not None:
+            self.push_screen(MeetingsScreen(meetings))
+            self.open_meeting(self.open_at)
+        elif meetings:
+            self.push_screen(MeetingsScreen(meetings))
+        else:
+            from .screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen())
+        self.warm_up()
+
+    @work(thread=True, exit_on_error=False)
+    def warm_up(self) -> None:
+        """SQLAlchemy and the schema check, loaded while the first screen is already up."""
+        self.service.warm_up()
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(self, screen)
+
+    def fail(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"
+        self.notify(message, severity="error", timeout=6)
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    def meetings_screen(self) -> MeetingsScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MeetingsScreen)), None)
+
+    def action_meetings(self) -> None:
+        """Back to the meetings screen, refreshed."""
+        meetings = self.service.meetings()
+        screen = self.meetings_screen()
+        if screen is None:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(MeetingsScreen(meetings))
+            return
+        while self.screen is not screen:
+            self.pop_screen()
+        screen.reload(meetings)
+
+    def open_meeting(self, meeting_id: int) -> None:
+        from .screens.minutes import MinutesScreen
+
+        try:
+            screen = MinutesScreen(self.service, meeting_id)
+            self.push_screen(screen)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_new_meeting(self) -> None:
+        from .screens.new_meeting import NewMeetingScreen
+
+        try:
+            series, date = self.service.new_meeting_defaults(None)
+            names = self.service.series_names()
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+
+        def created(result) -> None:
+            if result is None:
+                return
+            try:
+                mid = self.service.create_meeting(result.series, result.date, result.time, result.timezone)
+            except Exception as e:  # noqa: BLE001
+                self.fail(e)
+                return
+            self.action_meetings()
+            self.open_meeting(mid)
+
+        self.push_screen(NewMeetingScreen(names, series, date), created)
+
+    def action_open_demo(self) -> None:
+        try:
+            mid = self.service.import_demo()
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+        self.action_meetings()
+        self.open_meeting(mid)

@@ -1,0 +1,55 @@
+"""The entry grammar and the keys, one key away (F1)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# Taking minutes
+
+Type into the entry line and press **Enter**: each entry is saved at once. There is no save command.
+
+| you type | you get |
+| --- | --- |
+| plain text | a bullet in the current topic, at the current depth |
+| **Tab** / **Shift+Tab** | the next bullets go one level deeper / shallower |
+| `#attendees A, B, C` | attendees (`Ramakrishna Gali (AMD)` keeps the affiliation) |
+| `#here NAME` | one more attendee |
+| `#section TITLE` | a level-2 heading, e.g. `#section Topics:` |
+| `#topic TITLE` | a level-3 topic in the current section |
+| `#agreed TEXT` | a decision |
+| `#action TEXT due:WHEN @Owner` | a follow-up; the owner is `@Owner`, else the attendee the text names |
+| `#info TEXT`, `#idea TEXT` | kinds of bullets |
+| `#link URL [TEXT]` | a link |
+| `#undo` | takes back the last entry |
+
+`due:` takes `2024-06-07`, `June 7`, `+2w`, `in 3 days`, `next wed`, `next meeting` — counted from
+the meeting's date. Names complete as you type: **→** accepts the suggestion.
+
+# Keys
+
+| key | in the entry line | on the bullets (↑ from the entry line) |
+| --- | --- | --- |
+| Enter | commit the line | edit the bullet or heading |
+| Tab / Shift+Tab | depth of the next bullets | indent / outdent the bullet |
+| Alt+↑ / Alt+↓ | | move the bullet |
+| d | | delete (u brings it back) |
+| k | | change its kind |
+| Escape | back to the meetings | back to the entry line |
+
+F2 writes the Markdown to the minutes folder, F3 previews it, F4 ticks attendees, F5 copies the
+Markdown, Ctrl+Z undoes, Ctrl+P lists every command, Ctrl+Q quits. Keys are remapped by binding id
+in `~/.config/svsm-meet/config.toml` under `[keys]`.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Markdown(HELP)

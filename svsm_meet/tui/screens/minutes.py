@@ -1,0 +1,288 @@
+"""The minutes screen: the meeting as it will read in Markdown, and the entry line below it.
+
+Each Enter commits one entry to the database before the line is cleared; there is no save.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, SelectionList, Static
+
+from ...drafts import Drafts
+from ...errors import BadInput
+from ...model import KINDS
+from ..widgets.attendees_panel import AttendeesPanel
+from ..widgets.entry_line import EntryLine, NameSuggester
+from ..widgets.minutes_view import MinutesView, Target
+
+_KIND_CYCLE = [k for k in KINDS if k not in ("raw", "link")]
+
+
+class ItemsView(MinutesView):
+    """The bullets, with the keys that edit them after the fact."""
+
+    BINDINGS = [
+        Binding("e,enter", "screen.edit", "Edit", id="view.edit"),
+        Binding("d,delete", "screen.delete", "Delete", id="view.delete"),
+        Binding("alt+up,ctrl+up", "screen.move(-1)", "Move up", id="view.move_up"),
+        Binding("alt+down,ctrl+down", "screen.move(1)", "Move down", id="view.move_down"),
+        Binding("tab,greater_than_sign", "screen.indent_item(1)", "Indent", id="view.indent"),
+        Binding("shift+tab,less_than_sign", "screen.indent_item(-1)", "Outdent", id="view.outdent"),
+        Binding("k", "screen.cycle_kind", "Kind", id="view.kind"),
+        Binding("u", "screen.undo", "Undo", id="view.undo"),
+        Binding("i,escape", "screen.type", "Type", id="view.type"),
+    ]
+
+
+class MinutesScreen(Screen):
+    BINDINGS = [
+        Binding("f2", "export", "Export", id="minutes.export"),
+        Binding("f3", "preview", "Preview", id="minutes.preview"),
+        Binding("f4", "attendees", "Attendees", id="minutes.attendees"),
+        Binding("f5", "copy", "Copy", id="minutes.copy"),
+        Binding("ctrl+z", "undo", "Undo", id="minutes.undo"),
+        Binding("escape", "leave", "Meetings", id="minutes.back"),
+    ]
+
+    def __init__(self, service, meeting_id: int) -> None:
+        super().__init__()
+        self.service = service
+        self.meeting_id = meeting_id
+        self.editing: Target | None = None
+        self.drafts = Drafts()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield Static("", id="carried")
+                yield ItemsView(id="view")
+            yield AttendeesPanel(id="attendees")
+        yield Static("", id="where")
+        yield EntryLine(self, placeholder="Type a note, or #topic, #agreed, #action … (F1: help)",
+                        id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = self.service.open_session(self.meeting_id)
+        self.roster = self.service.roster(self.meeting_id)
+        entry = self.query_one(EntryLine)
+        entry.suggester = NameSuggester(self.service.people_names())
+        entry.value = self.drafts.load(self.meeting_id)
+        self.show_carried()
+        self.refresh_minutes()
+        view = self.query_one(ItemsView)
+        if view.option_count:
+            view.highlighted = view.option_count - 1  # where the typing goes
+        entry.focus()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def refresh_minutes(self, keep: Target | None = None) -> None:
+        doc = self.session.doc
+        self.title = doc.title or doc.series
+        self.sub_title = f"{doc.series} · {doc.date}"
+        self.query_one(ItemsView).show(doc, keep)
+        present = [a.name for a in doc.attendees if a.present]
+        self.query_one(AttendeesPanel).show(self.roster, present)
+        self.show_where()
+
+    def show_where(self) -> None:
+        where = self.query_one("#where", Static)
+        if self.editing:
+            where.update("Editing — Enter saves, Escape cancels")
+            return
+        section = self.session.current_section()
+        heading = section.text if section and section.kind == "topic" else "a new “Notes:” section"
+        depth = self.session.depth
+        where.update(f"Next bullet → {heading}" + (f" · depth {depth}" if depth else "")
+                     + "  (Tab / Shift+Tab)")
+
+    def show_carried(self) -> None:
+        carried = self.service.carried_followups(self.meeting_id)
+        panel = self.query_one("#carried", Static)
+        panel.display = bool(carried)
+        lines = [f"Open follow-ups from earlier meetings ({len(carried)}):"]
+        for f in carried[:8]:
+            due = f["due"] or "no due date"
+            lines.append(f"  ☐ {f['text']} — {f['owner'] or 'unassigned'}, due {due}")
+        if len(carried) > 8:
+            lines.append(f"  … and {len(carried) - 8} more")
+        panel.update("\n".join(lines))
+
+    def fail(self, error: Exception) -> None:
+        message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"
+        self.notify(message, severity="error", timeout=6)
+
+    # -- typing --------------------------------------------------------------------------------
+
+    def commit_line(self, line: str) -> bool:
+        """Enter in the entry line: commit it (True) or say what is wrong and keep it (False)."""
+        try:
+            if self.editing:
+                self.save_edit(line)
+                return False  # save_edit put the draft back in the line
+            message = self.session.submit(line)
+        except Exception as e:  # noqa: BLE001 - shown to the user; the typed line stays
+            self.fail(e)
+            return False
+        self.drafts.clear(self.meeting_id)
+        if message:
+            self.notify(message, timeout=3)
+        if line.strip().lower().startswith(("#attendees", "#here")):
+            self.roster = self.service.roster(self.meeting_id)
+        self.refresh_minutes()
+        view = self.query_one(ItemsView)
+        if view.option_count:
+            view.highlighted = view.option_count - 1
+        return True
+
+    def set_depth(self, step: int) -> None:
+        self.session.indent(step)
+        self.show_where()
+
+    @on(Input.Changed, "#entry")
+    def _changed(self, event: Input.Changed) -> None:
+        if not self.editing:
+            try:
+                self.drafts.save(self.meeting_id, event.value)
+            except OSError as e:
+                self.notify(f"could not keep the draft line: {e.strerror}", severity="warning")
+
+    @on(EntryLine.Leave)
+    def _leave_entry(self) -> None:
+        self.query_one(ItemsView).focus_last()
+
+    # -- editing after the fact ------------------------------------------------------------------
+
+    def target(self) -> Target | None:
+        return self.query_one(ItemsView).target()
+
+    def action_type(self) -> None:
+        self.query_one(EntryLine).focus()
+
+    def action_edit(self) -> None:
+        target = self.target()
+        if target is None or target.kind == "attendees":
+            self.notify("attendees: tick them in the panel (F4), or type #here NAME")
+            return
+        if target.kind == "section":
+            section = next(s for s in self.session.doc.sections if s.id == target.id)
+            value = section.text
+        else:
+            item = self.session.locate(target.id).item
+            if "\n" in item.body:
+                self.notify("a bullet of several lines is edited in the exported Markdown",
+                            severity="warning")
+                return
+            value = item.body
+        self.editing = target
+        entry = self.query_one(EntryLine)
+        entry.value = value
+        entry.focus()
+        self.show_where()
+
+    def save_edit(self, value: str) -> None:
+        target, self.editing = self.editing, None
+        try:
+            if target.kind == "section":
+                self.session.rename_section(target.id, value)
+            else:
+                self.session.edit_text(target.id, value)
+        except Exception:
+            self.editing = target
+            raise
+        entry = self.query_one(EntryLine)
+        entry.value = self.drafts.load(self.meeting_id)
+        self.refresh_minutes(target)
+        self.query_one(ItemsView).focus()
+
+    def _on_item(self, fn, *args, keep: bool = True) -> None:
+        target = self.target()
+        if target is None or target.kind != "item":
+            self.notify("choose a bullet first (↑ ↓)")
+            return
+        try:
+            fn(target.id, *args)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+        self.refresh_minutes(target if keep else None)
+
+    def action_delete(self) -> None:
+        self._on_item(self.session.delete, keep=False)
+        self.notify("deleted; u or Ctrl+Z brings it back", timeout=3)
+
+    def action_move(self, step: int) -> None:
+        self._on_item(self.session.move, step)
+
+    def action_indent_item(self, step: int) -> None:
+        self._on_item(self.session.indent_item, step)
+
+    def action_cycle_kind(self) -> None:
+        target = self.target()
+        if target is None or target.kind != "item":
+            return
+        item = self.session.locate(target.id).item
+        if item.kind == "raw":
+            self.notify("a raw block keeps no kind", severity="warning")
+            return
+        kind = _KIND_CYCLE[(_KIND_CYCLE.index(item.kind) + 1) % len(_KIND_CYCLE)] \
+            if item.kind in _KIND_CYCLE else "note"
+        self._on_item(self.session.set_kind, kind)
+
+    def action_undo(self) -> None:
+        try:
+            self.notify(self.session.undo(), timeout=3)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+        self.refresh_minutes()
+
+    @on(SelectionList.SelectionToggled, "#attendees")
+    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+        try:
+            here = self.session.toggle_attendee(event.selection.value)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+        self.notify(f"{event.selection.value}: {'here' if here else 'not here'}", timeout=2)
+        self.refresh_minutes()
+
+    # -- the rest ------------------------------------------------------------------------------
+
+    def action_attendees(self) -> None:
+        panel = self.query_one(AttendeesPanel)
+        if panel.has_focus:
+            self.query_one(EntryLine).focus()
+        else:
+            panel.display = True
+            panel.focus()
+
+    def action_leave(self) -> None:
+        if self.editing:
+            self.editing = None
+            self.query_one(EntryLine).value = self.drafts.load(self.meeting_id)
+            self.show_where()
+            return
+        self.app.action_meetings()
+
+    def action_export(self) -> None:
+        try:
+            path = self.service.write_minutes(self.meeting_id)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+        self.notify(f"wrote {path}", title="Exported", timeout=8)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(self.service.markdown(self.meeting_id))
+        self.notify("the Markdown is on the clipboard", timeout=3)
+
+    def action_preview(self) -> None:
+        from .preview import PreviewScreen
+
+        self.app.push_screen(PreviewScreen(self.service.markdown(self.meeting_id)))

@@ -1,0 +1,16 @@
+"""The series roster, each with a box ticked when present; Space toggles."""
+
+from __future__ import annotations
+
+from textual.widgets import SelectionList
+from textual.widgets.selection_list import Selection
+
+
+class AttendeesPanel(SelectionList[str]):
+    def show(self, roster: list[str], present: list[str]) -> None:
+        names = list(dict.fromkeys(present + roster))
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options([Selection(name, name, name in present) for name in names])
+        if highlighted is not None and names:
+            self.highlighted = min(highlighted, len(names) - 1)

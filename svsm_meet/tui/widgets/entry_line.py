@@ -1,0 +1,80 @@
+"""The entry line: one line per entry, Tab / Shift+Tab set the depth, names complete."""
+
+from __future__ import annotations
+
+import re
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+# Where a name may start: the line's start, after a comma, '@', or a command word.
+_NAME_START = re.compile(r"(?:^|, *|@|#attendees +|#here +|\s)(?=\S)")
+
+
+class NameSuggester(Suggester):
+    """Completes the name being typed at the end of the line from the people directory."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.names = names
+
+    async def get_suggestion(self, value: str) -> str | None:
+        for m in _NAME_START.finditer(value):
+            fragment = value[m.end():]
+            if len(fragment) < 2 or not (fragment[0].isupper() or value[m.start():m.end()].startswith("@")):
+                continue
+            for name in self.names:
+                if name.casefold().startswith(fragment.casefold()) and len(name) > len(fragment):
+                    return value + name[len(fragment):]
+        return None
+
+
+class EntryLine(Input):
+    """Enter commits; Tab and Shift+Tab indent and outdent the next bullets (not focus moves).
+
+    Enter and Tab call the screen directly, inside the key's own handling: a fast typist's next
+    keys are only read once the line is committed and cleared, so no line is merged or doubled.
+    """
+
+    BINDINGS = [
+        Binding("enter", "submit", "Commit", id="entry.commit", show=False),
+        Binding("tab", "depth(1)", "Indent", id="entry.indent", show=True),
+        Binding("shift+tab", "depth(-1)", "Outdent", id="entry.outdent", show=True),
+        Binding("up", "leave", "Edit bullets", id="entry.edit_items", show=False),
+    ]
+
+    class Leave(Message):
+        """The note-taker wants to move through the bullets above."""
+
+    def __init__(self, handler, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.handler = handler  # has commit_line(text) -> bool and set_depth(step)
+
+    _SYNC_ACTIONS = {"submit": None, "depth(1)": 1, "depth(-1)": -1}
+
+    async def _on_key(self, event) -> None:
+        # Bindings run later, in the app's loop, while the next keys are already being typed into
+        # this line; so the keys bound to commit and depth are handled here, in the line's order.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if binding.action in self._SYNC_ACTIONS:
+                event.stop()
+                event.prevent_default()
+                step = self._SYNC_ACTIONS[binding.action]
+                if step is None:
+                    self.action_submit()
+                else:
+                    self.action_depth(step)
+                return
+        await super()._on_key(event)
+
+    def action_submit(self) -> None:
+        if self.handler.commit_line(self.value):
+            self.value = ""
+
+    def action_depth(self, step: int) -> None:
+        self.handler.set_depth(step)
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())

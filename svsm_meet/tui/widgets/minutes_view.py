@@ -1,0 +1,103 @@
+"""The minutes as they will read in Markdown, one option per heading, attendee block or bullet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...formats import attendees as attendee_format
+from ...formats.markdown_out import heading_line, item_column, item_own_lines
+from ...model import Document, Item, Layout
+
+_KIND_STYLE = {
+    "decision": "bold green",
+    "action": "bold yellow",
+    "info": "cyan",
+    "idea": "magenta",
+    "link": "underline blue",
+    "question": "italic",
+    "raw": "dim",
+}
+_HEADING_STYLE = {1: "bold reverse", 2: "bold bright_blue", 3: "bold", 4: "bold italic"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an option of the view stands for."""
+
+    kind: str  # "section", "item", "attendees"
+    id: int | None
+
+
+def _item_text(item: Item, column: int, layout: Layout) -> Text:
+    lines = item_own_lines(item, column, layout)
+    if item.kind == "raw":
+        return Text("\n".join(lines), style="dim")
+    text = Text()
+    first = lines[0]
+    marker_end = column + len(item.marker or layout.bullet)
+    text.append(first[:marker_end], style="dim")
+    rest = first[marker_end:]
+    if item.label:
+        cut = rest.find(item.label) + len(item.label)
+        text.append(rest[:cut], style=_KIND_STYLE.get(item.kind, ""))
+        rest = rest[cut:]
+    text.append(rest, style=_KIND_STYLE.get(item.kind, "") if item.kind in ("link", "question") else "")
+    for line in lines[1:]:
+        text.append("\n" + line)
+    return text
+
+
+class MinutesView(OptionList):
+    """Shows a Document; the highlighted option is what the editing keys act on."""
+
+    def show(self, doc: Document, keep: Target | None = None) -> None:
+        keep = keep or self.target()
+        self.targets: list[Target] = []
+        options: list[Option] = []
+
+        def add(prompt: Text, target: Target, blank: bool) -> None:
+            if blank and options:
+                prompt = Text("\n") + prompt
+            options.append(Option(prompt, id=f"{target.kind}:{target.id}:{len(options)}"))
+            self.targets.append(target)
+
+        def add_items(items: list[Item], parent_column: int | None) -> None:
+            for item in items:
+                column = item_column(item, parent_column, doc.layout)
+                add(_item_text(item, column, doc.layout), Target("item", item.id), item.blank_before)
+                add_items(item.children, column)
+
+        add_items(doc.preamble, None)
+        for section in doc.sections:
+            if section.level:
+                style = _HEADING_STYLE.get(section.level, "bold")
+                add(Text(heading_line(section), style=style), Target("section", section.id),
+                    section.blank_before)
+            if section.kind == "attendees" and doc.attendees:
+                style = doc.layout.attendees_style
+                lines = (attendee_format.paragraph_lines(doc.attendees) if style == "paragraph"
+                         else attendee_format.list_lines(doc.attendees, style))
+                add(Text("\n".join(lines), style="italic"), Target("attendees", section.id),
+                    doc.layout.attendees_gap if section.level else section.blank_before)
+            add_items(section.items, None)
+        highlighted = self.highlighted
+        self.set_options(options)
+        if keep in self.targets:
+            self.highlighted = self.targets.index(keep)
+        elif options:
+            self.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def target(self) -> Target | None:
+        targets = getattr(self, "targets", [])
+        if self.highlighted is None or self.highlighted >= len(targets):
+            return None
+        return targets[self.highlighted]
+
+    def focus_last(self) -> None:
+        if self.option_count:
+            self.highlighted = self.option_count - 1
+        self.focus()
