@@ -243,8 +243,13 @@ def test_demo_imports_the_bundled_meeting_once(cli):
     first = cli("demo")
     assert first.code == 0 and "imported the demo meeting" in first.out
     assert "SVSM Development Call" in first.out and "2024-05-15" in first.out
-    second = cli()
+    second = cli("demo")
     assert second.code == 0 and "imported" not in second.out and "2024-05-15" in second.out
+
+
+def test_the_terminal_app_needs_a_terminal(cli):
+    result = cli()
+    assert result.code == 2 and "needs a terminal" in result.err
 
 
 def test_real_process_exit_codes_and_stderr(tmp_path):
