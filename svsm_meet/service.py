@@ -16,9 +16,10 @@ from .store.summary import MeetingSummary
 
 
 class Service:
-    def __init__(self, url: str, config: Config | None = None):
+    def __init__(self, url: str, config: Config | None = None, today=None):
         self.url = url
         self.config = config or Config()
+        self.today = today or dt.date.today  # a callable, so that tests can fix the day
         self._engine = None
         self._lock = threading.Lock()
 
@@ -80,7 +81,7 @@ class Service:
 
         names = self.series_names()
         series = series or (names[0] if names else "")
-        today = dt.date.today()
+        today = self.today()
         if not series or series not in names:
             return series, today
         with self._read() as conn:

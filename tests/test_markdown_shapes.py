@@ -188,7 +188,8 @@ def test_odd_bullets_fall_back_to_raw_without_losing_a_line():
     doc = parse_markdown(text, filename="k8s-sig-notes.md")
     assert doc.date == dt.date(2024, 5, 14)
     raw = [i.text for i in items(doc, "raw")]
-    assert "*   bullet with three spaces" in raw
+    spaced = next(i for i in items(doc) if i.text == "bullet with three spaces")
+    assert spaced.marker == "*  "  # the spaces after the marker are kept with it
     assert "* lazy continuation\nthat is not indented" in raw
     assert "Setext heading\n==============" in raw
     assert render(doc) == normalize(text)
@@ -205,3 +206,34 @@ def test_crlf_bom_and_trailing_whitespace():
 def test_empty_input_is_refused():
     with pytest.raises(BadInput, match="empty"):
         parse_markdown(" \n\n", filename="x-2024-01-01.md")
+
+
+def test_attendees_as_grouped_bullets():
+    text = (
+        "# Council (2025-06-06)\n\n## Attendance\n\n"
+        "- Council members: TC, Mark Rousskov, Josh Stone\n- Observers: Tomas Sedovic\n\n"
+        "## Meeting roles\n\n- Facilitator: TC\n"
+    )
+    doc = parse_markdown(text)
+    assert [(a.name, a.group) for a in doc.attendees] == [
+        ("TC", "Council members:"), ("Mark Rousskov", "Council members:"),
+        ("Josh Stone", "Council members:"), ("Tomas Sedovic", "Observers:"),
+    ]
+    assert render(doc) == text
+
+
+@pytest.mark.parametrize(
+    "title, date",
+    [("(3/6/24) Meeting Minutes", dt.date(2024, 3, 6)), ("Sync 28.05.2024", dt.date(2024, 5, 28)),
+     ("Weekly call, 15 May 2024", dt.date(2024, 5, 15)), ("Notes 20240515", dt.date(2024, 5, 15))],
+)
+def test_more_date_forms(title, date):
+    assert parse_markdown(f"# {title}\n\n* x\n").date == date
+
+
+def test_spaced_bullets_are_understood():
+    text = "# Call (July 16th, 2025)\n\n## Topics:\n\n### Opening\n\n*   Jon Lange led the meeting.\n"
+    doc = parse_markdown(text)
+    (item,) = doc.sections[-1].items
+    assert (item.text, item.kind, doc.layout.bullet) == ("Jon Lange led the meeting.", "note", "*  ")
+    assert render(doc) == text

@@ -9,10 +9,11 @@ import re
 
 from ..model import Attendee
 
-ATTENDEES_HEADINGS = {
-    "attendees", "attendee", "attendance", "participants", "present", "people", "roll call",
-    "who", "attendees list", "in attendance",
-}
+# A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
+_ATTENDEES_HEADING = re.compile(
+    r"^(?:\w+ ){0,2}(?:attendees?|attendance|participants|present|roll call|people present)"
+    r"(?: list)?$"
+)
 # Words in parentheses that say what someone did in the meeting rather than where they work.
 ROLE_WORDS = {
     "chair", "meeting lead", "lead", "host", "moderator", "facilitator", "scribe", "notes",
@@ -29,12 +30,14 @@ def bare(text: str) -> str:
 
 
 def is_attendees_heading(text: str) -> bool:
-    return bare(text) in ATTENDEES_HEADINGS
+    return bool(_ATTENDEES_HEADING.match(bare(text)))
 
 
 def parse_name(text: str) -> Attendee | None:
     """One attendee as written, 'Joerg Roedel (Chair)'; None if it does not look like a name."""
     if not text or text != text.strip() or len(text) > _MAX_NAME or "\n" in text:
+        return None
+    if text[-1] in ".?!:" or len(text.split()) > 8:  # a sentence, not a name
         return None
     m = _NOTE_RE.match(text)
     name, note = (m["name"], m["note"]) if m else (text, None)
@@ -78,4 +81,5 @@ def paragraph_lines(attendees: list[Attendee]) -> list[str]:
 
 
 def list_lines(attendees: list[Attendee], bullet: str) -> list[str]:
-    return [f"{bullet} {attendee.shown}" for attendee in attendees]
+    """A bullet per line: one name each, or a group of names ('- Observers: Niko, TC')."""
+    return [f"{bullet} {line}" for line in paragraph_lines(attendees)]

@@ -18,7 +18,8 @@ from .labels import kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import date_from_filename, find_date, parse_title, series_from_filename
 
-_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)]) (\S.*)$")
+# A bullet line: indent, marker, the spaces after it (1 to 4), text.
+_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
@@ -185,19 +186,17 @@ class _Builder:
             self.add(item)
 
     def attendee_list(self, block, start: int, end: int) -> bool:
+        """A bullet list of names, or of groups ('- Observers: Niko, TC'), one line each."""
         lines = self.lines[start:end]
-        m = _ITEM_RE.match(lines[0])
-        if not m or m[1] or m[2] not in "*-+":
-            return False
-        marker = m[2]
-        found = []
+        texts, marker = [], None
         for line in lines:
             m = _ITEM_RE.match(line)
-            attendee = m and m[2] == marker and not m[1] and attendee_format.parse_name(m[3])
-            if not attendee or len(attendee.name.split()) > 5 or attendee.name.endswith("."):
+            if not m or m[1] or m[3] != " " or m[2] not in "*-+" or m[2] != (marker or m[2]):
                 return False
-            found.append(attendee)
-        if attendee_format.list_lines(found, marker) != lines:
+            marker = m[2]
+            texts.append(m[4])
+        found = attendee_format.parse_lines(texts)
+        if not found or attendee_format.list_lines(found, marker) != lines:
             return False
         self.take_attendees(found, marker, start)
         return True
@@ -226,9 +225,10 @@ class _Builder:
         m = _ITEM_RE.match(own[0])
         if not m:
             return self.raw(start, end)
-        column, marker = len(m[1]), m[2]
+        # Extra spaces after the marker ("*   text") belong to the marker as written.
+        column, marker = len(m[1]), m[2] + m[3][1:]
         pad = " " * (column + len(marker) + 1)
-        body = [m[3]]
+        body = [m[4]]
         for line in own[1:]:
             if not line.startswith(pad):
                 return self.raw(start, end)
@@ -241,11 +241,11 @@ class _Builder:
         if item_own_lines(item, column, self.doc.layout) != own:
             return self.raw(start, end)
         self.columns[id(item)] = column
-        if marker in "*-+" and not self.bullet:
+        if marker[0] in "*-+" and not self.bullet:
             self.bullet = marker
         if parent_column is not None:
             step = column - parent_column
-            if parent_marker in "*-+":
+            if parent_marker[0] in "*-+":
                 self.indent = self.indent or step
             else:
                 self.indent_any = self.indent_any or step

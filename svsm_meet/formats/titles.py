@@ -16,6 +16,7 @@ _DATE_RES = [
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE),  # May 15th, 2024
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 15 May 2024
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20240515
+    re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?!\d|[/.-]\d)"),  # 28/5/24, 3.6.2024
 ]
 _PREFIX_RE = re.compile(
     r"^(?:(?:meeting\s+)?minutes|meeting|notes|agenda)(?:\s+(?:of|for))?\s*[:\-–—]\s*", re.IGNORECASE
@@ -24,7 +25,20 @@ _EMPHASIS_RE = re.compile(r"(\*\*|__)(.*?)\1")
 _TRIM = " \t-–—:,|()[]*_"
 
 
+def _numeric(a: int, b: int, year: int) -> dt.date | None:
+    """d/m/y or m/d/y: whichever the numbers allow, month first where both do (dateutil's way)."""
+    year += 2000 if year < 100 else 0
+    for month, day in ((a, b), (b, a)) if a <= 12 else ((b, a),):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
 def _to_date(match: re.Match) -> dt.date | None:
+    if match.re.groups == 4:
+        return _numeric(int(match[1]), int(match[3]), int(match[4]))
     if match.re.groups == 3:
         year, month, day = (int(g) for g in match.groups())
         try:
@@ -58,7 +72,7 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
         date, (start, end) = found
         plain = plain[:start] + " " + plain[end:]
     series = _PREFIX_RE.sub("", plain.strip(_TRIM)).strip(_TRIM)
-    series = re.sub(r"\s+", " ", series.replace("()", ""))
+    series = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", series))
     return (series or None), date
 
 

@@ -103,6 +103,8 @@ def add_attendees(conn, meeting_id: int, attendees: list[Attendee]) -> tuple[lis
     position = conn.execute(
         select(func.coalesce(func.max(a.position) + 1, 0)).where(a.meeting_id == meeting_id)
     ).scalar()
+    layout = conn.execute(select(t.meeting.c.layout).where(t.meeting.c.id == meeting_id)).scalar()
+    one_per_line = (layout or {}).get("attendees_style", "paragraph") != "paragraph"
     added, already, ids = [], [], []
     for attendee in attendees:
         pid = people.resolve(attendee.name, attendee.affiliation)
@@ -115,7 +117,7 @@ def add_attendees(conn, meeting_id: int, attendees: list[Attendee]) -> tuple[lis
                 meeting_id=meeting_id, person_id=pid, position=position,
                 written=None if people.names[pid] == attendee.name else attendee.name,
                 grp=attendee.group, present=True, role=attendee.role,
-                affiliation=attendee.affiliation, new_line=False,
+                affiliation=attendee.affiliation, new_line=one_per_line and position > 0,
             )
         ).inserted_primary_key[0])
         added.append(people.names[pid])

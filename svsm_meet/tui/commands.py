@@ -9,10 +9,10 @@ def binding_commands(app, screen):
     seen = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.action in seen or not active.enabled:
-            continue
-        seen.add(binding.action)
         node = active.node
+        if not binding.description or (id(node), binding.action) in seen or not active.enabled:
+            continue
+        seen.add((id(node), binding.action))
 
         def run(action=binding.action, node=node):
             app.call_later(app.run_action, action, node)

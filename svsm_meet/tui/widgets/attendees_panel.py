@@ -8,9 +8,9 @@ from textual.widgets.selection_list import Selection
 
 class AttendeesPanel(SelectionList[str]):
     def show(self, roster: list[str], present: list[str]) -> None:
-        names = list(dict.fromkeys(present + roster))
+        names = list(dict.fromkeys(roster + present))  # a stable order: toggling moves no one
         highlighted = self.highlighted
         self.clear_options()
         self.add_options([Selection(name, name, name in present) for name in names])
-        if highlighted is not None and names:
-            self.highlighted = min(highlighted, len(names) - 1)
+        if names:
+            self.highlighted = min(highlighted or 0, len(names) - 1)

@@ -1,0 +1,298 @@
+"""The terminal app, driven with Textual's Pilot against a real SQLite file: one test per flow."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+
+import pytest
+from conftest import FIXTURES
+
+from svsm_meet.config import Config
+from svsm_meet.formats.markdown_in import normalize
+from svsm_meet.service import Service
+from svsm_meet.tui.app import SvsmMeetApp
+from svsm_meet.tui.screens.meetings import MeetingsScreen
+from svsm_meet.tui.screens.minutes import ItemsView, MinutesScreen
+from svsm_meet.tui.widgets.entry_line import EntryLine
+
+SIZE = (120, 40)
+TODAY = dt.date(2024, 5, 20)
+
+
+@pytest.fixture
+def service(db, tmp_path):
+    config = Config(minutes_dir=tmp_path / "Meetings")
+    return Service(f"sqlite:///{db}", config, today=lambda: TODAY)
+
+
+def run(app, scenario):
+    async def go():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(go())
+
+
+async def type_line(pilot, text: str) -> None:
+    """The line goes into the entry line whole (as a paste would), then a real Enter key."""
+    entry = pilot.app.screen.query_one(EntryLine)
+    entry.insert_text_at_cursor(text)
+    await pilot.press("enter")
+
+
+def markdown(service, selector="latest") -> str:
+    return service.markdown(service.find(selector).id)
+
+
+def test_welcome_opens_the_demo_meeting(service):
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        assert type(app.screen).__name__ == "WelcomeScreen"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        assert app.screen.session.doc.date == dt.date(2024, 5, 15)
+        assert app.focused is app.screen.query_one(EntryLine)
+
+    run(app, scenario)
+
+
+def test_welcome_starts_a_series_through_the_modal(service):
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NewMeetingScreen"
+        await pilot.press(*"SVSM Development Call", "tab")
+        app.screen.query_one("#date").value = "someday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not a date" in str(app.screen.query_one("#error").render())
+        app.screen.query_one("#date").value = "2024-05-15"
+        await pilot.click("#create")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+
+    run(app, scenario)
+    assert markdown(service) == (
+        "# Meeting Minutes: SVSM Development Call (May 15th, 2024)\n\n## Attendees:\n"
+    )
+
+
+def test_new_meeting_defaults_to_the_series_cadence(service, cli, db):
+    cli("import", FIXTURES / "minutes" / "plain-date.md", "--series", "SVSM Development Call")
+    service.create_meeting("SVSM Development Call", dt.date(2024, 3, 6))
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#series").value == "SVSM Development Call"
+        # Every week from 2024-02-28 and 2024-03-06: the first one on or after "today".
+        assert app.screen.query_one("#date").value == "2024-05-22"
+
+    run(app, scenario)
+
+
+def test_meetings_screen_lists_filters_and_opens(service, cli):
+    cli("import", *(FIXTURES / "minutes").glob("svsm-*.md"), FIXTURES / "minutes" / "plain-date.md",
+        FIXTURES / "minutes" / "council-2024-04-12.md")
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        screen = app.screen
+        assert isinstance(screen, MeetingsScreen)
+        table = screen.query_one("DataTable")
+        assert table.row_count == 3
+        assert table.get_row_at(0)[0] == "2025-03-05"  # most recent first
+        await pilot.press("f", *"council")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        assert app.screen.session.doc.series == "Council"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+    run(app, scenario)
+
+
+def _demo_app(service):
+    service.import_demo()
+    return SvsmMeetApp(service, open_meeting=service.find("latest").id)
+
+
+def test_typing_entries_commits_each_line(service, cli):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await type_line(pilot, "#topic Follow-ups")
+        await pilot.press(*"Roy will send the IGVM PR", "enter")  # key by key, as typed
+        await pilot.press("tab")
+        await type_line(pilot, "Peter will rebase on it")
+        await pilot.press("shift+tab")
+        await type_line(pilot, "#action Stefano will investigate the restricted injection angle due:2024-05-29")
+        await type_line(pilot, "#agreed Coordinate the APIC driver with Jon Lange")
+        # A mistake: a message, and the line stays to be fixed.
+        await type_line(pilot, "#action fix it due:whenever")
+        assert app.screen.query_one(EntryLine).value == "#action fix it due:whenever"
+
+    run(app, scenario)
+    assert markdown(service).endswith(
+        "### Follow-ups\n\n"
+        "* Roy will send the IGVM PR\n"
+        "  * Peter will rebase on it\n"
+        "* Action Item: Stefano will investigate the restricted injection angle\n"
+        "* Decision: Coordinate the APIC driver with Jon Lange\n"
+    )
+    (f,) = json.loads(cli("followups", "--json").out)
+    assert (f["owner"], f["due"]) == ("Stefano Garzarella", "2024-05-29")
+
+
+def test_editing_bullets_by_keyboard(service):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        for line in ("#topic Edits", "first", "second", "third"):
+            await type_line(pilot, line)
+        view = app.screen.query_one(ItemsView)
+        await pilot.press("up")  # to the bullets, on the last one
+        assert view.has_focus
+        await pilot.press("alt+up")  # third above second
+        await pilot.press("down", "tab")  # second goes under third
+        await pilot.press("e", "end", *" (revised)", "enter")
+        await pilot.pause()
+        await pilot.press("k")  # note -> decision
+        await pilot.pause()
+
+    run(app, scenario)
+    assert markdown(service).endswith(
+        "### Edits\n\n* first\n* third\n  * Decision: second (revised)\n"
+    )
+
+    async def delete_and_undo(pilot):
+        await pilot.press("up", "d")
+        await pilot.pause()
+        assert "second (revised)" not in markdown(service)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("up", "up", "e", "ctrl+u", *"Edited heading", "enter")
+        await pilot.pause()
+
+    run(SvsmMeetApp(service, open_meeting=service.find("latest").id), delete_and_undo)
+    assert markdown(service).endswith(
+        "### Edited heading\n\n* first\n* third\n  * Decision: second (revised)\n"
+    )
+
+
+def test_attendees_panel_toggles_presence(service):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await pilot.press("f4")
+        panel = app.screen.query_one("#attendees")
+        assert panel.has_focus
+        await pilot.press("space")  # Adam Dunlap, the first: not here after all
+        await pilot.pause()
+        assert "Adam Dunlap" not in [a.name for a in app.screen.session.doc.attendees]
+        await pilot.press("space")
+        await pilot.pause()
+
+    run(app, scenario)
+    assert "Adam Dunlap" in markdown(service).splitlines()[4]
+
+
+def test_export_copy_preview_and_help(service, tmp_path):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await pilot.press("f2")
+        await pilot.pause()
+        written = tmp_path / "Meetings" / "devel-call-2024-05-15.md"
+        assert written.read_text(encoding="utf-8") == markdown(service)
+        await pilot.press("f5")
+        assert app.clipboard == markdown(service)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PreviewScreen"
+        await pilot.press("escape", "f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+
+    run(app, scenario)
+
+
+def test_every_binding_is_in_the_command_palette(service):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Export", "Preview", "Attendees", "Copy", "Undo", "Indent", "Outdent", "Help"} <= titles
+        await pilot.press("up")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Edit", "Delete", "Move up", "Move down", "Kind"} <= titles
+
+    run(app, scenario)
+
+
+def test_keys_are_remapped_from_the_config(service, tmp_path):
+    service.config.keys = {"minutes.export": "f6"}
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await pilot.press("f6")
+        await pilot.pause()
+        assert (tmp_path / "Meetings" / "devel-call-2024-05-15.md").exists()
+
+    run(app, scenario)
+
+
+def test_a_half_typed_line_survives_closing_the_app(service):
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await pilot.press(*"Joerg will send the dev plan")
+
+    run(app, scenario)
+
+    async def reopened(pilot):
+        assert app2.screen.query_one(EntryLine).value == "Joerg will send the dev plan"
+
+    app2 = SvsmMeetApp(service, open_meeting=service.find("latest").id)
+    run(app2, reopened)
+
+
+def test_retyping_the_seed_in_the_app(service):
+    """The whole seed meeting through the entry line, keys as a note-taker presses them."""
+    from importlib.resources import files
+
+    from retype import INDENT, OUTDENT, keystrokes
+
+    seed = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
+    title, steps = keystrokes(seed)
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#series").value = "SVSM Development Call"
+        app.screen.query_one("#date").value = "2024-05-15"
+        await pilot.click("#create")
+        await pilot.pause()
+        for step in steps:
+            if step == INDENT:
+                await pilot.press("tab")
+            elif step == OUTDENT:
+                await pilot.press("shift+tab")
+            else:
+                await type_line(pilot, step)
+
+    run(app, scenario)
+    assert markdown(service) == normalize(seed)
