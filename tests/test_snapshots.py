@@ -1,0 +1,66 @@
+"""How each screen looks (pytest-textual-snapshot); `pytest --snapshot-update` after a deliberate
+change, then look at the SVGs in tests/__snapshots__/ before committing them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import FIXTURES
+
+from svsm_meet.config import Config
+from svsm_meet.service import Service
+from svsm_meet.tui.app import SvsmMeetApp
+
+SIZE = (110, 36)
+
+
+@pytest.fixture
+def service(db, tmp_path):
+    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "m"), today=lambda: dt.date(2024, 5, 20))
+
+
+@pytest.fixture
+def demo(service):
+    service.import_demo()
+    return service
+
+
+def test_welcome(snap_compare, service):
+    assert snap_compare(SvsmMeetApp(service), terminal_size=SIZE)
+
+
+def test_meetings(snap_compare, demo, cli):
+    cli("import", FIXTURES / "minutes" / "plain-date.md", FIXTURES / "minutes" / "council-2024-04-12.md")
+    assert snap_compare(SvsmMeetApp(demo), terminal_size=SIZE)
+
+
+def test_new_meeting_form(snap_compare, demo):
+    assert snap_compare(SvsmMeetApp(demo), press=["n"], terminal_size=SIZE)
+
+
+def _minutes(service):
+    return SvsmMeetApp(service, open_meeting=service.find("latest").id)
+
+
+def test_minutes_while_typing(snap_compare, demo):
+    async def before(pilot):
+        await pilot.press(*"#topic Follow-ups", "enter")
+        await pilot.press(*"Roy will send the IGVM PR", "enter", "tab")
+        await pilot.press(*"#action Stefano will investigate due:2024-05-29", "enter")
+        await pilot.press(*"#agreed Coordinate with Jon Lange", "enter")
+        await pilot.pause(4)  # the notifications fade
+
+    assert snap_compare(_minutes(demo), run_before=before, terminal_size=SIZE)
+
+
+def test_minutes_editing_bullets(snap_compare, demo):
+    assert snap_compare(_minutes(demo), press=["up", "up", "e"], terminal_size=SIZE)
+
+
+def test_help(snap_compare, demo):
+    assert snap_compare(_minutes(demo), press=["f1"], terminal_size=SIZE)
+
+
+def test_preview(snap_compare, demo):
+    assert snap_compare(_minutes(demo), press=["f3"], terminal_size=SIZE)
