@@ -20,7 +20,9 @@ class Terminal:
     """One tmux server of its own (its own socket), one window running one command."""
 
     def __init__(self, tmp: Path, env: dict[str, str], size=(120, 40)):
-        self.socket = str(tmp / "tmux.sock")
+        self.tmp = tmp
+        self.starts = 0
+        self.socket = str(tmp / "tmux-0.sock")
         self.env = env
         self.size = size
 
@@ -30,6 +32,8 @@ class Terminal:
         return out.stdout
 
     def start(self, *command: str) -> None:
+        self.starts += 1  # a server of its own each time: no race with one that is shutting down
+        self.socket = str(self.tmp / f"tmux-{self.starts}.sock")
         cols, rows = self.size
         shell = " ".join(f"'{c}'" for c in command)
         self.tmux("-f", "/dev/null", "new-session", "-d", "-x", str(cols), "-y", str(rows),

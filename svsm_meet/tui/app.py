@@ -25,20 +25,22 @@ class SvsmMeetApp(App):
         self.service = service
         self.open_at = open_meeting
 
+    def get_default_screen(self):
+        """The first screen, straight away: the meetings, or a welcome on an empty database."""
+        meetings = self.service.meetings()
+        if meetings or self.open_at is not None:
+            return MeetingsScreen(meetings)
+        from .screens.welcome import WelcomeScreen
+
+        return WelcomeScreen()
+
     def on_mount(self) -> None:
         if self.service.config.keys:
             self.set_keymap(self.service.config.keys)
-        meetings = self.service.meetings()
         if self.open_at is not None:
-            self.push_screen(MeetingsScreen(meetings))
             self.open_meeting(self.open_at)
-        elif meetings:
-            self.push_screen(MeetingsScreen(meetings))
-        else:
-            from .screens.welcome import WelcomeScreen
-
-            self.push_screen(WelcomeScreen())
-        self.warm_up()
+        # Only once the first screen is painted: an import in a thread still holds the GIL.
+        self.set_timer(0.5, self.warm_up)
 
     @work(thread=True, exit_on_error=False)
     def warm_up(self) -> None:
@@ -62,7 +64,7 @@ class SvsmMeetApp(App):
         """Back to the meetings screen, refreshed."""
         meetings = self.service.meetings()
         screen = self.meetings_screen()
-        if screen is None:
+        if screen is None:  # from the welcome screen, which stays below, out of sight
             while len(self.screen_stack) > 1:
                 self.pop_screen()
             self.push_screen(MeetingsScreen(meetings))
