@@ -99,10 +99,17 @@ class MinutesSession:
 
     def submit(self, line: str) -> str:
         """Apply one typed line; returns a short message.  BadInput: nothing was changed."""
+        message = self.commit(line)
+        self.reload()
+        return message
+
+    def commit(self, line: str) -> str:
+        """The entry, on disk when this returns (the view is brought up to date by reload)."""
         entry = parse_entry(line, self.doc.date, self.next_meeting)
         with transaction(self.engine) as conn:
             message = self._apply(conn, entry)
-        self.reload()
+        if entry.command in ("section", "topic"):
+            self.depth = 0
         return message
 
     def _apply(self, conn, entry: Entry) -> str:
@@ -114,7 +121,6 @@ class MinutesSession:
         if entry.command in ("section", "topic"):
             level = 2 if entry.command == "section" else 3
             editing.add_section(conn, self.meeting_id, "topic", level, entry.text)
-            self.depth = 0
             return f"{entry.command}: {entry.text}"
         return self._bullet(conn, entry)
 

@@ -145,11 +145,11 @@ class MinutesScreen(Screen):
         self.session.indent(step)
         self.show_where()
 
-    @on(Input.Changed, "#entry")
-    def _changed(self, event: Input.Changed) -> None:
-        if not self.editing:
+    def line_changed(self, value: str) -> None:
+        """Every keystroke: the half-typed line is kept, so a killed terminal loses nothing."""
+        if not self.editing and self.is_mounted:
             try:
-                self.drafts.save(self.meeting_id, event.value)
+                self.drafts.save(self.meeting_id, value)
             except OSError as e:
                 self.notify(f"could not keep the draft line: {e.strerror}", severity="warning")
 

@@ -50,7 +50,7 @@ class EntryLine(Input):
 
     def __init__(self, handler, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.handler = handler  # has commit_line(text) -> bool and set_depth(step)
+        self.handler = handler  # has commit_line(text) -> bool, set_depth(step), line_changed(text)
 
     _SYNC_ACTIONS = {"submit": None, "depth(1)": 1, "depth(-1)": -1}
 
@@ -68,6 +68,10 @@ class EntryLine(Input):
                     self.action_depth(step)
                 return
         await super()._on_key(event)
+
+    def watch_value(self, value: str) -> None:
+        # At once, not through a message: whatever the screen shows is on disk already.
+        self.handler.line_changed(value)
 
     def action_submit(self) -> None:
         if self.handler.commit_line(self.value):
