@@ -16,11 +16,11 @@ from .store.summary import MeetingSummary
 
 
 class Service:
-    def __init__(self, url: str, config: Config | None = None, today=None):
+    def __init__(self, url: str, config: Config | None = None, today=None, engine=None):
         self.url = url
         self.config = config or Config()
         self.today = today or dt.date.today  # a callable, so that tests can fix the day
-        self._engine = None
+        self._engine = engine  # one already at the current schema, if the caller has it
         self._lock = threading.Lock()
 
     @property

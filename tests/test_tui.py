@@ -296,3 +296,49 @@ def test_retyping_the_seed_in_the_app(service):
 
     run(app, scenario)
     assert markdown(service) == normalize(seed)
+
+
+def test_names_complete_from_the_people_directory():
+    from svsm_meet.tui.widgets.entry_line import NameSuggester
+
+    names = ["Joerg Roedel", "Jon Lange", "Stefano Garzarella", "Cláudio Carvalho"]
+    suggest = NameSuggester(names).get_suggestion
+    assert asyncio.run(suggest("#attendees Joerg Roedel, Ste")) == "#attendees Joerg Roedel, Stefano Garzarella"
+    assert asyncio.run(suggest("#action send the plan @Jo")) == "#action send the plan @Joerg Roedel"
+    assert asyncio.run(suggest("Cl")) == "Cláudio Carvalho"
+    assert asyncio.run(suggest("we talked about st")) is None  # lower case: an ordinary word
+
+
+def test_keys_are_remapped_from_the_config_file(tmp_path, monkeypatch):
+    from svsm_meet.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('minutes_dir = "~/minutes"\nname_pattern = "{series}-{date}.md"\n'
+                    '[keys]\n"minutes.export" = "f6"\n')
+    config = load_config(path)
+    assert config.keys == {"minutes.export": "f6"}
+    assert config.name_pattern == "{series}-{date}.md"
+    path.write_text("[keys]\nexport = 5\n")
+    from svsm_meet.errors import BadInput
+
+    with pytest.raises(BadInput, match="binding ids"):
+        load_config(path)
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(service, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        try:
+            raise RuntimeError("the disk fell off")
+        except RuntimeError as error:
+            app._handle_exception(error)
+        await pilot.pause()
+
+    with pytest.raises(RuntimeError):  # Pilot re-raises it for the test; a user sees app.failure
+        run(app, scenario)
+    assert "the disk fell off" in app.failure and "\n" not in app.failure
+    assert not app._exit_renderables  # no traceback printed
+    log = next((tmp_path / "state").rglob("crash.log"))
+    assert "Traceback" in log.read_text()

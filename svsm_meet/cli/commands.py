@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import BadInput
+from ..errors import BadInput, SvsmMeetError
 from ..files import DEFAULT_NAME_PATTERN, minutes_file_name, write_atomically
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
@@ -71,9 +71,18 @@ def cmd_new(args) -> int:
     series = args.series.strip()
     if not series:
         raise BadInput("--series: give the series a name")
-    with transaction(_engine(args)) as conn:
+    engine = _engine(args)
+    with transaction(engine) as conn:
         mid = create_meeting(conn, series, date, start, args.timezone)
     print(f"created meeting {mid}: {series}, {date}")
+    from ..service import Service
+
+    service = Service(resolve_url(args.db), engine=engine)
+    roster = service.roster(mid)
+    if roster:
+        print("roster (from the series' recent meetings): " + ", ".join(roster))
+    for f in service.carried_followups(mid):
+        print(f"carried over: {f['text']} — {f['owner'] or 'unassigned'}, due {f['due'] or 'no date'}")
     return 0
 
 
@@ -220,8 +229,10 @@ def cmd_tui(args) -> int:
             meeting = find_meeting(conn, args.meeting, args.series).id
     from ..tui.app import SvsmMeetApp
 
-    app = SvsmMeetApp(service, meeting)
+    app = SvsmMeetApp(service, meeting, debug=args.debug)
     app.run()
+    if app.failure:
+        raise SvsmMeetError(app.failure)
     return app.return_code or 0
 
 

@@ -20,10 +20,31 @@ class SvsmMeetApp(App):
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, service: Service, open_meeting: int | None = None) -> None:
+    def __init__(self, service: Service, open_meeting: int | None = None, debug: bool = False) -> None:
         super().__init__()
         self.service = service
         self.open_at = open_meeting
+        self.show_tracebacks = debug
+        self.failure: str | None = None
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: one line for the user, the traceback into a file (--debug: shown).
+
+        Textual's own handling prints a traceback; this is its one hook for that, so it is
+        overridden although private.
+        """
+        if self.show_tracebacks:
+            super()._fatal_error()
+            return
+        import traceback
+
+        from ..crash import crash_log
+
+        error = self._exception
+        path = crash_log("".join(traceback.format_exception(error)) if error else "unknown error")
+        # The command line prints it once the terminal is back to normal (cli/commands.py).
+        self.failure = f"stopped on an unexpected error: {error}; the details are in {path}"
+        self._close_messages_no_wait()
 
     def get_default_screen(self):
         """The first screen, straight away: the meetings, or a welcome on an empty database."""

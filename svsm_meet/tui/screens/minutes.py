@@ -68,8 +68,13 @@ class MinutesScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.session = self.service.open_session(self.meeting_id)
-        self.roster = self.service.roster(self.meeting_id)
+        try:
+            self.session = self.service.open_session(self.meeting_id)
+            self.roster = self.service.roster(self.meeting_id)
+        except Exception as e:  # noqa: BLE001 - e.g. deleted meanwhile: say so, stay in the app
+            self.fail(e)
+            self.app.call_later(self.app.pop_screen)
+            return
         entry = self.query_one(EntryLine)
         entry.suggester = NameSuggester(self.service.people_names())
         entry.value = self.drafts.load(self.meeting_id)
