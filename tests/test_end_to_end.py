@@ -104,3 +104,26 @@ def test_sigkill_loses_nothing_that_was_entered(term):
     term.close()
     term.start(str(SCRIPT), "open", "latest")
     term.wait_for("a line still being typ")
+
+
+@needs_tmux
+def test_fast_typing_keeps_the_order_of_keys(term):
+    """Enter, Backspace and → act where they were pressed, however fast the keys come."""
+    cli(term, "new", "--series", "SVSM Development Call", "--date", "2024-05-15")
+    term.start(str(SCRIPT), "open", "latest")
+    term.wait_for("Next bullet")
+    term.type("#attendees Stefano Garzarella")
+    term.keys("Enter")
+    term.type("#topic Fast")
+    term.keys("Enter")
+    term.type("abcd")
+    term.keys("BSpace", "BSpace")
+    term.type("X")
+    term.keys("Enter")
+    term.type("@Stef")
+    term.keys("Right", "Enter")  # accept the suggested name, then commit
+    term.type("last")
+    term.keys("Enter")
+    term.wait_for("* last")
+    assert cli(term, "export", "markdown", "latest").stdout.endswith(
+        "### Fast\n\n* abX\n* @Stefano Garzarella\n* last\n")

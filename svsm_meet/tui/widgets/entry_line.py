@@ -52,22 +52,24 @@ class EntryLine(Input):
         super().__init__(**kwargs)
         self.handler = handler  # has commit_line(text) -> bool, set_depth(step), line_changed(text)
 
-    _SYNC_ACTIONS = {"submit": None, "depth(1)": 1, "depth(-1)": -1}
-
     async def _on_key(self, event) -> None:
-        # Bindings run later, in the app's loop, while the next keys are already being typed into
-        # this line; so the keys bound to commit and depth are handled here, in the line's order.
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if binding.action in self._SYNC_ACTIONS:
+        # Textual runs a key's binding later, in the app's loop, while the keys after it are
+        # already being typed into this line: a fast typist's Enter, Backspace or → would act on
+        # the wrong text.  So this line's own bindings (with the user's keymap) run right here,
+        # in the order the keys came.
+        for binding in self._own_bindings().key_to_bindings.get(event.key, ()):
+            if not binding.priority:
                 event.stop()
                 event.prevent_default()
-                step = self._SYNC_ACTIONS[binding.action]
-                if step is None:
-                    self.action_submit()
-                else:
-                    self.action_depth(step)
+                await self.run_action(binding.action)
                 return
         await super()._on_key(event)
+
+    def _own_bindings(self):
+        for node, bindings in self.screen._binding_chain:
+            if node is self:
+                return bindings
+        return self._bindings
 
     def watch_value(self, value: str) -> None:
         # At once, not through a message: whatever the screen shows is on disk already.
