@@ -121,7 +121,8 @@ def test_fast_typing_keeps_the_order_of_keys(term):
     term.type("X")
     term.keys("Enter")
     term.type("@Stef")
-    term.keys("Right", "Enter")  # accept the suggested name, then commit
+    term.wait_for("@Stefano Garzarella")  # the suggestion, as the note-taker sees it
+    term.keys("Right", "Enter")  # accept it, then commit
     term.type("last")
     term.keys("Enter")
     term.wait_for("* last")
