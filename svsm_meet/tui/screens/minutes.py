@@ -140,6 +140,7 @@ class MinutesScreen(Screen):
             self.notify(message, timeout=3)
         if line.strip().lower().startswith(("#attendees", "#here")):
             self.roster = self.service.roster(self.meeting_id)
+            self.query_one(EntryLine).suggester.names = self.service.people_names()
         self.refresh_minutes()
         view = self.query_one(ItemsView)
         if view.option_count:
