@@ -4,8 +4,12 @@
     name_pattern = "devel-call-{date}.md"       # their file names: {date} {series} {id}
 
     [keys]                                      # remap any binding by its id
-    new_meeting = "ctrl+n"
-    export = "f5"
+    "meetings.new" = "ctrl+n"
+
+    [caldav]                                    # for syncing from the app (password: keyring
+    url = "https://dav.example.org/"            # or $SVSM_MEET_CALDAV_PASSWORD, never here)
+    user = "me"
+    calendar = "svsm-meet"
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class Config:
     minutes_dir: Path = field(default_factory=default_minutes_dir)
     name_pattern: str = DEFAULT_NAME_PATTERN
     keys: dict[str, str] = field(default_factory=dict)
+    caldav: dict[str, str] = field(default_factory=dict)  # url, user, calendar
     path: Path | None = None
 
 
@@ -60,4 +65,10 @@ def load_config(path: Path | None = None) -> Config:
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise BadInput(f"{path}: [keys] maps binding ids to keys, e.g. export = \"f5\"")
     config.keys = dict(keys)
+    caldav = data.get("caldav", {})
+    if not isinstance(caldav, dict) or (caldav and not {"url", "user"} <= set(caldav)):
+        raise BadInput(f"{path}: [caldav] needs url and user (the password is never kept here)")
+    if "password" in caldav:
+        raise BadInput(f"{path}: [caldav] must not hold the password; use the system keyring")
+    config.caldav = {k: str(v) for k, v in caldav.items()}
     return config

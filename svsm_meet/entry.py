@@ -38,7 +38,45 @@ class Entry:
     url: str | None = None
 
 
-def parse_due(when: str, meeting_date: dt.date, next_meeting: dt.date | None) -> Due:
+_UNKNOWN_DUE = re.compile(r"^(?:unknown|tbd|\?)(?:\s*[:(-]\s*(?P<why>.*?)\)?)?$", re.I)
+_AT_ZONE = re.compile(r"^(?P<when>.*\d:\d\d(?::\d\d)?)\s+(?P<zone>[A-Za-z_]+(?:/[A-Za-z_+-]+)*)$")
+
+
+def _date_time(value: str, zone: str | None) -> dt.datetime | None:
+    """'2024-06-07T16:00+02:00', or '2024-06-07 16:00 Europe/Berlin': never a floating time."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        at = dt.datetime.fromisoformat(value)
+        if at.tzinfo is not None:
+            return at
+    except ValueError:
+        pass
+    m = _AT_ZONE.match(value)
+    if m:
+        value, zone = m["when"], m["zone"]
+    if not re.search(r"\d:\d\d", value):
+        return None
+    from dateutil import parser
+
+    try:
+        at = parser.parse(value)
+    except (ValueError, OverflowError):
+        return None
+    if at.tzinfo is not None:
+        return at
+    if not zone:
+        raise BadInput(f"'{value}' needs a time zone: add one, e.g. '{value} Europe/Berlin'")
+    try:
+        return at.replace(tzinfo=ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput(f"'{zone}' is not a time zone (e.g. Europe/Berlin)") from None
+
+
+def parse_due(
+    when: str, meeting_date: dt.date, next_meeting: dt.date | None, zone: str | None = None
+) -> Due:
+    """A due date, a date-time with its zone, or unknown (with why, asked again next meeting)."""
     from .dates import parse_date
 
     value = when.strip()
@@ -46,8 +84,12 @@ def parse_due(when: str, meeting_date: dt.date, next_meeting: dt.date | None) ->
         if next_meeting is None:
             raise BadInput("due:next meeting, but the series has no next meeting date yet")
         return Due(date=next_meeting)
-    if value.lower() in ("unknown", "?", "tbd"):
-        return Due(unknown_reason="not known yet", recheck=next_meeting)
+    unknown = _UNKNOWN_DUE.match(value)
+    if unknown:
+        return Due(unknown_reason=unknown["why"] or "not known yet", recheck=next_meeting)
+    at = _date_time(value, zone)
+    if at is not None:
+        return Due(at=at)
     try:
         return Due(date=parse_date(value, base=meeting_date))
     except BadInput:
@@ -57,7 +99,7 @@ def parse_due(when: str, meeting_date: dt.date, next_meeting: dt.date | None) ->
 
 
 def parse_entry(
-    line: str, meeting_date: dt.date, next_meeting: dt.date | None = None
+    line: str, meeting_date: dt.date, next_meeting: dt.date | None = None, zone: str | None = None
 ) -> Entry:
     """Read one typed line.  A mistake raises BadInput with a message for the note-taker."""
     text = line.strip()
@@ -88,11 +130,11 @@ def parse_entry(
             raise BadInput("#link takes a URL first: #link https://example.org/doc the design doc")
         return Entry("link", (link[2] or "").strip(), url=link[1])
     if command == "action":
-        return _action(rest, meeting_date, next_meeting)
+        return _action(rest, meeting_date, next_meeting, zone)
     return Entry(command, rest)
 
 
-def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None) -> Entry:
+def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None, zone: str | None) -> Entry:
     owner = None
     m = _OWNER_RE.search(" " + rest)
     if m:
@@ -101,7 +143,7 @@ def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None) -> E
     due = None
     m = _DUE_RE.search(rest)
     if m:
-        due = parse_due(m["when"], meeting_date, next_meeting)
+        due = parse_due(m["when"], meeting_date, next_meeting, zone)
         rest = (rest[: m.start()] + rest[m.end():]).strip()
     if not rest:
         raise BadInput("#action needs to say what is to be done")

@@ -109,10 +109,16 @@ class Service:
 
         text = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
         doc = parse_markdown(text)
+        from .store.followups import add_suggestions_for
+
         with self._write() as conn:
             key = (series_ids(conn, [doc.series])[doc.series], doc.date)
             found = existing_meetings(conn, [key])
-            return found[key] if found else save_documents(conn, [doc])[0]
+            if found:
+                return found[key]
+            (mid,) = save_documents(conn, [doc])
+            add_suggestions_for(conn, [doc])
+            return mid
 
     # -- one meeting ---------------------------------------------------------------------------
 
@@ -183,3 +189,40 @@ class Service:
         path = Path(self.config.minutes_dir) / minutes_file_name(self.config.name_pattern, doc)
         write_atomically(path, render(doc))
         return path
+
+    # -- follow-ups ------------------------------------------------------------------------------
+
+    def followups(self, include_closed: bool = False) -> list[dict]:
+        """Suggested and open ones (with INCLUDE_CLOSED, all), overdue first, then by due date."""
+        from .store.followups import list_followups
+
+        with self._read() as conn:
+            found = [f for f in list_followups(conn, include_all=True)
+                     if include_closed or f["status"] in ("suggested", "open")]
+        today = self.today().isoformat()
+
+        def order(f):
+            due = (f["due"] or "")[:10]
+            return (f["status"] not in ("open", "suggested"), not (due and due < today), due or "9999", f["id"])
+
+        return sorted(found, key=order)
+
+    def set_followup_status(self, followup_id: int, status: str) -> None:
+        from .store.followups import update_followup
+
+        with self._write() as conn:
+            update_followup(conn, followup_id, status=status)
+
+    def sync_calendar(self, progress=None):
+        """Sync with the CalDAV calendar of the config file; returns the sync's report."""
+        from .calendar.caldav import CalDAV, password_for
+        from .calendar.sync import sync
+        from .errors import BadInput
+
+        settings = self.config.caldav
+        if not settings:
+            raise BadInput("no calendar to sync with: add a [caldav] section (url, user) to "
+                           f"{self.config.path or 'the config file'}")
+        url, user = settings["url"], settings["user"]
+        remote = CalDAV(url, user, password_for(url, user), settings.get("calendar", "svsm-meet"))
+        return sync(self.engine, remote, progress=progress)

@@ -21,6 +21,7 @@ from .store.documents import load_documents
 from .store.engine import transaction
 from .store.followups import create_followup
 from .store.series import next_meeting_date
+from .suggest import suggest_item
 
 _KIND_OF_COMMAND = {"note": "note", "agreed": "decision", "action": "action", "info": "info",
                     "idea": "idea", "link": "link"}
@@ -105,7 +106,7 @@ class MinutesSession:
 
     def commit(self, line: str) -> str:
         """The entry, on disk when this returns (the view is brought up to date by reload)."""
-        entry = parse_entry(line, self.doc.date, self.next_meeting)
+        entry = parse_entry(line, self.doc.date, self.next_meeting, self.doc.timezone)
         with transaction(self.engine) as conn:
             message = self._apply(conn, entry)
         if entry.command in ("section", "topic"):
@@ -174,6 +175,14 @@ class MinutesSession:
             undo["followup"] = create_followup(conn, self.meeting_id, item_id, entry.text, owner, entry.due)
             due = entry.due.date if entry.due and entry.due.date else "no due date"
             message = f"follow-up for {owner or 'nobody yet'}, due {due}"
+        else:  # "Stefano will investigate further": offered as a follow-up, to accept or not
+            found = suggest_item(item, self.people["attendees"], self.next_meeting)
+            undo["followups"] = [
+                create_followup(conn, self.meeting_id, item_id, s.text, s.owner, s.due, status="suggested")
+                for s in found
+            ]
+            if found:
+                message = "suggested follow-up: " + "; ".join(s.text for s in found)
         editing.log_change(conn, self.meeting_id, "add item", undo)
         return message
 

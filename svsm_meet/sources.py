@@ -36,7 +36,10 @@ def is_json(path: Path, text: str) -> bool:
     return path.suffix.lower() == ".json" or text.lstrip("\ufeff \t\r\n").startswith("{")
 
 
-def read_minutes(path: Path, *, date: dt.date | None = None, series: str | None = None) -> Document:
+def read_minutes(
+    path: Path, *, date: dt.date | None = None, series: str | None = None
+) -> tuple[Document, str]:
+    """The meeting in PATH and the format it came in ("markdown" or "json")."""
     text = read_text(path)
     if is_json(path, text):
         from .formats.json_format import loads
@@ -44,7 +47,7 @@ def read_minutes(path: Path, *, date: dt.date | None = None, series: str | None 
         doc = loads(text.removeprefix("\ufeff"), str(path))
         if series:
             doc.series = series
-        return doc
+        return doc, "json"
     from .formats.markdown_in import parse_markdown
 
-    return parse_markdown(text, filename=str(path), date=date, series=series)
+    return parse_markdown(text, filename=str(path), date=date, series=series), "markdown"

@@ -65,3 +65,7 @@ def test_help(snap_compare, demo):
 
 def test_preview(snap_compare, demo):
     assert snap_compare(_minutes(demo), press=["f3"], terminal_size=SIZE)
+
+
+def test_followups(snap_compare, demo):
+    assert snap_compare(_minutes(demo), press=["f6"], terminal_size=SIZE)

@@ -342,3 +342,37 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(service, tmp_path, monk
     assert not app._exit_renderables  # no traceback printed
     log = next((tmp_path / "state").rglob("crash.log"))
     assert "Traceback" in log.read_text()
+
+
+def test_followups_screen_accept_reject_done_and_order(service, cli):
+    service.import_demo()  # the seed suggests its follow-ups
+    app = SvsmMeetApp(service, open_meeting=service.find("latest").id)
+
+    async def scenario(pilot):
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "FollowupsScreen"
+        table = screen.query_one("DataTable")
+        count = table.row_count
+        assert count >= 4
+        first = table.get_row_at(0)[4]
+        await pilot.press("a")  # accept: open
+        await pilot.pause()
+        status = {f["text"]: f["status"] for f in service.followups()}
+        assert status[first] == "open"
+        await pilot.press("down", "r")  # reject the next one
+        await pilot.pause()
+        assert table.row_count == count - 1
+        await pilot.press("x")  # done
+        await pilot.pause()
+        assert table.row_count == count - 2
+        await pilot.press("o")
+        await pilot.pause()
+        owners = [table.get_row_at(n)[1] for n in range(table.row_count)]
+        assert owners == sorted(owners, key=lambda o: (o if o != "—" else "~").casefold())
+        await pilot.press("s")  # no [caldav] in the config: a message, not a crash
+        await pilot.pause(0.5)
+        assert any("no calendar to sync with" in n.message for n in app._notifications)
+
+    run(app, scenario)

@@ -90,26 +90,53 @@ def cmd_import(args) -> int:
     from ..dates import parse_date
     from ..sources import read_minutes
     from ..store.documents import save_documents
+    from ..store.followups import add_suggestions_for
 
     date = parse_date(args.date) if args.date else None
     # Read and parse everything before touching the database: a bad file leaves it unchanged.
-    docs = [read_minutes(Path(f), date=date, series=args.series) for f in args.files]
+    read = [(f, *read_minutes(Path(f), date=date, series=args.series)) for f in args.files]
     if args.replace:
         # Two files of one meeting: as if imported one after the other, the later one wins.
-        last = {(d.series.casefold(), d.date): f for f, d in zip(args.files, docs)}
-        kept = [(f, d) for f, d in zip(args.files, docs) if last[(d.series.casefold(), d.date)] == f]
-        for f, d in zip(args.files, docs):
-            if (f, d) not in kept:
+        last = {(d.series.casefold(), d.date): f for f, d, _ in read}
+        for f, d, _ in read:
+            if last[(d.series.casefold(), d.date)] != f:
                 print(f"{f}: the same meeting as {last[(d.series.casefold(), d.date)]}, which replaces it")
-        docs = [d for _, d in kept]
+        read = [(f, d, kind) for f, d, kind in read if last[(d.series.casefold(), d.date)] == f]
+    docs = [d for _, d, _ in read]
+    markdown = [d for _, d, kind in read if kind == "markdown"]
     with transaction(_engine(args)) as conn:
         ids = save_documents(conn, docs, replace=args.replace)
+        suggested = add_suggestions_for(conn, markdown)  # JSON brings its own follow-ups
     for doc, mid in zip(docs, ids):
         print(f"imported meeting {mid}: {doc.series}, {doc.date}")
+    if suggested:
+        print(f"{suggested} follow-ups suggested; see 'svsm-meet followups --all'")
+    return 0
+
+
+def cmd_export_ics(args) -> int:
+    import datetime as dt
+
+    from ..calendar import ics
+    from ..calendar.items import followups, series_events
+
+    with transaction(_engine(args), write=False) as conn:
+        stamp = dt.datetime.now(dt.timezone.utc)
+        components = [ics.todo_component(f, stamp) for f in followups(conn, args.series)]
+        components += [ics.event_component(e, stamp) for e in series_events(conn, args.series)]
+    if args.series and not components:
+        raise BadInput(f"--series {args.series}: no such series, or nothing in it to export")
+    body = ics.calendar(components)
+    if args.output:
+        _output(args, body.decode("utf-8"))
+    else:
+        sys.stdout.buffer.write(body)
     return 0
 
 
 def cmd_export(args) -> int:
+    if args.format == "ics":
+        return cmd_export_ics(args)
     from ..store.documents import load_documents
     from ..store.meetings import find_meeting, list_meetings
 
@@ -170,6 +197,8 @@ def cmd_note(args) -> int:
 
 
 def cmd_followups(args) -> int:
+    if args.followups_command:
+        return FOLLOWUP_COMMANDS[args.followups_command](args)
     from ..store.followups import list_followups
 
     with transaction(_engine(args), write=False) as conn:
@@ -180,9 +209,133 @@ def cmd_followups(args) -> int:
     if not followups:
         print("no open follow-ups" if not args.all else "no follow-ups")
     for f in followups:
-        due = f["due"] or (f"unknown, ask again {f['recheck']}" if f["recheck"] else "no due date")
+        due = f["due"] or (f"? (ask again {f['recheck']})" if f["recheck"] else "—")
         status = "" if f["status"] == "open" else f" [{f['status']}]"
-        print(f"{f['id']:>4}  {f['owner'] or 'unassigned':<22}  due {due:<12}  {f['text']}{status}")
+        print(f"{f['id']:>4}  {f['owner'] or 'unassigned':<22}  {due:<25}  {f['text']}{status}")
+    return 0
+
+
+def _due_of(conn, text: str | None, meeting_id: int | None):
+    """--due, counted from the meeting's date (today without one)."""
+    from sqlalchemy import select
+
+    from ..entry import parse_due
+    from ..store import schema as t
+    from ..store.series import next_meeting_date
+
+    if not text:
+        return None
+    base, nxt, zone = dt.date.today(), None, None
+    if meeting_id is not None:
+        row = conn.execute(select(t.meeting.c.series_id, t.meeting.c.date, t.meeting.c.timezone)
+                           .where(t.meeting.c.id == meeting_id)).one()
+        base, zone = row.date, row.timezone
+        nxt = next_meeting_date(conn, row.series_id, row.date)
+    return parse_due(text, base, nxt, zone)
+
+
+def cmd_followups_add(args) -> int:
+    from ..store.followups import create_followup
+    from ..store.meetings import find_meeting
+
+    text = args.text.strip()
+    if not text:
+        raise BadInput("followups add: say what is to be done")
+    with transaction(_engine(args)) as conn:
+        meeting = find_meeting(conn, args.meeting or "latest") if args.meeting or _has_meetings(conn) \
+            else None
+        mid = meeting.id if meeting else None
+        due = _due_of(conn, args.due, mid)
+        fid = create_followup(conn, mid, None, text, args.owner, due)
+    print(f"added follow-up {fid}")
+    return 0
+
+
+def _has_meetings(conn) -> bool:
+    from sqlalchemy import select
+
+    from ..store import schema as t
+
+    return conn.execute(select(t.meeting.c.id).limit(1)).first() is not None
+
+
+def cmd_followups_edit(args) -> int:
+    from ..store.followups import find_followup, update_followup
+
+    values = {}
+    if args.text is not None:
+        if not args.text.strip():
+            raise BadInput("--text: a follow-up needs text")
+        values["text"] = args.text.strip()
+    if args.owner is not None:
+        values["owner"] = args.owner.strip() or None
+    if args.status:
+        values["status"] = args.status
+    with transaction(_engine(args)) as conn:
+        row = find_followup(conn, args.ref)
+        if args.due is not None:
+            values["due"] = _due_of(conn, args.due, row["meeting_id"])
+        if not values:
+            raise BadInput("followups edit: nothing to change; give --text, --owner, --due or --status")
+        update_followup(conn, row["id"], **values)
+    print(f"changed follow-up {row['id']}")
+    return 0
+
+
+def cmd_followups_done(args) -> int:
+    from ..store.followups import find_followup, update_followup
+
+    with transaction(_engine(args)) as conn:
+        row = find_followup(conn, args.ref)
+        if row["status"] == "done":
+            raise BadInput(f"follow-up {row['id']} is done already")
+        update_followup(conn, row["id"], status="done")
+    print(f"follow-up {row['id']} done")
+    return 0
+
+
+FOLLOWUP_COMMANDS = {"add": cmd_followups_add, "edit": cmd_followups_edit, "done": cmd_followups_done}
+
+
+class _Progress:
+    """A progress bar on stderr, for a terminal only."""
+
+    def __init__(self, what: str):
+        self.what = what
+        self.shown = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.shown or not total:
+            return
+        width = 30
+        full = width * done // total
+        sys.stderr.write(f"\r{self.what} [{'#' * full}{'.' * (width - full)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _report(report) -> None:
+    print(report.summary())
+    for line in report.notes:
+        print(f"  {line}")
+    for line in report.conflicts:
+        print(f"  conflict: {line}")
+
+
+def cmd_sync(args) -> int:
+    from ..calendar.sync import sync
+
+    engine = _engine(args)
+    if args.sync_command == "vdir":
+        from ..calendar.vdir import Vdir
+
+        remote = Vdir(Path(args.folder).expanduser())
+    else:
+        from ..calendar.caldav import CalDAV, password_for
+
+        remote = CalDAV(args.url, args.user, password_for(args.url, args.user), args.calendar)
+    _report(sync(engine, remote, args.series, progress=_Progress("syncing")))
     return 0
 
 
@@ -243,6 +396,7 @@ COMMANDS = {
     "export": cmd_export,
     "note": cmd_note,
     "followups": cmd_followups,
+    "sync": cmd_sync,
     "db": cmd_db,
     "demo": cmd_demo,
     "open": cmd_tui,

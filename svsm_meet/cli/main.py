@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="write minutes as Markdown or JSON")
     fmt = s.add_subparsers(dest="format", metavar="FORMAT", required=True)
+    f = fmt.add_parser("ics", help="open follow-ups (VTODO) and the series' meetings (VEVENT)")
+    f.add_argument("--series", metavar="S", help="only this series")
+    f.add_argument("-o", "--output", metavar="FILE", help="a file (default: standard output)")
     for name in ("markdown", "json"):
         f = fmt.add_parser(name, help=f"one meeting (or --all) as {name.capitalize()}")
         f.add_argument("meeting", nargs="?", metavar="MEETING", help="an id, a date or 'latest'")
@@ -64,10 +67,37 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("text", metavar="TEXT")
     a.add_argument("--series", metavar="S")
 
-    s = sub.add_parser("followups", help="follow-ups: open ones, or --all")
+    s = sub.add_parser("followups", help="follow-ups: list, add, edit, done")
     s.add_argument("--json", action="store_true",
                    help="a JSON list of {id, uid, text, owner, due, status, meeting, ...}")
     s.add_argument("--all", action="store_true", help="suggested, done and dropped ones too")
+    fu = s.add_subparsers(dest="followups_command", metavar="ACTION")
+    a = fu.add_parser("add", help="a new open follow-up")
+    a.add_argument("text", metavar="TEXT")
+    a.add_argument("--owner", metavar="N")
+    a.add_argument("--due", metavar="D", help="2024-06-07, +2w, '2024-06-07 16:00 Europe/Berlin', "
+                   "'unknown: why', 'next meeting'")
+    a.add_argument("--meeting", metavar="M", help="the meeting it comes from (default: latest)")
+    e = fu.add_parser("edit", help="change a follow-up")
+    e.add_argument("ref", metavar="ID", help="its id or UID")
+    e.add_argument("--text", metavar="T")
+    e.add_argument("--owner", metavar="N", help="a name; '' for nobody")
+    e.add_argument("--due", metavar="D", help="as for add; '' for none")
+    e.add_argument("--status", metavar="S", choices=["suggested", "open", "done", "dropped"])
+    d = fu.add_parser("done", help="mark a follow-up done")
+    d.add_argument("ref", metavar="ID", help="its id or UID")
+
+    s = sub.add_parser("sync", help="follow-ups into calendars")
+    sy = s.add_subparsers(dest="sync_command", metavar="TARGET", required=True)
+    v = sy.add_parser("vdir", help="a folder of .ics files, one per item (khal, todoman, vdirsyncer)")
+    v.add_argument("folder", metavar="DIR")
+    v.add_argument("--series", metavar="S", help="only this series")
+    c = sy.add_parser("caldav", help="a CalDAV calendar, both ways")
+    c.add_argument("--url", required=True, metavar="URL")
+    c.add_argument("--user", required=True, metavar="U")
+    c.add_argument("--calendar", default="svsm-meet", metavar="NAME",
+                   help="its display name (made if missing; default: svsm-meet)")
+    c.add_argument("--series", metavar="S", help="only this series")
 
     s = sub.add_parser("db", help="database maintenance")
     db = s.add_subparsers(dest="db_command", metavar="ACTION", required=True)

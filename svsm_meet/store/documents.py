@@ -60,6 +60,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         raise BadInput(
             f"the {name} meeting of {date} exists already (id {mid}); use --replace to overwrite it"
         )
+    kept = _keep_followups(conn, list(existing.values())) if existing else []
     if existing:
         conn.execute(delete(t.meeting).where(t.meeting.c.id.in_(list(existing.values()))))
 
@@ -140,7 +141,33 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
     ids = _returning_ids(conn, t.followup, [_followup_row(mid, f, people, now) for mid, f in followups])
     for (_, f), fid in zip(followups, ids):
         f.id = fid
+    if kept:
+        by_key = {key: doc for key, doc in zip(keys, docs)}
+        old_keys = {mid: key for key, mid in existing.items()}
+        _relink_followups(conn, kept, {mid: by_key[old_keys[mid]] for mid in old_keys})
     return meeting_ids
+
+
+def _keep_followups(conn, meeting_ids: list[int]) -> list:
+    """Before a meeting is replaced: its follow-ups that people acted on stay (with their UIDs);
+    mere suggestions go, the new minutes suggest afresh."""
+    f = t.followup.c
+    conn.execute(delete(t.followup).where(f.meeting_id.in_(meeting_ids), f.status == "suggested"))
+    return conn.execute(
+        select(f.id, f.meeting_id, t.item.c.text)
+        .outerjoin(t.item, t.item.c.id == f.item_id)
+        .where(f.meeting_id.in_(meeting_ids))
+    ).all()
+
+
+def _relink_followups(conn, kept, new_docs: dict) -> None:
+    from sqlalchemy import update
+
+    for fid, old_mid, item_text in kept:
+        doc = new_docs[old_mid]
+        item = next((i for i in doc.items() if item_text is not None and i.text == item_text), None)
+        conn.execute(update(t.followup).where(t.followup.c.id == fid).values(
+            meeting_id=doc.id, item_id=item.id if item else None))
 
 
 def _item_row(mid, sid, pid, position, it: Item, now) -> dict:

@@ -239,8 +239,10 @@ def undo_last(conn, meeting_id: int) -> str | None:
 
 
 def _undo_delete_item(conn, undo):
-    if undo.get("followup"):  # the follow-up an #action made goes with its bullet
-        conn.execute(delete(t.followup).where(t.followup.c.id == undo["followup"]))
+    # The follow-ups an entry made (an #action's, or those its text suggested) go with it.
+    made = ([undo["followup"]] if undo.get("followup") else []) + undo.get("followups", [])
+    if made:
+        conn.execute(delete(t.followup).where(t.followup.c.id.in_(made)))
     row = conn.execute(select(t.item).where(t.item.c.id == undo["id"])).mappings().first()
     if row is None:
         return

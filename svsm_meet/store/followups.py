@@ -83,3 +83,110 @@ def list_followups(conn, include_all: bool = False) -> list[dict]:
         }
         for row in conn.execute(query)
     ]
+
+
+# -- the lifecycle: suggested -> open -> done or dropped -----------------------------------------
+
+STATUSES = ("suggested", "open", "done", "dropped")
+_MOVES = {
+    "suggested": {"open", "dropped", "done"},
+    "open": {"done", "dropped"},
+    "done": {"open"},
+    "dropped": {"open"},
+}
+
+
+def find_followup(conn, ref: str):
+    """A follow-up by its id, or by its UID (or the start of it)."""
+    from ..errors import BadInput
+
+    f = t.followup.c
+    ref = ref.strip()
+    query = select(t.followup)
+    if ref.isdigit():
+        query = query.where(f.id == int(ref))
+    else:
+        query = query.where(f.uid.startswith(ref, autoescape=True))
+    rows = conn.execute(query.limit(2)).mappings().all()
+    if not rows:
+        raise BadInput(f"no follow-up matches '{ref}'")
+    if len(rows) > 1:
+        raise BadInput(f"'{ref}' matches several follow-ups; give more of the UID or the id")
+    return rows[0]
+
+
+def latest_meeting_of_series(conn, meeting_id: int | None) -> int | None:
+    """Where a follow-up is closed when no meeting is named: its series' latest meeting."""
+    if meeting_id is None:
+        return None
+    m = t.meeting.c
+    series_id = conn.execute(select(m.series_id).where(m.id == meeting_id)).scalar()
+    return conn.execute(
+        select(m.id).where(m.series_id == series_id).order_by(m.date.desc()).limit(1)
+    ).scalar()
+
+
+def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -> None:
+    """Change a follow-up: SEQUENCE grows, and closing or reopening it is recorded."""
+    from sqlalchemy import update
+
+    from ..errors import BadInput
+
+    row = conn.execute(select(t.followup).where(t.followup.c.id == fid)).mappings().one()
+    if "due" in values:
+        due = values.pop("due") or Due()
+        values.update(
+            due_date=due.date,
+            due_at=due.at.astimezone(UTC).replace(tzinfo=None) if due.at else None,
+            due_tz=getattr(due.at.tzinfo, "key", None) if due.at else None,
+            due_reason=due.unknown_reason,
+            recheck_date=due.recheck,
+        )
+    if "owner" in values:
+        owner = values.pop("owner")
+        owner_id = People(conn).find(owner) if owner else None
+        values.update(owner_id=owner_id, owner_text=owner if owner and owner_id is None else None)
+    status = values.get("status")
+    if status and status != row["status"]:
+        if status not in _MOVES[row["status"]]:
+            raise BadInput(f"a {row['status']} follow-up cannot become {status}")
+        closing = status in ("done", "dropped")
+        values["closed_at"] = utcnow() if closing else None
+        values["closed_meeting_id"] = (
+            (closed_in or latest_meeting_of_series(conn, row["meeting_id"])) if closing else None
+        )
+    now = utcnow()
+    conn.execute(
+        update(t.followup).where(t.followup.c.id == fid).values(
+            **values, sequence=row["sequence"] + 1, updated_at=now
+        )
+    )
+
+
+def add_suggestions(conn, doc, next_meeting=None) -> int:
+    """The follow-ups DOC's bullets suggest (see suggest.py), unless they are there already."""
+    from ..entry import Known
+    from ..suggest import suggest
+
+    people = [Known(a.name) for a in doc.attendees if a.present]
+    existing = set(
+        conn.execute(select(t.followup.c.text).where(t.followup.c.meeting_id == doc.id)).scalars()
+    )
+    count = 0
+    for s in suggest(doc, people, next_meeting):
+        if s.text in existing:
+            continue
+        existing.add(s.text)
+        create_followup(conn, doc.id, s.item.id, s.text, s.owner, s.due, status=s.status)
+        count += 1
+    return count
+
+
+def add_suggestions_for(conn, docs) -> int:
+    """Suggestions for freshly imported meetings, each with its series' next meeting date."""
+    from .series import next_meeting_date, series_ids
+
+    sids = series_ids(conn, [doc.series for doc in docs])
+    return sum(
+        add_suggestions(conn, doc, next_meeting_date(conn, sids[doc.series], doc.date)) for doc in docs
+    )

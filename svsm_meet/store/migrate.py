@@ -11,7 +11,7 @@ from importlib.resources import files
 from ..errors import SvsmMeetError
 
 # The newest revision in migrations/versions; tests/test_migrations.py checks it against Alembic.
-HEAD = "0002"
+HEAD = "0003"
 
 
 def _config(connection):

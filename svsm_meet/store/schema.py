@@ -157,6 +157,8 @@ followup = Table(
     Column("closed_at", DateTime),
     _fk("closed_meeting_id", "meeting", nullable=True, ondelete="SET NULL"),
     Index("ix_followup_status", "status"),
+    Index("ix_followup_meeting", "meeting_id"),
+    Index("ix_followup_item", "item_id"),
 )
 
 # Every change made to a meeting after it was created, newest last: what #undo and the editor's
@@ -171,4 +173,19 @@ change = Table(
     Column("undo", JSON, nullable=False),
     Column("undone", Boolean, nullable=False),
     Index("ix_change_meeting", "meeting_id", "id"),
+)
+
+# What a calendar holds of ours, as of the last sync: to send only what changed, and to tell a
+# change made on the server (its ETag moved) from one made here (our rendering's hash moved).
+sync_state = Table(
+    "sync_state",
+    metadata,
+    _id(),
+    Column("target", String(500), nullable=False),  # "caldav <calendar url>" or "vdir <path>"
+    Column("uid", String(200), nullable=False),
+    Column("href", String(1000)),
+    Column("etag", String(200)),
+    Column("local_hash", String(64), nullable=False),
+    Column("synced_at", DateTime, nullable=False),
+    UniqueConstraint("target", "uid"),
 )

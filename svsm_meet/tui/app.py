@@ -17,6 +17,7 @@ class SvsmMeetApp(App):
     TITLE = "svsm-meet"
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
+        Binding("f6", "followups", "Follow-ups", id="app.followups"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -102,6 +103,12 @@ class SvsmMeetApp(App):
             self.push_screen(screen)
         except Exception as e:  # noqa: BLE001
             self.fail(e)
+
+    def action_followups(self) -> None:
+        from .screens.followups import FollowupsScreen
+
+        if not isinstance(self.screen, FollowupsScreen):
+            self.push_screen(FollowupsScreen(self.service))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

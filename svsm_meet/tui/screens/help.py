@@ -42,7 +42,8 @@ the meeting's date. Names complete as you type: **→** accepts the suggestion.
 | Escape | back to the meetings | back to the entry line |
 
 F2 writes the Markdown to the minutes folder, F3 previews it, F4 ticks attendees, F5 copies the
-Markdown, Ctrl+Z undoes, Ctrl+P lists every command, Ctrl+Q quits. Keys are remapped by binding id
+Markdown, F6 lists the follow-ups (a accepts a suggestion, r rejects it, x ticks it off, s syncs
+them to the calendar), Ctrl+Z undoes, Ctrl+P lists every command, Ctrl+Q quits. Keys are remapped by binding id
 in `~/.config/svsm-meet/config.toml` under `[keys]`.
 """
 

@@ -1,0 +1,1 @@
+"""Follow-ups and meetings in calendars: ICS, vdir folders, CalDAV servers."""
