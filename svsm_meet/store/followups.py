@@ -16,30 +16,32 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@svsm-meet"
 
 
+def _new_row(people: People, meeting_id, item_id, text, owner, due: Due | None, status) -> dict:
+    owner_id = people.find(owner) if owner else None
+    due = due or Due()
+    now = utcnow()
+    return dict(
+        uid=new_uid(), meeting_id=meeting_id, item_id=item_id, text=text,
+        owner_id=owner_id, owner_text=owner if owner and owner_id is None else None,
+        due_date=due.date,
+        due_at=due.at.astimezone(UTC).replace(tzinfo=None) if due.at else None,
+        due_tz=getattr(due.at.tzinfo, "key", None) if due.at else None,
+        due_reason=due.unknown_reason, recheck_date=due.recheck,
+        status=status, sequence=0, created_at=now, updated_at=now,
+    )
+
+
 def create_followup(
     conn,
-    meeting_id: int,
+    meeting_id: int | None,
     item_id: int | None,
     text: str,
     owner: str | None,
     due: Due | None,
     status: str = "open",
 ) -> int:
-    people = People(conn)
-    owner_id = people.find(owner) if owner else None
-    due = due or Due()
-    now = utcnow()
-    return conn.execute(
-        insert(t.followup).values(
-            uid=new_uid(), meeting_id=meeting_id, item_id=item_id, text=text,
-            owner_id=owner_id, owner_text=owner if owner and owner_id is None else None,
-            due_date=due.date,
-            due_at=due.at.astimezone(UTC).replace(tzinfo=None) if due.at else None,
-            due_tz=getattr(due.at.tzinfo, "key", None) if due.at else None,
-            due_reason=due.unknown_reason, recheck_date=due.recheck,
-            status=status, sequence=0, created_at=now, updated_at=now,
-        )
-    ).inserted_primary_key[0]
+    row = _new_row(People(conn), meeting_id, item_id, text, owner, due, status)
+    return conn.execute(insert(t.followup).values(**row)).inserted_primary_key[0]
 
 
 def _due_json(row) -> str | None:
@@ -163,30 +165,33 @@ def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -
     )
 
 
-def add_suggestions(conn, doc, next_meeting=None) -> int:
-    """The follow-ups DOC's bullets suggest (see suggest.py), unless they are there already."""
+def add_suggestions_for(conn, docs) -> int:
+    """The follow-ups freshly imported meetings suggest (see suggest.py), each with its series'
+    next meeting date, unless the meeting has them already: a few statements for a whole archive."""
     from ..entry import Known
     from ..suggest import suggest
+    from .series import meeting_dates, next_date, series_ids
 
-    people = [Known(a.name) for a in doc.attendees if a.present]
-    existing = set(
-        conn.execute(select(t.followup.c.text).where(t.followup.c.meeting_id == doc.id)).scalars()
-    )
-    count = 0
-    for s in suggest(doc, people, next_meeting):
-        if s.text in existing:
-            continue
-        existing.add(s.text)
-        create_followup(conn, doc.id, s.item.id, s.text, s.owner, s.due, status=s.status)
-        count += 1
-    return count
-
-
-def add_suggestions_for(conn, docs) -> int:
-    """Suggestions for freshly imported meetings, each with its series' next meeting date."""
-    from .series import next_meeting_date, series_ids
-
+    if not docs:
+        return 0
     sids = series_ids(conn, [doc.series for doc in docs])
-    return sum(
-        add_suggestions(conn, doc, next_meeting_date(conn, sids[doc.series], doc.date)) for doc in docs
-    )
+    dates = {sid: meeting_dates(conn, sid) for sid in set(sids.values())}
+    cadence = dict(conn.execute(select(t.series.c.id, t.series.c.cadence).where(
+        t.series.c.id.in_(list(dates)))).all())
+    existing: dict[int, set[str]] = {}
+    for mid, text in conn.execute(select(t.followup.c.meeting_id, t.followup.c.text).where(
+            t.followup.c.meeting_id.in_([doc.id for doc in docs]))):
+        existing.setdefault(mid, set()).add(text)
+    people = People(conn)
+    rows = []
+    for doc in docs:
+        sid = sids[doc.series]
+        attendees = [Known(a.name) for a in doc.attendees if a.present]
+        seen = existing.setdefault(doc.id, set())
+        for s in suggest(doc, attendees, next_date(dates[sid], doc.date, cadence.get(sid))):
+            if s.text not in seen:
+                seen.add(s.text)
+                rows.append(_new_row(people, doc.id, s.item.id, s.text, s.owner, s.due, s.status))
+    if rows:
+        conn.execute(insert(t.followup), rows)
+    return len(rows)

@@ -43,20 +43,24 @@ def cadence_days(dates: list) -> int:
     return gaps[len(gaps) // 2] if gaps else 7
 
 
-def next_meeting_date(conn, series_id: int, after):
-    """The series' next meeting after AFTER: one already planned, else by its cadence."""
+def next_date(dates: list, after, cadence: str | None = None):
+    """The next meeting after AFTER: one already planned, else by the cadence (set or inferred)."""
     import datetime as dt
 
-    row = conn.execute(select(t.series.c.cadence).where(t.series.c.id == series_id)).first()
-    dates = meeting_dates(conn, series_id)
     later = [d for d in dates if d > after]
     if later:
-        return later[0]
-    if row and row.cadence:
+        return min(later)
+    if cadence:
         from dateutil.rrule import rrulestr
 
         start = dt.datetime.combine(dates[0] if dates else after, dt.time())
-        nxt = rrulestr(row.cadence, dtstart=start).after(dt.datetime.combine(after, dt.time()))
+        nxt = rrulestr(cadence, dtstart=start).after(dt.datetime.combine(after, dt.time()))
         if nxt:
             return nxt.date()
-    return after + dt.timedelta(days=cadence_days(dates[-6:]))
+    return after + dt.timedelta(days=cadence_days(sorted(dates)[-6:]))
+
+
+def next_meeting_date(conn, series_id: int, after):
+    """The series' next meeting after AFTER: one already planned, else by its cadence."""
+    cadence = conn.execute(select(t.series.c.cadence).where(t.series.c.id == series_id)).scalar()
+    return next_date(meeting_dates(conn, series_id), after, cadence)
