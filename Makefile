@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip install -q -c constraints.txt
-# What the tests drive besides Python: the real app in a real terminal.
-SYSTEM_TOOLS := tmux
+# What the tests drive besides Python: the real app in a real terminal (tmux), and a PostgreSQL
+# server of their own for team mode (postgresql; its initdb is not on PATH on Debian).
 
 .PHONY: run test bench system-deps
 
@@ -21,7 +21,9 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
 	touch $@
 
 system-deps:
-	@missing=""; for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	@missing=""; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \

@@ -226,3 +226,103 @@ class Service:
         url, user = settings["url"], settings["user"]
         remote = CalDAV(url, user, password_for(url, user), settings.get("calendar", "svsm-meet"))
         return sync(self.engine, remote, progress=progress)
+
+    # -- looking back --------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50):
+        from .store.search import search
+
+        with self._read() as conn:
+            return search(conn, text, limit)
+
+    def hit_target(self, ref: str) -> tuple[str, int] | None:
+        """Where in the minutes a search hit is: the bullet a follow-up came from, the bullet or
+        heading itself; None for what the minutes view has no line of its own for."""
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        kind, _, number = ref.partition(":")
+        if kind in ("item", "section"):
+            return kind, int(number)
+        if kind == "followup":
+            with self._read() as conn:
+                item = conn.execute(select(t.followup.c.item_id)
+                                    .where(t.followup.c.id == int(number))).scalar()
+            return ("item", item) if item else None
+        return None
+
+    def decisions(self, limit: int = 1000) -> list[dict]:
+        """Every decision, newest first: the decisions log."""
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        i, m, s, sec = t.item.c, t.meeting.c, t.series.c, t.section.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(i.id, i.label, i.text, m.id.label("meeting"), m.date, s.name.label("series"),
+                       sec.text.label("topic"))
+                .join(t.meeting, m.id == i.meeting_id).join(t.series, s.id == m.series_id)
+                .outerjoin(t.section, sec.id == i.section_id)
+                .where(i.kind == "decision").order_by(m.date.desc(), i.id).limit(limit)
+            ).mappings().all()
+        return [dict(r) for r in rows]
+
+    def people(self) -> list[dict]:
+        """Everyone, with meetings attended and follow-ups owned and done; the most regular first."""
+        from sqlalchemy import case, func, select
+
+        from .store import schema as t
+
+        p, a, f = t.person.c, t.attendance.c, t.followup.c
+        with self._read() as conn:
+            attended = dict(conn.execute(select(a.person_id, func.count(func.distinct(a.meeting_id)))
+                                         .where(a.present.is_(True)).group_by(a.person_id)).all())
+            owned = {pid: (n, done) for pid, n, done in conn.execute(
+                select(f.owner_id, func.count(), func.sum(case((f.status == "done", 1), else_=0)))
+                .where(f.owner_id.is_not(None), f.status != "suggested").group_by(f.owner_id))}
+            people = conn.execute(select(p.id, p.name, p.affiliation)).all()
+        out = [{"id": pid, "name": name, "affiliation": aff, "meetings": attended.get(pid, 0),
+                "followups": owned.get(pid, (0, 0))[0], "done": int(owned.get(pid, (0, 0))[1] or 0)}
+               for pid, name, aff in people]
+        return sorted(out, key=lambda r: (-r["meetings"], r["name"].casefold()))
+
+    def person(self, person_id: int) -> dict:
+        """One person: the meetings they attended and the follow-ups they own."""
+        from sqlalchemy import select
+
+        from .store import schema as t
+        from .store.followups import list_followups
+
+        a, m, s = t.attendance.c, t.meeting.c, t.series.c
+        with self._read() as conn:
+            name = conn.execute(select(t.person.c.name).where(t.person.c.id == person_id)).scalar()
+            meetings = conn.execute(
+                select(m.id, m.date, s.name).join(t.attendance, a.meeting_id == m.id)
+                .join(t.series, s.id == m.series_id)
+                .where(a.person_id == person_id, a.present.is_(True)).order_by(m.date.desc())
+            ).all()
+            owned = [f for f in list_followups(conn, include_all=True)
+                     if f["owner"] == name and f["status"] != "suggested"]
+        return {"name": name, "meetings": [(mid, d, series) for mid, d, series in meetings],
+                "followups": owned}
+
+    def attendance(self) -> dict[str, list[tuple]]:
+        """Per series, (date, how many were there) for each meeting, oldest first."""
+        from sqlalchemy import func, select
+
+        from .store import schema as t
+
+        a, m, s = t.attendance.c, t.meeting.c, t.series.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(s.name, m.date, func.count(a.id))
+                .join(t.meeting, m.series_id == s.id)
+                .outerjoin(t.attendance, (a.meeting_id == m.id) & a.present.is_(True))
+                .group_by(s.name, m.id, m.date).order_by(s.name, m.date)
+            ).all()
+        out: dict[str, list[tuple]] = {}
+        for series, date, count in rows:
+            out.setdefault(series, []).append((date, count))
+        return out

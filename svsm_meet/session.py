@@ -108,6 +108,7 @@ class MinutesSession:
         """The entry, on disk when this returns (the view is brought up to date by reload)."""
         entry = parse_entry(line, self.doc.date, self.next_meeting, self.doc.timezone)
         with transaction(self.engine) as conn:
+            editing.lock_meeting(conn, self.meeting_id)
             message = self._apply(conn, entry)
         if entry.command in ("section", "topic"):
             self.depth = 0
@@ -207,6 +208,7 @@ class MinutesSession:
 
     def _write(self, fn, *args, **kw) -> None:
         with transaction(self.engine) as conn:
+            editing.lock_meeting(conn, self.meeting_id)
             fn(conn, *args, **kw)
         self.reload()
 
@@ -234,8 +236,8 @@ class MinutesSession:
                     kind=kind, label=DEFAULT_LABELS.get(kind))
 
     def delete(self, item_id: int) -> None:
-        self.locate(item_id)
-        self._write(editing.delete_item, item_id)
+        where = self.locate(item_id)
+        self._write(editing.delete_item, item_id, expected_version=where.item.version)
 
     def move(self, item_id: int, step: int) -> None:
         """Up (-1) or down (+1) among its siblings."""
@@ -244,7 +246,8 @@ class MinutesSession:
         if not 0 <= index < len(where.siblings):
             raise BadInput("it is " + ("first" if step < 0 else "last") + " already")
         self._write(editing.move_item, item_id, where.section.id if where.section else None,
-                    where.parent.id if where.parent else None, index)
+                    where.parent.id if where.parent else None, index,
+                    expected_version=where.item.version)
 
     def indent_item(self, item_id: int, step: int) -> None:
         """Make a bullet the last child of the one above it (+1), or its parent's next sibling (-1)."""
@@ -256,13 +259,15 @@ class MinutesSession:
             new_parent = where.siblings[where.index - 1]
             if new_parent.kind == "raw":
                 raise BadInput("a raw block cannot hold bullets")
-            self._write(editing.move_item, item_id, section_id, new_parent.id, len(new_parent.children))
+            self._write(editing.move_item, item_id, section_id, new_parent.id, len(new_parent.children),
+                        expected_version=where.item.version)
         else:
             if where.parent is None:
                 raise BadInput("it is at the top level already")
             grand = self.locate(where.parent.id)
             self._write(editing.move_item, item_id, section_id,
-                        grand.parent.id if grand.parent else None, grand.index + 1)
+                        grand.parent.id if grand.parent else None, grand.index + 1,
+                        expected_version=where.item.version)
 
     def rename_section(self, section_id: int, text: str) -> None:
         if not text.strip():
@@ -274,6 +279,7 @@ class MinutesSession:
         with transaction(self.engine) as conn:
             from .store.people import People
 
+            editing.lock_meeting(conn, self.meeting_id)
             people = People(conn)
             pid = people.find(name)
             here = pid is not None and conn.execute(
@@ -289,6 +295,6 @@ class MinutesSession:
 
     def undo(self) -> str:
         with transaction(self.engine) as conn:
-            what = editing.undo_last(conn, self.meeting_id)
+            what = editing.undo_last(conn, self.meeting_id)  # locks the meeting
         self.reload()
         return f"undone: {what}" if what else "nothing to undo"

@@ -28,7 +28,8 @@ def test_migrated_schema_is_the_tables_the_code_uses(db):
     engine = make_engine(resolve_url(str(db)))
     migrate.ensure_schema(engine)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": migrate.from_schema})
+        diff = compare_metadata(context, metadata)
     assert diff == []
 
 

@@ -69,3 +69,33 @@ def test_preview(snap_compare, demo):
 
 def test_followups(snap_compare, demo):
     assert snap_compare(_minutes(demo), press=["f6"], terminal_size=SIZE)
+
+
+@pytest.fixture
+def archive(demo, cli):
+    cli("import", *sorted((FIXTURES / "minutes").glob("svsm-*.md")), FIXTURES / "minutes" / "plain-date.md",
+        FIXTURES / "minutes" / "wrong-ordinal.md")
+    return demo
+
+
+def test_search(snap_compare, archive):
+    async def before(pilot):
+        await pilot.press("slash", *"restricted injection")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if pilot.app.screen.hits:
+                break
+
+    assert snap_compare(SvsmMeetApp(archive), run_before=before, terminal_size=SIZE)
+
+
+def test_decisions(snap_compare, archive):
+    assert snap_compare(SvsmMeetApp(archive), press=["d"], terminal_size=SIZE)
+
+
+def test_people(snap_compare, archive):
+    assert snap_compare(SvsmMeetApp(archive), press=["p"], terminal_size=SIZE)
+
+
+def test_attendance(snap_compare, archive):
+    assert snap_compare(SvsmMeetApp(archive), press=["t"], terminal_size=SIZE)

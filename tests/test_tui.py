@@ -376,3 +376,67 @@ def test_followups_screen_accept_reject_done_and_order(service, cli):
         assert any("no calendar to sync with" in n.message for n in app._notifications)
 
     run(app, scenario)
+
+
+def _archive(service, cli):
+    cli("import", *sorted((FIXTURES / "minutes").glob("svsm-*.md")), FIXTURES / "minutes" / "plain-date.md",
+        FIXTURES / "minutes" / "wrong-ordinal.md")
+    service.import_demo()
+
+
+def test_search_screen_opens_the_meeting_at_the_hit(service, cli):
+    _archive(service, cli)
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        await pilot.press("slash")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SearchScreen"
+        await pilot.press(*"Jon Lange interrupt")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.screen.hits:
+                break
+        hit = app.screen.hits[0]
+        assert hit.date == "2024-05-15" and "**Jon** **Lange**" in hit.snippet
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        view = app.screen.query_one(ItemsView)
+        assert view.has_focus
+        assert "coordinating with Jon Lange" in str(view.get_option_at_index(view.highlighted).prompt)
+        await pilot.press("escape", "escape", "escape")  # back to the meetings
+        await pilot.pause()
+        await pilot.press("slash", *"kind:nonsense")
+        await pilot.pause(0.3)
+        assert "not a kind" in str(app.screen.query_one("#search-status").render())
+
+    run(app, scenario)
+
+
+def test_decisions_people_and_attendance_views(service, cli):
+    _archive(service, cli)
+    app = SvsmMeetApp(service)
+
+    async def scenario(pilot):
+        await pilot.press("d")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        decisions = [table.get_row_at(n) for n in range(table.row_count)]
+        assert decisions[0][0] == "2025-03-05"  # newest first
+        assert any("No objections to recording meetings." in row[3] for row in decisions)
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        first = table.get_row_at(0)
+        assert first[0] == "Adam Dunlap" and first[2] == 3  # at three of the four meetings
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.title == "Adam Dunlap"
+        assert "3 meetings attended" in str(app.screen.query_one(".history-summary").render())
+        await pilot.press("escape", "escape", "t")
+        await pilot.pause()
+        chart = app.screen.query_one("Sparkline")
+        assert list(chart.data) == [3, 16, 3, 5]  # attendees per meeting, oldest first
+
+    run(app, scenario)

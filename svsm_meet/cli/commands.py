@@ -297,6 +297,23 @@ def cmd_followups_done(args) -> int:
 FOLLOWUP_COMMANDS = {"add": cmd_followups_add, "edit": cmd_followups_edit, "done": cmd_followups_done}
 
 
+def cmd_search(args) -> int:
+    from ..store.search import search
+
+    if args.limit < 1:
+        raise BadInput("--limit: at least 1")
+    with transaction(_engine(args), write=False) as conn:
+        hits = search(conn, args.query, args.limit)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("no hits")
+    for h in hits:
+        print(f"{h.date or '—':10}  {h.kind:<9} {h.series or ''}: {h.snippet}  [meeting {h.meeting}]")
+    return 0
+
+
 class _Progress:
     """A progress bar on stderr, for a terminal only."""
 
@@ -397,6 +414,7 @@ COMMANDS = {
     "note": cmd_note,
     "followups": cmd_followups,
     "sync": cmd_sync,
+    "search": cmd_search,
     "db": cmd_db,
     "demo": cmd_demo,
     "open": cmd_tui,

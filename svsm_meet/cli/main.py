@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     d = fu.add_parser("done", help="mark a follow-up done")
     d.add_argument("ref", metavar="ID", help="its id or UID")
 
+    s = sub.add_parser("search", help="search every meeting: words, \"phrases\", person:, kind:, "
+                       "since:, until:, series:")
+    s.add_argument("query", nargs="+", metavar="QUERY")
+    s.add_argument("--json", action="store_true", help="a JSON list of {meeting, date, kind, snippet, ...}")
+    s.add_argument("--limit", type=int, default=20, metavar="N")
+
     s = sub.add_parser("sync", help="follow-ups into calendars")
     sy = s.add_subparsers(dest="sync_command", metavar="TARGET", required=True)
     v = sy.add_parser("vdir", help="a folder of .ics files, one per item (khal, todoman, vdirsyncer)")

@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from svsm_meet.store.migrate import from_schema
 from svsm_meet.store.schema import metadata
 
 config = context.config
@@ -11,11 +12,13 @@ if connection is None:  # `alembic` run by hand, e.g. to write a new revision
 
     connection = make_engine(resolve_url(config.get_main_option("sqlalchemy.url"))).connect()
 
+
 context.configure(
     connection=connection,
     target_metadata=metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
+    include_name=from_schema,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -14,6 +14,16 @@ from . import schema as t
 from .people import People, utcnow
 
 
+CHANNEL = "svsm_meet"  # PostgreSQL NOTIFY channel; the payload is the meeting's id
+
+
+def lock_meeting(conn, meeting_id: int) -> None:
+    """Writers of one meeting take turns: on PostgreSQL by locking its row (SQLite's writers
+    already do, by BEGIN IMMEDIATE), so that positions computed from the rows stay right."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(t.meeting.c.id).where(t.meeting.c.id == meeting_id).with_for_update())
+
+
 def log_change(conn, meeting_id: int, action: str, undo: dict) -> None:
     now = utcnow()
     conn.execute(
@@ -22,6 +32,8 @@ def log_change(conn, meeting_id: int, action: str, undo: dict) -> None:
         )
     )
     conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=now))
+    if conn.dialect.name == "postgresql":  # delivered at commit, to every note-taker listening
+        conn.execute(select(func.pg_notify(CHANNEL, str(meeting_id))))
 
 
 def last_change_id(conn, meeting_id: int) -> int:
@@ -148,8 +160,7 @@ def _item_row(conn, item_id: int):
 def update_item(conn, item_id: int, expected_version: int | None = None, **values) -> None:
     """Change fields of a bullet; with EXPECTED_VERSION, refuse if someone changed it meanwhile."""
     row = _item_row(conn, item_id)
-    if expected_version is not None and row["version"] != expected_version:
-        raise BadInput("this bullet was changed by someone else meanwhile; look again and retry")
+    _check_version(row, expected_version)
     old = {k: row[k] for k in values}
     conn.execute(
         update(t.item).where(t.item.c.id == item_id).values(
@@ -172,9 +183,15 @@ def _jsonable(row: dict) -> dict:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
-def delete_item(conn, item_id: int) -> None:
+def _check_version(row, expected_version: int | None) -> None:
+    if expected_version is not None and row["version"] != expected_version:
+        raise BadInput("this bullet was changed by someone else meanwhile; look again and retry")
+
+
+def delete_item(conn, item_id: int, expected_version: int | None = None) -> None:
     """Delete a bullet with its children; undo brings them back with their follow-up links."""
     row = _item_row(conn, item_id)
+    _check_version(row, expected_version)
     rows = _subtree(conn, item_id)
     ids = [r["id"] for r in rows]
     f = t.followup.c
@@ -190,8 +207,10 @@ def delete_item(conn, item_id: int) -> None:
     })
 
 
-def move_item(conn, item_id: int, section_id: int | None, parent_id: int | None, position: int) -> None:
+def move_item(conn, item_id: int, section_id: int | None, parent_id: int | None, position: int,
+              expected_version: int | None = None) -> None:
     row = _item_row(conn, item_id)
+    _check_version(row, expected_version)
     mid = row["meeting_id"]
     _close_gap(conn, _siblings(mid, row["section_id"], row["parent_id"]), row["position"])
     where = _siblings(mid, section_id, parent_id)
@@ -226,6 +245,7 @@ def rename_section(conn, section_id: int, text: str) -> None:
 
 def undo_last(conn, meeting_id: int) -> str | None:
     """Reverse the meeting's latest change not yet undone; returns what it was, or None."""
+    lock_meeting(conn, meeting_id)
     row = conn.execute(
         select(t.change).where(t.change.c.meeting_id == meeting_id, t.change.c.undone.is_(False))
         .order_by(t.change.c.id.desc()).limit(1)
@@ -235,6 +255,8 @@ def undo_last(conn, meeting_id: int) -> str | None:
     _REVERSE[row["undo"]["op"]](conn, row["undo"])
     conn.execute(update(t.change).where(t.change.c.id == row["id"]).values(undone=True))
     conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=utcnow()))
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_notify(CHANNEL, str(meeting_id))))
     return row["action"]
 
 

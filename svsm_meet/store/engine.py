@@ -10,7 +10,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import BadInput
+from ..errors import BadInput, SvsmMeetError
 
 ENV_VAR = "SVSM_MEET_DB"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,7 +86,13 @@ def make_engine(url: str):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _setup_sqlite(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        try:
+            engine = create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as e:
+            raise SvsmMeetError(
+                f"{url.split('://')[0]}: the database driver {e.name} is not installed; for "
+                "PostgreSQL: pip install 'svsm-meet[postgresql]'"
+            ) from None
     return engine
 
 

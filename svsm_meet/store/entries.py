@@ -45,6 +45,9 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
 
     A meeting that has only its title and attendees so far gets a "Notes:" section for it.
     """
+    from .editing import lock_meeting, log_change
+
+    lock_meeting(conn, meeting_id)
     last_section = conn.execute(
         select(t.section.c.id, t.section.c.kind, t.section.c.position)
         .where(t.section.c.meeting_id == meeting_id)
@@ -91,5 +94,5 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
             updated_at=now,
         )
     ).inserted_primary_key[0]
-    conn.execute(t.meeting.update().where(t.meeting.c.id == meeting_id).values(updated_at=now))
+    log_change(conn, meeting_id, "add item", {"op": "delete_item", "id": item.id})
     return item.id

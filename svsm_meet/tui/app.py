@@ -18,6 +18,7 @@ class SvsmMeetApp(App):
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f6", "followups", "Follow-ups", id="app.followups"),
+        Binding("ctrl+f", "search", "Search", id="app.search"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -95,11 +96,12 @@ class SvsmMeetApp(App):
             self.pop_screen()
         screen.reload(meetings)
 
-    def open_meeting(self, meeting_id: int) -> None:
+    def open_meeting(self, meeting_id: int, focus: tuple[str, int] | None = None) -> None:
+        """The minutes of a meeting; FOCUS ("item", id) puts the cursor on that bullet."""
         from .screens.minutes import MinutesScreen
 
         try:
-            screen = MinutesScreen(self.service, meeting_id)
+            screen = MinutesScreen(self.service, meeting_id, focus)
             self.push_screen(screen)
         except Exception as e:  # noqa: BLE001
             self.fail(e)
@@ -109,6 +111,27 @@ class SvsmMeetApp(App):
 
         if not isinstance(self.screen, FollowupsScreen):
             self.push_screen(FollowupsScreen(self.service))
+
+    def action_search(self) -> None:
+        from .screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_decisions(self) -> None:
+        from .screens.history import DecisionsScreen
+
+        self.push_screen(DecisionsScreen())
+
+    def action_people(self) -> None:
+        from .screens.history import PeopleScreen
+
+        self.push_screen(PeopleScreen())
+
+    def action_attendance(self) -> None:
+        from .screens.history import AttendanceScreen
+
+        self.push_screen(AttendanceScreen())
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

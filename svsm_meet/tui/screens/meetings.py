@@ -16,6 +16,10 @@ class MeetingsScreen(Screen):
         Binding("n", "new_meeting", "New meeting", id="meetings.new"),
         Binding("enter", "open_meeting", "Open", id="meetings.open", show=True),
         Binding("f", "filter", "Filter", id="meetings.filter"),
+        Binding("slash", "app.search", "Search", id="meetings.search"),
+        Binding("d", "app.decisions", "Decisions", id="meetings.decisions"),
+        Binding("p", "app.people", "People", id="meetings.people"),
+        Binding("t", "app.attendance", "Attendance", id="meetings.attendance"),
         Binding("escape", "clear_filter", "Clear filter", id="meetings.clear_filter", show=False),
     ]
 

@@ -5,7 +5,7 @@ Each Enter commits one entry to the database before the line is cleared; there i
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -48,10 +48,11 @@ class MinutesScreen(Screen):
         Binding("escape", "leave", "Meetings", id="minutes.back"),
     ]
 
-    def __init__(self, service, meeting_id: int) -> None:
+    def __init__(self, service, meeting_id: int, focus: tuple[str, int] | None = None) -> None:
         super().__init__()
         self.service = service
         self.meeting_id = meeting_id
+        self.focus_at = Target(*focus) if focus else None
         self.editing: Target | None = None
         self.drafts = Drafts()
 
@@ -81,9 +82,36 @@ class MinutesScreen(Screen):
         self.show_carried()
         self.refresh_minutes()
         view = self.query_one(ItemsView)
-        if view.option_count:
-            view.highlighted = view.option_count - 1  # where the typing goes
-        entry.focus()
+        if self.focus_at in view.targets:  # opened at a search hit or a decision
+            view.highlighted = view.targets.index(self.focus_at)
+            view.focus()
+        else:
+            if view.option_count:
+                view.highlighted = view.option_count - 1  # where the typing goes
+            entry.focus()
+        self.watch_others()
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def watch_others(self) -> None:
+        """Other note-takers' entries show within a second (see watch.py)."""
+        from textual.worker import get_current_worker
+
+        from ...watch import MeetingWatcher
+
+        worker = get_current_worker()
+        watcher = MeetingWatcher(self.service.engine, self.meeting_id)
+        try:
+            while not worker.is_cancelled:
+                if watcher.wait(0.5) and not worker.is_cancelled and self.session.changed_elsewhere():
+                    self.app.call_from_thread(self.others_changed)
+        finally:
+            watcher.close()
+
+    def others_changed(self) -> None:
+        if not self.session.changed_elsewhere():
+            return
+        self.session.reload()
+        self.refresh_minutes()
 
     # -- showing -------------------------------------------------------------------------------
 
