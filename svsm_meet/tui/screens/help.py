@@ -43,7 +43,9 @@ the meeting's date. Names complete as you type: **→** accepts the suggestion.
 
 F2 writes the Markdown to the minutes folder, F3 previews it, F4 ticks attendees, F5 copies the
 Markdown, F6 lists the follow-ups (a accepts a suggestion, r rejects it, x ticks it off, s syncs
-them to the calendar), Ctrl+Z undoes, Ctrl+P lists every command, Ctrl+Q quits. Keys are remapped by binding id
+them to the calendar), Ctrl+F searches every meeting (`/` on the meetings screen; `person:`,
+`kind:`, `since:`, `series:` narrow it down), Ctrl+Z undoes, Ctrl+P lists every command, Ctrl+Q
+quits. On the meetings screen `d` lists the decisions, `p` the people, `t` attendance over time. Keys are remapped by binding id
 in `~/.config/svsm-meet/config.toml` under `[keys]`.
 """
 
