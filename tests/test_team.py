@@ -11,7 +11,7 @@ import time
 from importlib.resources import files
 
 import pytest
-from conftest import FIXTURES, corpus_files
+from conftest import corpus_files
 from postgres_server import pg_bin
 
 from svsm_meet.formats.markdown_in import normalize

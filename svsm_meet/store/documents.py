@@ -127,7 +127,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
     level += [(doc.id, s.id, None, i, it) for doc, s in sections for i, it in enumerate(s.items)]
     while level:
         ids = _returning_ids(
-            conn, t.item, [_item_row(mid, sid, pid, pos, it, now) for mid, sid, pid, pos, it in level]
+            conn, t.item, [item_row(mid, sid, pid, pos, it, now) for mid, sid, pid, pos, it in level]
         )
         for (_, _, _, _, it), iid in zip(level, ids):
             it.id = iid
@@ -170,7 +170,7 @@ def _relink_followups(conn, kept, new_docs: dict) -> None:
             meeting_id=doc.id, item_id=item.id if item else None))
 
 
-def _item_row(mid, sid, pid, position, it: Item, now) -> dict:
+def item_row(mid, sid, pid, position, it: Item, now) -> dict:
     return {
         "meeting_id": mid,
         "section_id": sid,

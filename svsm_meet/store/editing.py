@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, insert, select, update
 from ..errors import BadInput
 from ..model import Attendee, Item
 from . import schema as t
+from .documents import item_row
 from .people import People, utcnow
 
 
@@ -76,15 +77,8 @@ def insert_item(
     count = conn.execute(select(func.count()).select_from(t.item).where(*where)).scalar()
     position = count if position is None else max(0, min(position, count))
     _open_gap(conn, where, position)
-    now = utcnow()
-    item.id = conn.execute(
-        insert(t.item).values(
-            meeting_id=meeting_id, section_id=section_id, parent_id=parent_id, position=position,
-            kind=item.kind, label=item.label, text=item.text, marker=item.marker,
-            indent=item.indent, blank_before=item.blank_before, version=1,
-            created_at=now, updated_at=now,
-        )
-    ).inserted_primary_key[0]
+    row = item_row(meeting_id, section_id, parent_id, position, item, utcnow())
+    item.id = conn.execute(insert(t.item).values(**row)).inserted_primary_key[0]
     if log:
         log_change(conn, meeting_id, "add item", {"op": "delete_item", "id": item.id})
     return item.id

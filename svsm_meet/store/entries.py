@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from ..errors import BadInput
 from ..formats.titles import house_title
 from ..model import Document, Item, Section
 from . import schema as t
 from .documents import existing_meetings, save_documents
-from .people import utcnow
 from .series import series_ids
 
 
@@ -45,7 +44,7 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
 
     A meeting that has only its title and attendees so far gets a "Notes:" section for it.
     """
-    from .editing import lock_meeting, log_change
+    from .editing import _siblings, insert_item, lock_meeting
 
     lock_meeting(conn, meeting_id)
     last_section = conn.execute(
@@ -66,33 +65,8 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
                 blank_before=True,
             )
         ).inserted_primary_key[0]
-    in_place = (
-        t.item.c.section_id == section_id if section_id is not None else t.item.c.section_id.is_(None)
-    )
-    last = conn.execute(
-        select(func.max(t.item.c.position)).where(
-            t.item.c.meeting_id == meeting_id, in_place, t.item.c.parent_id.is_(None)
-        )
-    ).scalar()
-    if last is None:
-        item.blank_before = True  # the first bullet under a heading stands apart from it
-    now = utcnow()
-    item.id = conn.execute(
-        insert(t.item).values(
-            meeting_id=meeting_id,
-            section_id=section_id,
-            parent_id=None,
-            position=0 if last is None else last + 1,
-            kind=item.kind,
-            label=item.label,
-            text=item.text,
-            marker=item.marker,
-            indent=item.indent,
-            blank_before=item.blank_before,
-            version=1,
-            created_at=now,
-            updated_at=now,
-        )
-    ).inserted_primary_key[0]
-    log_change(conn, meeting_id, "add item", {"op": "delete_item", "id": item.id})
-    return item.id
+    first = not conn.execute(
+        select(t.item.c.id).where(*_siblings(meeting_id, section_id, None)).limit(1)
+    ).first()
+    item.blank_before = first  # the first bullet under a heading stands apart from it
+    return insert_item(conn, meeting_id, section_id, None, item)

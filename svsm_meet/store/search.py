@@ -178,14 +178,20 @@ def _sqlite(conn, query: Query, limit: int):
         rank, order = "bm25(search_fts)", "rank"
     else:
         rank, snippet, order = "0.0", "substr(d.body, 1, 160)", "m.date DESC, d.rowid"
+    return _joined(conn, "search_fts", "rowid", snippet, rank, where, order, params, -1)
+
+
+def _joined(conn, table, key, snippet, rank, where, order, params, sign):
+    """The hits with their meeting, series and title; SIGN makes a higher score better."""
     statement = f"""
-        SELECT d.rowid AS doc, d.kind, m.id AS meeting, m.date, s.name AS series, title.text AS title,
+        SELECT d.{key} AS doc, d.kind, m.id AS meeting, m.date, s.name AS series, title.text AS title,
                {snippet} AS snippet, {rank} AS rank
-        FROM search_fts d {_JOINS}
+        FROM {table} d {_JOINS}
         {'WHERE ' + ' AND '.join(where) if where else ''}
         ORDER BY {order} LIMIT :limit"""
     rows = conn.execute(sql(statement), params).all()
-    return [(r.doc, r.kind, r.meeting, r.date, r.series, r.title, r.snippet, -r.rank) for r in rows]
+    return [(r.doc, r.kind, r.meeting, r.date, r.series, r.title, r.snippet, sign * r.rank)
+            for r in rows]
 
 
 def _postgresql(conn, query: Query, limit: int):
@@ -211,14 +217,7 @@ def _postgresql(conn, query: Query, limit: int):
         order = "rank DESC"
     else:
         rank, snippet, order = "0.0", "substr(d.body, 1, 160)", "m.date DESC, d.id"
-    statement = f"""
-        SELECT d.id AS doc, d.kind, m.id AS meeting, m.date, s.name AS series, title.text AS title,
-               {snippet} AS snippet, {rank} AS rank
-        FROM search_doc d {_JOINS}
-        {'WHERE ' + ' AND '.join(where) if where else ''}
-        ORDER BY {order} LIMIT :limit"""
-    rows = conn.execute(sql(statement), params).all()
-    return [(r.doc, r.kind, r.meeting, r.date, r.series, r.title, r.snippet, r.rank) for r in rows]
+    return _joined(conn, "search_doc", "id", snippet, rank, where, order, params, 1)
 
 
 def search(conn, text: str | list[str], limit: int = 20) -> list[Hit]:

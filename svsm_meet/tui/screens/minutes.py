@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, SelectionList, Static
+from textual.widgets import Footer, Header, SelectionList, Static
 
 from ...drafts import Drafts
 from ...errors import BadInput
