@@ -39,9 +39,12 @@ class Located:
 
 
 class MinutesSession:
-    def __init__(self, engine, meeting_id: int):
+    def __init__(self, engine, meeting_id: int, author: str | None = None):
+        from .store.engine import default_author
+
         self.engine = engine
         self.meeting_id = meeting_id
+        self.author = author or default_author()  # whose entries #undo takes back
         self.depth = 0  # how deep the next bullet goes (Tab / Shift+Tab)
         self.doc: Document
         self.version = 0
@@ -107,8 +110,12 @@ class MinutesSession:
     def commit(self, line: str) -> str:
         """The entry, on disk when this returns (the view is brought up to date by reload)."""
         entry = parse_entry(line, self.doc.date, self.next_meeting, self.doc.timezone)
-        with transaction(self.engine) as conn:
+        with transaction(self.engine, author=self.author) as conn:
             editing.lock_meeting(conn, self.meeting_id)
+            if editing.last_change_id(conn, self.meeting_id) != self.version:
+                # Someone else wrote meanwhile: place the entry in the meeting as it is now.
+                (self.doc,) = load_documents(conn, [self.meeting_id])
+                self.depth = min(self.depth, len(self._chain()))
             message = self._apply(conn, entry)
         if entry.command in ("section", "topic"):
             self.depth = 0
@@ -207,7 +214,7 @@ class MinutesSession:
         return found
 
     def _write(self, fn, *args, **kw) -> None:
-        with transaction(self.engine) as conn:
+        with transaction(self.engine, author=self.author) as conn:
             editing.lock_meeting(conn, self.meeting_id)
             fn(conn, *args, **kw)
         self.reload()
@@ -276,7 +283,7 @@ class MinutesSession:
 
     def toggle_attendee(self, name: str) -> bool:
         """Mark NAME present (added) or not (removed); returns whether they are present now."""
-        with transaction(self.engine) as conn:
+        with transaction(self.engine, author=self.author) as conn:
             from .store.people import People
 
             editing.lock_meeting(conn, self.meeting_id)
@@ -294,7 +301,7 @@ class MinutesSession:
         return not here
 
     def undo(self) -> str:
-        with transaction(self.engine) as conn:
+        with transaction(self.engine, author=self.author) as conn:
             what = editing.undo_last(conn, self.meeting_id)  # locks the meeting
         self.reload()
         return f"undone: {what}" if what else "nothing to undo"

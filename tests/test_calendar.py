@@ -197,3 +197,25 @@ def test_sync_vdir_into_a_file_is_refused(cli, followups, tmp_path):
     result = cli("sync", "vdir", path)
     assert result.code == 2 and "is a file" in result.err
 
+
+
+def test_a_sync_of_one_series_leaves_the_others_alone(cli, followups, tmp_path):
+    cli("new", "--series", "Other Call", "--date", "2024-05-16")
+    cli("followups", "add", "Something for the other call", "--meeting", "2024-05-16", "--due", "+1w")
+    folder = tmp_path / "vdir"
+    cli("sync", "vdir", folder)
+    everything = sorted(p.name for p in folder.iterdir())
+    result = cli("sync", "vdir", folder, "--series", "SVSM Development Call")
+    assert "0 deleted" in result.out
+    assert sorted(p.name for p in folder.iterdir()) == everything
+
+
+def test_recheck_dates_follow_each_meeting(cli):
+    cli("new", "--series", "Weekly", "--date", "2024-01-03")
+    cli("new", "--series", "Weekly", "--date", "2024-01-10")
+    cli("new", "--series", "Weekly", "--date", "2024-05-08")
+    cli("followups", "add", "later one", "--meeting", "2024-05-08")
+    cli("followups", "add", "early one", "--meeting", "2024-01-03")
+    cal = icalendar.Calendar.from_ical(export(cli))
+    alarms = {str(t["summary"]): t.walk("VALARM")[0].decoded("trigger").date() for t in cal.walk("VTODO")}
+    assert alarms == {"early one": dt.date(2024, 1, 10), "later one": dt.date(2024, 5, 15)}

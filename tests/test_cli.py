@@ -267,3 +267,13 @@ def test_real_process_exit_codes_and_stderr(tmp_path):
 def test_console_script_is_installed():
     script = shutil.which("svsm-meet", path=str(Path(sys.executable).parent))
     assert script, "pip install puts the svsm-meet command beside python"
+
+
+def test_series_names_beyond_ascii(cli):
+    assert cli("new", "--series", "Ärzte Call", "--date", "2024-05-01").code == 0
+    assert cli("new", "--series", "ÄRZTE CALL", "--date", "2024-05-08").code == 0  # the same series
+    meetings = json.loads(cli("meetings", "--json", "--series", "ärzte call").out)
+    assert [m["series"] for m in meetings] == ["Ärzte Call", "Ärzte Call"]
+    assert meetings[0]["title"] == "Meeting Minutes: Ärzte Call (May 8th, 2024)"
+    assert cli("new", "--series", "Straße Sync", "--date", "2024-05-01").code == 0
+    assert cli("export", "markdown", "2024-05-01", "--series", "STRASSE SYNC").code == 0

@@ -43,6 +43,10 @@ async def type_line(pilot, text: str) -> None:
     await pilot.press("enter")
 
 
+def cells(table, row: int) -> list[str]:
+    return [str(cell) for cell in table.get_row_at(row)]
+
+
 def markdown(service, selector="latest") -> str:
     return service.markdown(service.find(selector).id)
 
@@ -109,7 +113,7 @@ def test_meetings_screen_lists_filters_and_opens(service, cli):
         assert isinstance(screen, MeetingsScreen)
         table = screen.query_one("DataTable")
         assert table.row_count == 3
-        assert table.get_row_at(0)[0] == "2025-03-05"  # most recent first
+        assert cells(table, 0)[0] == "2025-03-05"  # most recent first
         await pilot.press("f", *"council")
         await pilot.pause()
         assert table.row_count == 1
@@ -356,7 +360,7 @@ def test_followups_screen_accept_reject_done_and_order(service, cli):
         table = screen.query_one("DataTable")
         count = table.row_count
         assert count >= 4
-        first = table.get_row_at(0)[4]
+        first = cells(table, 0)[4]
         await pilot.press("a")  # accept: open
         await pilot.pause()
         status = {f["text"]: f["status"] for f in service.followups()}
@@ -369,7 +373,7 @@ def test_followups_screen_accept_reject_done_and_order(service, cli):
         assert table.row_count == count - 2
         await pilot.press("o")
         await pilot.pause()
-        owners = [table.get_row_at(n)[1] for n in range(table.row_count)]
+        owners = [cells(table, n)[1] for n in range(table.row_count)]
         assert owners == sorted(owners, key=lambda o: (o if o != "—" else "~").casefold())
         await pilot.press("s")  # no [caldav] in the config: a message, not a crash
         await pilot.pause(0.5)
@@ -422,14 +426,14 @@ def test_decisions_people_and_attendance_views(service, cli):
         await pilot.press("d")
         await pilot.pause()
         table = app.screen.query_one("DataTable")
-        decisions = [table.get_row_at(n) for n in range(table.row_count)]
+        decisions = [cells(table, n) for n in range(table.row_count)]
         assert decisions[0][0] == "2025-03-05"  # newest first
         assert any("No objections to recording meetings." in row[3] for row in decisions)
         await pilot.press("escape", "p")
         await pilot.pause()
         table = app.screen.query_one("DataTable")
-        first = table.get_row_at(0)
-        assert first[0] == "Adam Dunlap" and first[2] == 3  # at three of the four meetings
+        first = cells(table, 0)
+        assert first[0] == "Adam Dunlap" and first[2] == "3"  # at three of the four meetings
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.title == "Adam Dunlap"
@@ -440,3 +444,25 @@ def test_decisions_people_and_attendance_views(service, cli):
         assert list(chart.data) == [3, 16, 3, 5]  # attendees per meeting, oldest first
 
     run(app, scenario)
+
+
+def test_typed_brackets_are_text_not_markup(service, cli):
+    """'[/]' or '[@click=app.quit]' in what is typed or imported is shown as it is."""
+    app = _demo_app(service)
+
+    async def scenario(pilot):
+        await type_line(pilot, "#topic Review [/] items")
+        await type_line(pilot, "[@click=app.quit] not an action [b]")
+        await type_line(pilot, "#agreed keep [red]this[/red] as written")
+        await type_line(pilot, "#here Jane [Doe]")
+        await pilot.press("f4", "escape", "f6")
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        assert isinstance(app.screen, MeetingsScreen) and table.row_count == 1
+
+    run(app, scenario)
+    md = markdown(service)
+    assert "### Review [/] items" in md and "* [@click=app.quit] not an action [b]" in md
+    assert "* Decision: keep [red]this[/red] as written" in md

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from ..model import Due
 from ..store import schema as t
 from ..store.documents import _due
-from ..store.series import cadence_days, meeting_dates, next_meeting_date
+from ..store.series import cadence_days, meeting_dates, next_meeting_date, series_id_for
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -82,19 +82,20 @@ def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> 
         .order_by(f.id)
     )
     if series:
-        query = query.where(func.lower(sr.name) == series.casefold())
+        query = query.where(m.series_id == series_id_for(conn, series))
     if ids is not None:
         query = query.where(f.id.in_(ids))
     rows = conn.execute(query).all()
     context = _topic_and_bullet(conn, [r.item_id for r in rows if r.item_id])
-    next_dates: dict[int, dt.date] = {}
+    next_dates: dict[tuple, dt.date] = {}
     out = []
     for r in rows:
         recheck = r.recheck_date
         if recheck is None and r.series_id is not None:
-            if r.series_id not in next_dates:
-                next_dates[r.series_id] = next_meeting_date(conn, r.series_id, r.meeting_date)
-            recheck = next_dates[r.series_id]
+            key = (r.series_id, r.meeting_date)  # the meeting after the one it came from
+            if key not in next_dates:
+                next_dates[key] = next_meeting_date(conn, r.series_id, r.meeting_date)
+            recheck = next_dates[key]
         topic, bullet = context.get(r.item_id, (None, None))
         out.append(TodoData(
             id=r.id, uid=r.uid, text=r.text, status=r.status, owner=r.owner_name or r.owner_text,
@@ -110,7 +111,7 @@ def series_events(conn, series: str | None = None) -> list[EventData]:
     s, m = t.series.c, t.meeting.c
     query = select(t.series)
     if series:
-        query = query.where(func.lower(s.name) == series.casefold())
+        query = query.where(s.id == series_id_for(conn, series))
     events = []
     for row in conn.execute(query).all():
         dates = meeting_dates(conn, row.id)

@@ -132,10 +132,24 @@ def _save_state(conn, target, uid, href, etag, local_hash) -> None:
                                              local_hash=local_hash, synced_at=utcnow()))
 
 
+def _series_uids(conn, series: str) -> set[str]:
+    """Every UID of a series, whatever the follow-up's status: what a --series sync may delete."""
+    from ..store.series import series_id_for
+
+    sid = series_id_for(conn, series)
+    if sid is None:
+        return set()
+    f, m = t.followup.c, t.meeting.c
+    uids = set(conn.execute(select(f.uid).join(t.meeting, m.id == f.meeting_id)
+                            .where(m.series_id == sid)).scalars())
+    return uids | {f"series-{sid}@svsm-meet"}
+
+
 def sync(engine, remote: Remote, series: str | None = None,
          progress: Callable[[int, int], None] | None = None) -> Report:
-    """One sync.  Each object is settled in a transaction of its own, so that a sync cut short
-    (the server gone mid-way) keeps what it did and the next one picks up from there."""
+    """One sync.  The network is never waited on inside a write transaction; what each object's
+    settling writes here is committed at once, so that a sync cut short (the server gone
+    mid-way) keeps what it did and the next one picks up from there."""
     from ..store.engine import transaction
 
     report = Report()
@@ -143,23 +157,25 @@ def sync(engine, remote: Remote, series: str | None = None,
         locals_ = local_objects(conn, remote.target, series)
         state = {r.uid: r for r in conn.execute(
             select(t.sync_state).where(t.sync_state.c.target == remote.target))}
+        ours = _series_uids(conn, series) if series else None
     remote_objects = remote.list()
-    gone = [uid for uid in state if uid not in {o.uid for o in locals_}]
+    kept = {o.uid for o in locals_}
+    # Gone here: deleted in the calendar too.  A sync of one series leaves the others alone.
+    gone = [uid for uid in state if uid not in kept and (ours is None or uid in ours)]
     total = len(locals_) + len(gone)
     for done, obj in enumerate(locals_, 1):
-        with transaction(engine) as conn:
-            _settle(conn, remote, obj, state.get(obj.uid), remote_objects.get(obj.uid), report)
+        _settle(engine, remote, obj, state.get(obj.uid), remote_objects.get(obj.uid), report)
         if progress:
             progress(done, total)
     for done, uid in enumerate(gone, len(locals_) + 1):
+        if uid in remote_objects:
+            href, etag = remote_objects[uid]
+            try:
+                remote.delete(href, etag)
+                report.deleted += 1
+            except Changed:
+                report.conflicts.append(f"{uid}: changed in the calendar and deleted here; deleted")
         with transaction(engine) as conn:
-            if uid in remote_objects:
-                href, etag = remote_objects[uid]
-                try:
-                    remote.delete(href, etag)
-                    report.deleted += 1
-                except Changed:
-                    report.conflicts.append(f"{uid}: changed in the calendar and deleted here; deleted")
             conn.execute(delete(t.sync_state).where(t.sync_state.c.target == remote.target,
                                                     t.sync_state.c.uid == uid))
         if progress:
@@ -167,7 +183,16 @@ def sync(engine, remote: Remote, series: str | None = None,
     return report
 
 
-def _settle(conn, remote: Remote, obj: Local, st, there, report: Report) -> None:
+def _remember(engine, target, uid, href, etag, local_hash) -> None:
+    from ..store.engine import transaction
+
+    with transaction(engine) as conn:
+        _save_state(conn, target, uid, href, etag, local_hash)
+
+
+def _settle(engine, remote: Remote, obj: Local, st, there, report: Report) -> None:
+    from ..store.engine import transaction
+
     target = remote.target
     local_changed = st is None or st.local_hash != obj.hash
     if there is None:
@@ -175,19 +200,21 @@ def _settle(conn, remote: Remote, obj: Local, st, there, report: Report) -> None
             # Deleted in the calendar: taken as dropped here.
             from ..store.followups import update_followup
 
-            row = conn.execute(select(t.followup.c.status).where(t.followup.c.id == obj.followup_id)).scalar()
-            if row == "open":
-                update_followup(conn, obj.followup_id, status="dropped")
-                report.notes.append(f"deleted in the calendar, dropped here: {obj.text}")
-            conn.execute(delete(t.sync_state).where(t.sync_state.c.target == target,
-                                                    t.sync_state.c.uid == obj.uid))
+            with transaction(engine) as conn:
+                status = conn.execute(select(t.followup.c.status)
+                                      .where(t.followup.c.id == obj.followup_id)).scalar()
+                if status == "open":
+                    update_followup(conn, obj.followup_id, status="dropped")
+                    report.notes.append(f"deleted in the calendar, dropped here: {obj.text}")
+                conn.execute(delete(t.sync_state).where(t.sync_state.c.target == target,
+                                                        t.sync_state.c.uid == obj.uid))
             return
         try:
             href, etag = remote.create(obj.uid, obj.body)
         except Changed:  # created meanwhile by another sync: settle it next time
             report.notes.append(f"already in the calendar, left for the next sync: {obj.text}")
             return
-        _save_state(conn, target, obj.uid, href, etag, obj.hash)
+        _remember(engine, target, obj.uid, href, etag, obj.hash)
         report.created += 1
         return
     href, etag = there
@@ -196,41 +223,42 @@ def _settle(conn, remote: Remote, obj: Local, st, there, report: Report) -> None
         report.unchanged += 1
         return
     if local_changed and not remote_changed:
-        _put(conn, remote, obj, href, etag, report)
+        _put(engine, remote, obj, href, etag, report)
         return
     body = remote.get(href)
     if obj.followup_id is None:  # a series event: ours alone, so ours is written back
-        _put(conn, remote, obj, href, etag, report)
+        _put(engine, remote, obj, href, etag, report)
         return
     todo = _remote_todo(body)
     if st is None and todo is not None and ics.content_hash(body) == obj.hash:
-        _save_state(conn, target, obj.uid, href, etag, obj.hash)  # same already: just remember
+        _remember(engine, target, obj.uid, href, etag, obj.hash)  # the same already: remember it
         report.unchanged += 1
         return
     remote_time = _remote_modified(todo) if todo is not None else None
     theirs_newer = remote_time is not None and (obj.updated_at is None or remote_time > obj.updated_at)
     if local_changed and not theirs_newer:
         report.conflicts.append(f"changed both here and in the calendar; kept this one: {obj.text}")
-        _put(conn, remote, obj, href, etag, report)
+        _put(engine, remote, obj, href, etag, report)
         return
     if local_changed:
         report.conflicts.append(f"changed both here and in the calendar; kept the calendar's: {obj.text}")
-    what = pull(conn, obj.followup_id, todo) if todo is not None else None
+    with transaction(engine) as conn:
+        what = pull(conn, obj.followup_id, todo) if todo is not None else None
+        # Our rendering after taking their change is what the calendar is now in step with.
+        (fresh,) = followups(conn, None, ("open", "done", "dropped", "suggested"), ids=[obj.followup_id])
+        _save_state(conn, target, obj.uid, href, etag, ics.content_hash(_render(todo=fresh)))
     if what:
         report.pulled += 1
         report.notes.append(f"from the calendar ({what}): {obj.text}")
-    # Our rendering after taking their change is what the calendar is now in step with.
-    (fresh,) = followups(conn, None, ("open", "done", "dropped", "suggested"), ids=[obj.followup_id])
-    _save_state(conn, target, obj.uid, href, etag, ics.content_hash(_render(todo=fresh)))
-    if not what:
+    else:
         report.unchanged += 1
 
 
-def _put(conn, remote, obj, href, etag, report) -> None:
+def _put(engine, remote, obj, href, etag, report) -> None:
     try:
         new_etag = remote.update(href, obj.body, etag)
     except Changed:
         report.notes.append(f"changed in the calendar while syncing, left for the next sync: {obj.text}")
         return
-    _save_state(conn, remote.target, obj.uid, href, new_etag, obj.hash)
+    _remember(engine, remote.target, obj.uid, href, new_etag, obj.hash)
     report.updated += 1

@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--series", metavar="S", help="the series (default: from the title)")
     s.add_argument("--replace", action="store_true", help="overwrite meetings that exist already")
 
-    s = sub.add_parser("export", help="write minutes as Markdown or JSON")
+    s = sub.add_parser("export", help="minutes as Markdown or JSON; follow-ups and meetings as ICS")
     fmt = s.add_subparsers(dest="format", metavar="FORMAT", required=True)
     f = fmt.add_parser("ics", help="open follow-ups (VTODO) and the series' meetings (VEVENT)")
     f.add_argument("--series", metavar="S", help="only this series")

@@ -25,11 +25,14 @@ def lock_meeting(conn, meeting_id: int) -> None:
         conn.execute(select(t.meeting.c.id).where(t.meeting.c.id == meeting_id).with_for_update())
 
 
-def log_change(conn, meeting_id: int, action: str, undo: dict) -> None:
+def log_change(conn, meeting_id: int, action: str, undo: dict, undone: bool = False) -> None:
+    """Record a change (by the transaction's author); everyone watching the meeting hears of it."""
     now = utcnow()
+    author = conn.get_execution_options().get("svsm_author")
     conn.execute(
         insert(t.change).values(
-            meeting_id=meeting_id, created_at=now, action=action, undo=undo, undone=False
+            meeting_id=meeting_id, created_at=now, action=action, undo=undo, undone=undone,
+            author=author,
         )
     )
     conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=now))
@@ -238,23 +241,27 @@ def rename_section(conn, section_id: int, text: str) -> None:
 
 
 def undo_last(conn, meeting_id: int) -> str | None:
-    """Reverse the meeting's latest change not yet undone; returns what it was, or None."""
+    """Reverse the latest change the transaction's author made to the meeting and has not taken
+    back yet (another note-taker's entries are theirs to undo); returns what it was, or None."""
     lock_meeting(conn, meeting_id)
+    c = t.change.c
     row = conn.execute(
-        select(t.change).where(t.change.c.meeting_id == meeting_id, t.change.c.undone.is_(False))
-        .order_by(t.change.c.id.desc()).limit(1)
+        select(t.change).where(c.meeting_id == meeting_id, c.undone.is_(False),
+                               c.author == conn.get_execution_options().get("svsm_author"))
+        .order_by(c.id.desc()).limit(1)
     ).mappings().first()
     if row is None:
         return None
     _REVERSE[row["undo"]["op"]](conn, row["undo"])
-    conn.execute(update(t.change).where(t.change.c.id == row["id"]).values(undone=True))
-    conn.execute(update(t.meeting).where(t.meeting.c.id == meeting_id).values(updated_at=utcnow()))
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_notify(CHANNEL, str(meeting_id))))
+    conn.execute(update(t.change).where(c.id == row["id"]).values(undone=True))
+    # The undo is a change too, so that the others see it (it is never undone itself).
+    log_change(conn, meeting_id, f"undo {row['action']}", {"op": "none"}, undone=True)
     return row["action"]
 
 
 def _undo_delete_item(conn, undo):
+    if conn.execute(select(t.item.c.id).where(t.item.c.parent_id == undo["id"]).limit(1)).first():
+        raise BadInput("that bullet has bullets under it now; delete those first, or the bullet itself")
     # The follow-ups an entry made (an #action's, or those its text suggested) go with it.
     made = ([undo["followup"]] if undo.get("followup") else []) + undo.get("followups", [])
     if made:
@@ -270,6 +277,8 @@ def _undo_delete_section(conn, undo):
     row = conn.execute(select(t.section).where(t.section.c.id == undo["id"])).mappings().first()
     if row is None:
         return
+    if conn.execute(select(t.item.c.id).where(t.item.c.section_id == row["id"]).limit(1)).first():
+        raise BadInput(f"the heading “{row['text']}” has bullets under it now; it stays")
     conn.execute(delete(t.section).where(t.section.c.id == row["id"]))
     c = t.section.c
     conn.execute(update(t.section).where(c.meeting_id == row["meeting_id"], c.position > row["position"])

@@ -96,11 +96,25 @@ def make_engine(url: str):
     return engine
 
 
+def default_author() -> str:
+    """Who is writing, for the change log: $SVSM_MEET_AUTHOR, else user@host."""
+    import getpass
+    import socket
+
+    if os.environ.get("SVSM_MEET_AUTHOR"):
+        return os.environ["SVSM_MEET_AUTHOR"]
+    try:
+        return f"{getpass.getuser()}@{socket.gethostname()}"
+    except Exception:  # noqa: BLE001 - no user name in this environment
+        return f"uid{os.getuid()}@{socket.gethostname()}"
+
+
 @contextmanager
-def transaction(engine, write: bool = True):
-    """One transaction: committed when the block ends, rolled back if it raises."""
+def transaction(engine, write: bool = True, author: str | None = None):
+    """One transaction: committed when the block ends, rolled back if it raises.  The changes
+    it logs are AUTHOR's (by default, this user's)."""
     with engine.connect() as conn:
         if write:
-            conn = conn.execution_options(svsm_write=True)
+            conn = conn.execution_options(svsm_write=True, svsm_author=author or default_author())
         with conn.begin():
             yield conn

@@ -23,6 +23,7 @@ def create_meeting(
 ) -> int:
     """A new meeting in the house style: its title and an attendees heading."""
     sid = series_ids(conn, [series])[series]
+    series = conn.execute(select(t.series.c.name).where(t.series.c.id == sid)).scalar()  # as first named
     found = existing_meetings(conn, [(sid, date)])
     if found:
         raise BadInput(f"the {series} meeting of {date} exists already (id {found[(sid, date)]})")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from ..errors import BadInput
 from . import schema as t
@@ -34,7 +34,9 @@ def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSumma
     """The one meeting SELECTOR names, or BadInput saying why there is none."""
     query = _summaries()
     if series:
-        query = query.where(func.lower(t.series.c.name) == series.casefold())
+        from .series import series_id_for
+
+        query = query.where(t.meeting.c.series_id == series_id_for(conn, series))
     selector = selector.strip()
     if selector.isdigit():
         query = query.where(t.meeting.c.id == int(selector))

@@ -6,12 +6,13 @@ query and Alembic is loaded only when there is something to upgrade.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from importlib.resources import files
 
 from ..errors import SvsmMeetError
 
 # The newest revision in migrations/versions; tests/test_migrations.py checks it against Alembic.
-HEAD = "0004"
+HEAD = "0005"
 
 
 def from_schema(name, type_, parent_names) -> bool:
@@ -49,13 +50,31 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_config(None)).walk_revisions()}
 
 
+@contextmanager
+def _migrating(engine):
+    """One write transaction for a migration.  On SQLite, foreign keys are off around it (they
+    only switch outside a transaction): rebuilding a table drops the old one, which would
+    otherwise cascade to the rows that refer to it.  They are checked before the commit."""
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn = conn.execution_options(svsm_write=True)
+            with conn.begin():
+                yield conn
+                if raw is not None and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise SvsmMeetError("the migration broke a reference between records; nothing changed")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys = ON")
+
+
 def upgrade(engine, revision: str = "head") -> str:
     """Upgrade (in one transaction) and return the revision the database is at."""
     from alembic import command
 
-    from .engine import transaction
-
-    with transaction(engine) as connection:
+    with _migrating(engine) as connection:
         current = current_revision(connection)
         if current is None and _has_foreign_tables(connection):
             raise SvsmMeetError("the database holds tables of another program; refusing to touch it")
@@ -65,6 +84,14 @@ def upgrade(engine, revision: str = "head") -> str:
                 " upgrade svsm-meet"
             )
         command.upgrade(_config(connection), revision)
+        return current_revision(connection)
+
+
+def downgrade(engine, revision: str) -> str:
+    from alembic import command
+
+    with _migrating(engine) as connection:
+        command.downgrade(_config(connection), revision)
         return current_revision(connection)
 
 

@@ -99,6 +99,7 @@ attendance = Table(
     Column("new_line", Boolean, nullable=False),
     Index("ix_attendance_meeting", "meeting_id", "position"),
     Index("ix_attendance_person", "person_id"),
+    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
 )
 
 section = Table(
@@ -112,6 +113,7 @@ section = Table(
     Column("text", Text, nullable=False),
     Column("blank_before", Boolean, nullable=False),
     Index("ix_section_meeting", "meeting_id", "position"),
+    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
 )
 
 item = Table(
@@ -133,6 +135,7 @@ item = Table(
     Column("updated_at", DateTime, nullable=False),
     Index("ix_item_meeting", "meeting_id", "section_id", "position"),
     Index("ix_item_parent", "parent_id"),
+    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
 )
 
 followup = Table(
@@ -159,6 +162,7 @@ followup = Table(
     Index("ix_followup_status", "status"),
     Index("ix_followup_meeting", "meeting_id"),
     Index("ix_followup_item", "item_id"),
+    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
 )
 
 # Every change made to a meeting after it was created, newest last: what #undo and the editor's
@@ -172,6 +176,7 @@ change = Table(
     Column("action", String(32), nullable=False),
     Column("undo", JSON, nullable=False),
     Column("undone", Boolean, nullable=False),
+    Column("author", String(200)),  # who made it: #undo takes back one's own entries only
     Index("ix_change_meeting", "meeting_id", "id"),
 )
 

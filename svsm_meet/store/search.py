@@ -126,7 +126,7 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"' + ("*" if prefix else "")
 
 
-def _filters(query: Query, params: dict) -> list[str]:
+def _filters(conn, query: Query, params: dict) -> list[str]:
     where = []
     if query.kind:
         where.append("d.kind = :kind")
@@ -138,8 +138,10 @@ def _filters(query: Query, params: dict) -> list[str]:
         where.append("m.date <= :until")
         params["until"] = query.until
     if query.series:
-        where.append("lower(s.name) = :series")
-        params["series"] = query.series.casefold()
+        from .series import series_id_for
+
+        where.append("m.series_id = :series")
+        params["series"] = series_id_for(conn, query.series) or -1
     return where
 
 
@@ -156,7 +158,7 @@ def _sqlite(conn, query: Query, limit: int):
     if query.person:
         names = " OR ".join(_fts_phrase(n) for n in _person_names(conn, query.person))
         match = f"({match}) AND ({names})" if match else f"({names})"
-    where = _filters(query, params)
+    where = _filters(conn, query, params)
     if match:
         params["match"] = match
         snippet = f"snippet(search_fts, 0, '{MARK}', '{MARK}', '…', 16)"
@@ -207,7 +209,7 @@ def _postgresql(conn, query: Query, limit: int):
             params[f"p{n}"] = name
             ors.append(f"phraseto_tsquery('english', :p{n})")
         parts.append("(" + " || ".join(ors) + ")")
-    where = _filters(query, params)
+    where = _filters(conn, query, params)
     if parts:
         tsquery = " && ".join(parts)
         where.insert(0, f"d.tsv @@ ({tsquery})")

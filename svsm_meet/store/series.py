@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 
 from . import schema as t
 from .people import utcnow
 
 
+def _known(conn) -> dict[str, int]:
+    # Matched here, not in SQL: SQLite's lower() knows only ASCII ("Ärzte Call"), and PostgreSQL's
+    # lower() is not casefold ("Straße").  A project has a handful of series.
+    return {name.casefold(): sid for sid, name in conn.execute(select(t.series.c.id, t.series.c.name))}
+
+
+def series_id_for(conn, name: str) -> int | None:
+    """The series called NAME, without regard to case; None if there is none."""
+    return _known(conn).get(name.casefold())
+
+
 def series_ids(conn, names: list[str]) -> dict[str, int]:
     """Ids for these series names (matched without regard to case), adding the new ones."""
-    wanted = {name.casefold(): name for name in names}
-    found = {
-        key: sid
-        for sid, key in conn.execute(
-            select(t.series.c.id, func.lower(t.series.c.name)).where(
-                func.lower(t.series.c.name).in_(list(wanted))
-            )
-        )
-    }
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = conn.execute(
+    found = _known(conn)
+    for name in names:
+        if name.casefold() not in found:
+            found[name.casefold()] = conn.execute(
                 insert(t.series).values(name=name, created_at=utcnow())
             ).inserted_primary_key[0]
     return {name: found[name.casefold()] for name in names}
-
-
-def series_names(conn) -> list[str]:
-    return list(conn.execute(select(t.series.c.name).order_by(t.series.c.name)).scalars())
 
 
 def meeting_dates(conn, series_id: int) -> list:
@@ -39,8 +38,13 @@ def meeting_dates(conn, series_id: int) -> list:
 
 def cadence_days(dates: list) -> int:
     """The usual gap between a series' meetings, from its past dates (a week if unknown)."""
-    gaps = sorted((b - a).days for a, b in zip(dates, dates[1:]) if (b - a).days > 0)
-    return gaps[len(gaps) // 2] if gaps else 7
+    from collections import Counter
+
+    gaps = Counter((b - a).days for a, b in zip(dates, dates[1:]) if (b - a).days > 0)
+    if not gaps:
+        return 7
+    # The most usual gap (a skipped week or a summer break is not the cadence), the shorter on a tie.
+    return min(gaps, key=lambda days: (-gaps[days], days))
 
 
 def next_date(dates: list, after, cadence: str | None = None):

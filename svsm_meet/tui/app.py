@@ -70,6 +70,10 @@ class SvsmMeetApp(App):
         """SQLAlchemy and the schema check, loaded while the first screen is already up."""
         self.service.warm_up()
 
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
+        # Messages quote what was typed: shown as they are, never read as markup.
+        return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)

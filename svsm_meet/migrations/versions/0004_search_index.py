@@ -16,25 +16,9 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-# (table, number, kind, body, meeting) as SQL over NEW/OLD; the body of a follow-up carries its
-# owner's name, so that "person:" finds what someone took on.
-_SOURCES = [
-    ("item", 1, "{r}.kind", "coalesce({r}.label, '') || {r}.text", "{r}.meeting_id"),
-    ("section", 2, "'topic'", "{r}.text", "{r}.meeting_id"),
-    (
-        "followup", 3, "'followup'",
-        "{r}.text || coalesce(' — ' || (SELECT name FROM person WHERE id = {r}.owner_id), "
-        "' — ' || {r}.owner_text, '')",
-        "{r}.meeting_id",
-    ),
-    (
-        "attendance", 4, "'attendee'",
-        "coalesce({r}.written, (SELECT name FROM person WHERE id = {r}.person_id))",
-        "{r}.meeting_id",
-    ),
-]
-_WATCHED = {"item": "text, label, kind", "section": "text",
-            "followup": "text, owner_id, owner_text", "attendance": "written, person_id"}
+from svsm_meet.migrations.search_triggers import SOURCES as _SOURCES
+from svsm_meet.migrations.search_triggers import WATCHED as _WATCHED
+from svsm_meet.migrations.search_triggers import sqlite_triggers, sqlite_values
 
 
 def _sqlite_upgrade() -> None:
@@ -42,22 +26,11 @@ def _sqlite_upgrade() -> None:
         "CREATE VIRTUAL TABLE search_fts USING fts5(body, kind UNINDEXED, meeting_id UNINDEXED, "
         "tokenize = 'porter unicode61 remove_diacritics 2')"
     )
-    for table, number, kind, body, meeting in _SOURCES:
-        def values(r):
-            return (f"{r}.id * 8 + {number}, {body.format(r=r)}, {kind.format(r=r)}, "
-                    f"{meeting.format(r=r)}")
-
-        insert = f"INSERT INTO search_fts(rowid, body, kind, meeting_id) VALUES ({values('new')});"
-        remove = f"DELETE FROM search_fts WHERE rowid = old.id * 8 + {number};"
-        op.execute(f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN {insert} END")
-        op.execute(f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN {remove} END")
-        op.execute(
-            f"CREATE TRIGGER search_{table}_update AFTER UPDATE OF {_WATCHED[table]}, meeting_id "
-            f"ON {table} BEGIN {remove} {insert} END"
-        )
-        op.execute(
-            f"INSERT INTO search_fts(rowid, body, kind, meeting_id) SELECT {values(table)} FROM {table}"
-        )
+    for table, *_ in _SOURCES:
+        for statement in sqlite_triggers(table):
+            op.execute(statement)
+        op.execute(f"INSERT INTO search_fts(rowid, body, kind, meeting_id) "
+                   f"SELECT {sqlite_values(table, table)} FROM {table}")
 
 
 def _postgresql_upgrade() -> None:

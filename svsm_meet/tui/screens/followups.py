@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from ...errors import BadInput
+from ..plain import plain, row
 
 
 class FollowupsScreen(Screen):
@@ -60,16 +61,17 @@ class FollowupsScreen(Screen):
             late = bool(f["due"]) and f["due"][:10] < today and f["status"] == "open"
             overdue += late
             table.add_row(
-                ("⚠ " if late else "") + due[:16], f["owner"] or "—", f["status"],
-                f["meeting_date"] or "", f["text"], key=str(f["id"]),
+                *row(("⚠ " if late else "") + due[:16], f["owner"] or "—", f["status"],
+                     f["meeting_date"], f["text"]),
+                key=str(f["id"]),
             )
         if found:
             table.move_cursor(row=min(keep, len(found) - 1))
         suggested = sum(f["status"] == "suggested" for f in found)
-        self.query_one("#followups-summary", Static).update(
+        self.query_one("#followups-summary", Static).update(plain(
             f"{len(found)} follow-ups · {overdue} overdue · {suggested} suggested (a accepts, r rejects)"
             + ("  · by owner" if self.owner_order else "  · by due date")
-        )
+        ))
 
     def selected(self) -> int | None:
         table = self.query_one(DataTable)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+
+from ..plain import plain, row
 
 
 class _TableScreen(Screen):
@@ -39,7 +42,7 @@ class DecisionsScreen(_TableScreen):
     def fill(self, table: DataTable) -> None:
         self.rows = self.app.service.decisions()
         for n, d in enumerate(self.rows):
-            table.add_row(str(d["date"]), d["series"], d["topic"] or "", d["text"], key=str(n))
+            table.add_row(*row(d["date"], d["series"], d["topic"], d["text"]), key=str(n))
         self.query_one(".history-summary", Static).update(
             f"{len(self.rows)} decisions, newest first; Enter opens the meeting")
 
@@ -56,7 +59,7 @@ class PeopleScreen(_TableScreen):
     def fill(self, table: DataTable) -> None:
         self.rows = self.app.service.people()
         for d in self.rows:
-            table.add_row(d["name"], d["affiliation"] or "", d["meetings"], d["followups"], d["done"],
+            table.add_row(*row(d["name"], d["affiliation"], d["meetings"], d["followups"], d["done"]),
                           key=str(d["id"]))
         self.query_one(".history-summary", Static).update(
             f"{len(self.rows)} people, the most regular first; Enter shows one")
@@ -77,19 +80,19 @@ class PersonScreen(_TableScreen):
         person = self.app.service.person(self.person_id)
         self.title = person["name"]
         done = sum(f["status"] == "done" for f in person["followups"])
-        self.query_one(".history-summary", Static).update(
+        self.query_one(".history-summary", Static).update(plain(
             f"{len(person['meetings'])} meetings attended · {len(person['followups'])} follow-ups "
-            f"owned, {done} done")
+            f"owned, {done} done"))
         self.meeting_of = {}
         for f in person["followups"]:
             key = f"f{f['id']}"
             self.meeting_of[key] = f["meeting"]
-            table.add_row(f["meeting_date"] or "", f["series"] or "", f"☐ {f['text']} [{f['status']}]",
+            table.add_row(*row(f["meeting_date"], f["series"], f"☐ {f['text']} [{f['status']}]"),
                           key=key)
         for mid, date, series in person["meetings"]:
             key = f"m{mid}"
             self.meeting_of[key] = mid
-            table.add_row(str(date), series, "attended", key=key)
+            table.add_row(*row(date, series, "attended"), key=key)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -107,11 +110,10 @@ class AttendanceScreen(Screen):
             for series, points in self.app.service.attendance().items():
                 counts = [n for _, n in points]
                 first, last = points[0][0], points[-1][0]
-                yield Static(
-                    f"[b]{series}[/b]  {len(points)} meetings, {first} – {last} · attendees "
-                    f"min {min(counts)}, average {sum(counts) / len(counts):.1f}, max {max(counts)}",
-                    classes="attendance-title",
-                )
+                title = Text(series, style="bold")
+                title.append(f"  {len(points)} meetings, {first} – {last} · attendees min "
+                             f"{min(counts)}, average {sum(counts) / len(counts):.1f}, max {max(counts)}")
+                yield Static(title, classes="attendance-title")
                 yield Sparkline(counts, summary_function=max, classes="attendance-chart")
         yield Footer()
 

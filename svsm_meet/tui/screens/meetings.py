@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from ...store.summary import MeetingSummary
+from ..plain import row
 
 
 class MeetingsScreen(Screen):
@@ -46,8 +47,7 @@ class MeetingsScreen(Screen):
         table = self.query_one(DataTable)
         table.clear()
         for m in meetings:
-            table.add_row(str(m.date), m.series, m.title or "", str(m.open_followups or ""),
-                          key=str(m.id))
+            table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
         self.sub_title = f"{len(meetings)} of {len(self.meetings)} meetings"
 
     def reload(self, meetings: list[MeetingSummary]) -> None:

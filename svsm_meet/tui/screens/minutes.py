@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, SelectionList, Static
 from ...drafts import Drafts
 from ...errors import BadInput
 from ...model import KINDS
+from ..plain import plain
 from ..widgets.attendees_panel import AttendeesPanel
 from ..widgets.entry_line import EntryLine, NameSuggester
 from ..widgets.minutes_view import MinutesView, Target
@@ -127,13 +128,13 @@ class MinutesScreen(Screen):
     def show_where(self) -> None:
         where = self.query_one("#where", Static)
         if self.editing:
-            where.update("Editing — Enter saves, Escape cancels")
+            where.update(plain("Editing — Enter saves, Escape cancels"))
             return
         section = self.session.current_section()
         heading = section.text if section and section.kind == "topic" else "a new “Notes:” section"
         depth = self.session.depth
-        where.update(f"Next bullet → {heading}" + (f" · depth {depth}" if depth else "")
-                     + "  (Tab / Shift+Tab)")
+        where.update(plain(f"Next bullet → {heading}" + (f" · depth {depth}" if depth else "")
+                           + "  (Tab / Shift+Tab)"))
 
     def show_carried(self) -> None:
         carried = self.service.carried_followups(self.meeting_id)
@@ -145,7 +146,7 @@ class MinutesScreen(Screen):
             lines.append(f"  ☐ {f['text']} — {f['owner'] or 'unassigned'}, due {due}")
         if len(carried) > 8:
             lines.append(f"  … and {len(carried) - 8} more")
-        panel.update("\n".join(lines))
+        panel.update(plain("\n".join(lines)))
 
     def fail(self, error: Exception) -> None:
         message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"

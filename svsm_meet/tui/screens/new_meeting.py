@@ -14,6 +14,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from ...errors import BadInput
+from ..plain import plain
 
 
 @dataclass
@@ -83,7 +84,7 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
         try:
             self.dismiss(check(*values))
         except BadInput as e:
-            self.query_one("#error", Static).update(str(e))
+            self.query_one("#error", Static).update(plain(str(e)))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...errors import BadInput
 from ...store.search import MARK
+from ..plain import plain
 
 
 def highlighted(snippet: str) -> Text:
@@ -64,7 +65,7 @@ class SearchScreen(Screen):
 
     def show(self, hits, status: str) -> None:
         self.hits = hits
-        self.query_one("#search-status", Static).update(status)
+        self.query_one("#search-status", Static).update(plain(status))
         options = []
         for hit in hits:
             prompt = Text(f"{hit.date or '—'}  {hit.kind:<9} ", style="dim")
