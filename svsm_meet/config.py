@@ -71,4 +71,11 @@ def load_config(path: Path | None = None) -> Config:
     if "password" in caldav:
         raise BadInput(f"{path}: [caldav] must not hold the password; use the system keyring")
     config.caldav = {k: str(v) for k, v in caldav.items()}
+    if config.caldav:
+        from .calendar.caldav import check_url
+
+        try:
+            check_url(config.caldav["url"])
+        except BadInput as e:
+            raise BadInput(f"{path}: [caldav] url: {e}") from None
     return config

@@ -20,8 +20,12 @@ def drafts_dir() -> Path:
 
 
 class Drafts:
-    def __init__(self, folder: Path | None = None):
-        self.folder = folder or drafts_dir()
+    """The drafts of one database's meetings (meeting 3 of another database is another meeting)."""
+
+    def __init__(self, database: str, folder: Path | None = None):
+        import hashlib
+
+        self.folder = (folder or drafts_dir()) / hashlib.sha256(database.encode()).hexdigest()[:16]
 
     def _path(self, meeting_id: int) -> Path:
         return self.folder / f"meeting-{meeting_id}.txt"

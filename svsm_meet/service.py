@@ -100,7 +100,8 @@ class Service:
         with self._write() as conn:
             return create_meeting(conn, series, date, start, timezone)
 
-    def import_demo(self) -> int:
+    def import_demo(self) -> tuple[int, bool]:
+        """The bundled demo meeting (the SVSM call of May 15th, 2024): (its id, whether it is new)."""
         from importlib.resources import files
 
         from .formats.markdown_in import parse_markdown
@@ -115,10 +116,10 @@ class Service:
             key = (series_ids(conn, [doc.series])[doc.series], doc.date)
             found = existing_meetings(conn, [key])
             if found:
-                return found[key]
+                return found[key], False
             (mid,) = save_documents(conn, [doc])
             add_suggestions_for(conn, [doc])
-            return mid
+            return mid, True
 
     # -- one meeting ---------------------------------------------------------------------------
 
@@ -140,8 +141,8 @@ class Service:
             rows = conn.execute(
                 select(p.name, func.count())
                 .join(t.attendance, a.person_id == p.id)
-                .where(a.meeting_id.in_(ids.scalar_subquery()))
-                .group_by(p.name)
+                .where(a.meeting_id.in_(ids.scalar_subquery()), a.present.is_(True))
+                .group_by(p.id, p.name)
                 .order_by(func.count().desc(), p.name)
             )
             return [name for name, _ in rows]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from .entry import Entry, Known, find_person, parse_entry, resolve_owner
+from .entry import Entry, find_person, parse_entry, resolve_owner
 from .errors import BadInput
 from .formats import attendees as attendee_format
 from .formats.labels import DEFAULT_LABELS
@@ -69,14 +69,12 @@ class MinutesSession:
         with transaction(self.engine, write=False) as conn:
             return editing.last_change_id(conn, self.meeting_id) != self.version
 
-    def _known(self, conn) -> dict[str, list[Known]]:
+    def _known(self, conn) -> dict[str, list]:
         """The attendees (for owners found in text) and everybody (for @Owner)."""
-        p, a, al = t.person.c, t.attendance.c, t.person_alias.c
-        aliases: dict[int, list[str]] = {}
-        for pid, alias in conn.execute(select(al.person_id, al.alias)):
-            aliases.setdefault(pid, []).append(alias)
-        everyone = {pid: Known(name, tuple(aliases.get(pid, ())))
-                    for pid, name in conn.execute(select(p.id, p.name))}
+        from .store.people import known_people
+
+        a = t.attendance.c
+        everyone = known_people(conn)
         here = conn.execute(select(a.person_id).where(a.meeting_id == self.meeting_id,
                                                       a.present.is_(True)).order_by(a.position))
         return {"attendees": [everyone[pid] for pid in here.scalars()],

@@ -218,3 +218,14 @@ def test_sync_from_the_app_runs_in_a_worker(server, db, cli, calendar_name, monk
 
     asyncio.run(scenario())
     assert len(phone(server, calendar_name).todos()) == 5
+
+
+def test_a_password_in_the_url_is_refused_unprinted(cli, monkeypatch):
+    monkeypatch.setenv("SVSM_MEET_CALDAV_PASSWORD", "whatever")
+    result = cli("sync", "caldav", "--url", "https://bob:s3cret@127.0.0.1:9/", "--user", "bob")
+    assert result.code == 2 and "not in the URL" in result.err and "s3cret" not in result.err
+
+
+def test_db_upgrade_does_not_print_a_database_password(cli):
+    result = cli("db", "upgrade", database="postgresql+psycopg://me:hunter2@127.0.0.1:1/x")
+    assert "hunter2" not in result.out + result.err

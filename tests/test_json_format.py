@@ -97,3 +97,23 @@ def test_bad_json_names_the_place(mutate, message):
 def test_not_json_at_all():
     with pytest.raises(BadInput, match=r"m.json: not valid JSON \(line 1, column 2"):
         json_format.loads("{nope", "m.json")
+
+
+def test_json_import_replaces_its_own_followups_and_refuses_a_clash(cli, tmp_path, db):
+    from importlib.resources import files
+
+    from conftest import db_state
+
+    cli("import", files("svsm_meet") / "data" / "demo-meeting.md")
+    found = json.loads(cli("followups", "--json", "--all").out)
+    cli("followups", "edit", str(found[0]["id"]), "--status", "open")
+    out = tmp_path / "m.json"
+    cli("export", "json", "latest", "-o", out)
+    result = cli("import", out, "--replace")
+    assert result.code == 0, result.err
+    again = json.loads(cli("followups", "--json", "--all").out)
+    assert sorted(f["uid"] for f in again) == sorted(f["uid"] for f in found)
+    before = db_state(db)
+    clash = cli("import", out, "--series", "Another Call")
+    assert clash.code == 2 and "is in the database already" in clash.err
+    assert db_state(db) == before

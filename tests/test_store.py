@@ -114,3 +114,11 @@ def test_core_modules_import_neither_textual_nor_create_an_engine(tmp_path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert not (tmp_path / "data").exists()
+
+
+def test_drafts_belong_to_their_database(tmp_path):
+    from svsm_meet.drafts import Drafts
+
+    Drafts("sqlite:///a.db", tmp_path).save(3, "half a line")
+    assert Drafts("sqlite:///a.db", tmp_path).load(3) == "half a line"
+    assert Drafts("postgresql+psycopg://team/db", tmp_path).load(3) == ""

@@ -255,3 +255,29 @@ def test_undo_is_ones_own_and_the_others_see_it(engine):
     assert b.submit("#undo") == "undone: add item"
     assert b.submit("#undo") == "nothing to undo"  # the heading is ann's to take back
     assert a.submit("#undo") == "undone: add section"
+
+
+def test_bulk_import_indexes_like_the_triggers_do(url, cli, tmp_path):
+    """An import (which indexes in bulk on SQLite) and entries typed one by one (indexed by the
+    triggers) give the same index; a replaced meeting leaves nothing behind in it."""
+    from sqlalchemy import text
+
+    cli("import", SEED, database=url)
+    edited = tmp_path / "svsm-devel-call-2024-05-15.md"
+    edited.write_text(SEED.read_text().replace("IGVM measure tool", "IGVM zorblax tool"))
+    stefano = next(f for f in json.loads(cli("followups", "--json", "--all", database=url).out)
+                   if f["text"].startswith("Stefano"))
+    cli("followups", "edit", str(stefano["id"]), "--status", "open", database=url)
+    assert cli("import", edited, "--replace", database=url).code == 0
+    assert json.loads(cli("search", "zorblax", "--json", database=url).out)
+    assert json.loads(cli("search", '"measure tool"', "--json", database=url).out) == []
+    engine = make_engine(resolve_url(url))
+    table = "search_fts" if url.startswith("sqlite") else "search_doc"
+    key = "rowid" if url.startswith("sqlite") else "id"
+    with transaction(engine, write=False) as conn:
+        indexed = set(conn.execute(text(f"SELECT {key} FROM {table}")).scalars())
+        rows = set()
+        for number, name in ((1, "item"), (2, "section"), (3, "followup"), (4, "attendance")):
+            rows |= {i * 8 + number for i in conn.execute(text(f"SELECT id FROM {name}")).scalars()}
+    engine.dispose()
+    assert indexed == rows  # every row indexed once, nothing stale

@@ -466,3 +466,21 @@ def test_typed_brackets_are_text_not_markup(service, cli):
     md = markdown(service)
     assert "### Review [/] items" in md and "* [@click=app.quit] not an action [b]" in md
     assert "* Decision: keep [red]this[/red] as written" in md
+
+
+def test_attendees_panel_uses_the_directorys_names(service, cli):
+    service.import_demo()  # knows "Carlos López"
+    service.create_meeting("SVSM Development Call", dt.date(2024, 5, 22))
+    app = SvsmMeetApp(service, open_meeting=service.find("2024-05-22").id)
+
+    async def scenario(pilot):
+        await type_line(pilot, "#attendees carlos lopez")
+        panel = app.screen.query_one("#attendees")
+        ticked = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)
+                  if panel.get_option_at_index(n).value in panel.selected]
+        assert ticked == ["Carlos López"]
+        names = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)]
+        assert names.count("Carlos López") == 1 and "carlos lopez" not in names
+
+    run(app, scenario)
+    assert "\n\ncarlos lopez\n" in markdown(service, "2024-05-22")  # written as typed

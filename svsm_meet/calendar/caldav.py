@@ -24,8 +24,19 @@ _PROPFIND = (
 )
 
 
+def check_url(url: str) -> None:
+    """A URL with a user or password in it would be echoed in messages: refused, unprinted."""
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        raise BadInput("the CalDAV URL holds a user name or password: give the user with --user and "
+                       f"the password in the keyring or ${PASSWORD_ENV}, not in the URL")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise BadInput("the CalDAV URL must be http:// or https:// and name a server")
+
+
 def password_for(url: str, user: str) -> str:
     """From $SVSM_MEET_CALDAV_PASSWORD, else the system keyring; never from a file of ours."""
+    check_url(url)
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
     try:
@@ -67,6 +78,7 @@ def _body(response) -> bytes:
 
 class CalDAV:
     def __init__(self, url: str, user: str, password: str, calendar: str = "svsm-meet"):
+        check_url(url)
         self.base = url
         self.counts: Counter = Counter()  # requests by method, for reports and benchmarks
         try:

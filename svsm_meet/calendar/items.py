@@ -9,7 +9,7 @@ from sqlalchemy import and_, select
 
 from ..model import Due
 from ..store import schema as t
-from ..store.documents import _due
+from ..store.due import due_of
 from ..store.series import cadence_days, meeting_dates, next_meeting_date, series_id_for
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -99,7 +99,7 @@ def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> 
         topic, bullet = context.get(r.item_id, (None, None))
         out.append(TodoData(
             id=r.id, uid=r.uid, text=r.text, status=r.status, owner=r.owner_name or r.owner_text,
-            due=_due(r), sequence=r.sequence, created_at=r.created_at, updated_at=r.updated_at,
+            due=due_of(r), sequence=r.sequence, created_at=r.created_at, updated_at=r.updated_at,
             closed_at=r.closed_at, series=r.series_name, meeting_title=r.title,
             meeting_date=r.meeting_date, topic=topic, bullet=bullet, recheck=recheck,
             timezone=r.meeting_tz or r.series_tz,

@@ -15,6 +15,7 @@ from typing import Callable, Protocol
 from sqlalchemy import delete, insert, select
 
 from ..store import schema as t
+from ..store.due import due_columns
 from ..store.people import utcnow
 from . import ics
 from .items import followups, series_events
@@ -117,7 +118,7 @@ def pull(conn, followup_id: int, todo) -> str | None:
         new = Due(at=due) if isinstance(due, dt.datetime) else Due(date=due)
         if isinstance(due, dt.datetime) and due.tzinfo is None:
             new = Due(at=due.replace(tzinfo=dt.timezone.utc))  # floating, as some phones write
-        if new.date != row["due_date"] or (new.at and row["due_at"] != new.at.astimezone(dt.timezone.utc).replace(tzinfo=None)):
+        if due_columns(new)["due_date"] != row["due_date"] or due_columns(new)["due_at"] != row["due_at"]:
             values["due"] = new
     if not values:
         return None

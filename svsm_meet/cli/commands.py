@@ -104,9 +104,12 @@ def cmd_import(args) -> int:
         read = [(f, d, kind) for f, d, kind in read if last[(d.series.casefold(), d.date)] == f]
     docs = [d for _, d, _ in read]
     markdown = [d for _, d, kind in read if kind == "markdown"]
+    from ..store.search_index import bulk_indexing
+
     with transaction(_engine(args)) as conn:
-        ids = save_documents(conn, docs, replace=args.replace)
-        suggested = add_suggestions_for(conn, markdown)  # JSON brings its own follow-ups
+        with bulk_indexing(conn, lambda: [d.id for d in docs]):
+            ids = save_documents(conn, docs, replace=args.replace)
+            suggested = add_suggestions_for(conn, markdown)  # JSON brings its own follow-ups
     for doc, mid in zip(docs, ids):
         print(f"imported meeting {mid}: {doc.series}, {doc.date}")
     if suggested:
@@ -359,26 +362,21 @@ def cmd_sync(args) -> int:
 def cmd_db(args) -> int:
     from ..store.migrate import upgrade
 
+    from sqlalchemy.engine import make_url
+
     revision = upgrade(_engine(args, upgrade=False))
-    print(f"database at schema revision {revision}: {resolve_url(args.db)}")
+    shown = make_url(resolve_url(args.db)).render_as_string(hide_password=True)
+    print(f"database at schema revision {revision}: {shown}")
     return 0
 
 
 def cmd_demo(args) -> int:
-    """Until the terminal app: put the bundled demo meeting in the database and list meetings."""
-    from importlib.resources import files
+    """Put the bundled demo meeting in the database (once) and list the meetings."""
+    from ..service import Service
 
-    from ..formats.markdown_in import parse_markdown
-    from ..store.documents import existing_meetings, save_documents
-    from ..store.series import series_ids
-
-    text = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
-    doc = parse_markdown(text)
-    with transaction(_engine(args)) as conn:
-        key = (series_ids(conn, [doc.series])[doc.series], doc.date)
-        if not existing_meetings(conn, [key]):
-            save_documents(conn, [doc])
-            print(f"imported the demo meeting: {doc.series}, {doc.date}")
+    _, created = Service(resolve_url(args.db), engine=_engine(args)).import_demo()
+    if created:
+        print("imported the demo meeting: SVSM Development Call, 2024-05-15")
     args.json, args.series = False, None
     return cmd_meetings(args)
 

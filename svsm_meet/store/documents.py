@@ -6,14 +6,14 @@ time), so importing a project's whole archive costs a handful of statements, not
 
 from __future__ import annotations
 
-from datetime import UTC
 from itertools import islice
 
 from sqlalchemy import delete, insert, select, tuple_
 
 from ..errors import BadInput
-from ..model import Attendee, Document, Due, FollowUp, Item, Layout, Section
+from ..model import Attendee, Document, FollowUp, Item, Layout, Section
 from . import schema as t
+from .due import due_columns, due_of
 from .people import People, utcnow
 from .series import series_ids
 
@@ -138,6 +138,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         ]
 
     followups = [(doc.id, f) for doc in docs for f in doc.followups]
+    kept = _bring_in_uids(conn, [f.uid for _, f in followups], kept)
     ids = _returning_ids(conn, t.followup, [_followup_row(mid, f, people, now) for mid, f in followups])
     for (_, f), fid in zip(followups, ids):
         f.id = fid
@@ -146,6 +147,23 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         old_keys = {mid: key for key, mid in existing.items()}
         _relink_followups(conn, kept, {mid: by_key[old_keys[mid]] for mid in old_keys})
     return meeting_ids
+
+
+def _bring_in_uids(conn, uids: list[str], kept: list) -> list:
+    """Follow-ups coming in with UIDs of their own (JSON): one the replaced meeting had gives way
+    to the incoming version; one that lives anywhere else is a clash, refused."""
+    if len(set(uids)) != len(uids):
+        raise BadInput("the same follow-up UID comes twice in what is imported")
+    if not uids:
+        return kept
+    f = t.followup.c
+    found = dict(conn.execute(select(f.uid, f.id).where(f.uid.in_(uids))).all())
+    kept_ids = {fid for fid, _, _ in kept}
+    for uid, fid in found.items():
+        if fid not in kept_ids:
+            raise BadInput(f"follow-up {uid} is in the database already; import its meeting once")
+    conn.execute(delete(t.followup).where(f.id.in_(list(found.values()))))
+    return [k for k in kept if k[0] not in set(found.values())]
 
 
 def _keep_followups(conn, meeting_ids: list[int]) -> list:
@@ -197,28 +215,13 @@ def _followup_row(mid, f: FollowUp, people: People, now) -> dict:
         "text": f.text,
         "owner_id": owner_id,
         "owner_text": f.owner if owner_id is None else None,
-        "due_date": f.due.date,
-        "due_at": f.due.at.astimezone(UTC).replace(tzinfo=None) if f.due.at else None,
-        "due_tz": getattr(f.due.at.tzinfo, "key", None) if f.due.at else None,
-        "due_reason": f.due.unknown_reason,
-        "recheck_date": f.due.recheck,
+        **due_columns(f.due),
         "status": f.status,
         "sequence": f.sequence,
         "created_at": f.created_at or now,
         "updated_at": f.updated_at or now,
         "closed_at": f.closed_at,
     }
-
-
-def _due(row) -> Due:
-    at = None
-    if row.due_at is not None:
-        from zoneinfo import ZoneInfo
-
-        at = row.due_at.replace(tzinfo=UTC)
-        if row.due_tz:
-            at = at.astimezone(ZoneInfo(row.due_tz))
-    return Due(date=row.due_date, at=at, unknown_reason=row.due_reason, recheck=row.recheck_date)
 
 
 def load_documents(conn, meeting_ids: list[int]) -> list[Document]:
@@ -304,7 +307,7 @@ def _load_chunk(conn, ids: list[int], docs: dict[int, Document]) -> None:
                 uid=row.uid,
                 status=row.status,
                 owner=row.owner_name or row.owner_text,
-                due=_due(row),
+                due=due_of(row),
                 item=items.get(row.item_id),
                 sequence=row.sequence,
                 created_at=row.created_at,

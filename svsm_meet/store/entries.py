@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from ..errors import BadInput
 from ..formats.titles import house_title
@@ -45,7 +45,7 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
 
     A meeting that has only its title and attendees so far gets a "Notes:" section for it.
     """
-    from .editing import _siblings, insert_item, lock_meeting
+    from .editing import _siblings, add_section, insert_item, lock_meeting
 
     lock_meeting(conn, meeting_id)
     last_section = conn.execute(
@@ -56,16 +56,7 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
     ).first()
     section_id = last_section.id if last_section else None
     if last_section and last_section.kind in ("title", "attendees"):
-        section_id = conn.execute(
-            insert(t.section).values(
-                meeting_id=meeting_id,
-                position=last_section.position + 1,
-                kind="topic",
-                level=2,
-                text="Notes:",
-                blank_before=True,
-            )
-        ).inserted_primary_key[0]
+        section_id = add_section(conn, meeting_id, "topic", 2, "Notes:")
     first = not conn.execute(
         select(t.item.c.id).where(*_siblings(meeting_id, section_id, None)).limit(1)
     ).first()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC
 
 from sqlalchemy import insert, select
 
 from ..model import Due
 from . import schema as t
+from .due import due_columns, due_of
 from .people import People, utcnow
 
 
@@ -18,16 +18,11 @@ def new_uid() -> str:
 
 def _new_row(people: People, meeting_id, item_id, text, owner, due: Due | None, status) -> dict:
     owner_id = people.find(owner) if owner else None
-    due = due or Due()
     now = utcnow()
     return dict(
         uid=new_uid(), meeting_id=meeting_id, item_id=item_id, text=text,
         owner_id=owner_id, owner_text=owner if owner and owner_id is None else None,
-        due_date=due.date,
-        due_at=due.at.astimezone(UTC).replace(tzinfo=None) if due.at else None,
-        due_tz=getattr(due.at.tzinfo, "key", None) if due.at else None,
-        due_reason=due.unknown_reason, recheck_date=due.recheck,
-        status=status, sequence=0, created_at=now, updated_at=now,
+        **due_columns(due), status=status, sequence=0, created_at=now, updated_at=now,
     )
 
 
@@ -45,14 +40,8 @@ def create_followup(
 
 
 def _due_json(row) -> str | None:
-    if row.due_date:
-        return row.due_date.isoformat()
-    if row.due_at:
-        from zoneinfo import ZoneInfo
-
-        at = row.due_at.replace(tzinfo=UTC)
-        return (at.astimezone(ZoneInfo(row.due_tz)) if row.due_tz else at).isoformat()
-    return None
+    due = due_of(row)
+    return (due.date or due.at).isoformat() if (due.date or due.at) else None
 
 
 def list_followups(conn, include_all: bool = False) -> list[dict]:
@@ -136,14 +125,7 @@ def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -
 
     row = conn.execute(select(t.followup).where(t.followup.c.id == fid)).mappings().one()
     if "due" in values:
-        due = values.pop("due") or Due()
-        values.update(
-            due_date=due.date,
-            due_at=due.at.astimezone(UTC).replace(tzinfo=None) if due.at else None,
-            due_tz=getattr(due.at.tzinfo, "key", None) if due.at else None,
-            due_reason=due.unknown_reason,
-            recheck_date=due.recheck,
-        )
+        values.update(due_columns(values.pop("due")))
     if "owner" in values:
         owner = values.pop("owner")
         owner_id = People(conn).find(owner) if owner else None
@@ -168,8 +150,8 @@ def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -
 def add_suggestions_for(conn, docs) -> int:
     """The follow-ups freshly imported meetings suggest (see suggest.py), each with its series'
     next meeting date, unless the meeting has them already: a few statements for a whole archive."""
-    from ..entry import Known
     from ..suggest import suggest
+    from .people import known_people
     from .series import meeting_dates, next_date, series_ids
 
     if not docs:
@@ -183,10 +165,12 @@ def add_suggestions_for(conn, docs) -> int:
             t.followup.c.meeting_id.in_([doc.id for doc in docs]))):
         existing.setdefault(mid, set()).add(text)
     people = People(conn)
+    known = known_people(conn)  # with their aliases: "Joerg" finds Joerg Roedel
     rows = []
     for doc in docs:
         sid = sids[doc.series]
-        attendees = [Known(a.name) for a in doc.attendees if a.present]
+        attendees = [known[pid] for pid in (people.find(a.name) for a in doc.attendees if a.present)
+                     if pid in known]
         seen = existing.setdefault(doc.id, set())
         for s in suggest(doc, attendees, next_date(dates[sid], doc.date, cadence.get(sid))):
             if s.text not in seen:

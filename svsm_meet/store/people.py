@@ -63,3 +63,14 @@ class People:
         if key not in self.by_key:
             self.conn.execute(insert(t.person_alias).values(person_id=pid, alias=alias, alias_key=key))
             self.by_key[key] = pid
+
+
+def known_people(conn) -> dict:
+    """Everyone in the directory as entry.Known (name and aliases), by person id."""
+    from ..entry import Known
+
+    aliases: dict[int, list[str]] = {}
+    for pid, alias in conn.execute(select(t.person_alias.c.person_id, t.person_alias.c.alias)):
+        aliases.setdefault(pid, []).append(alias)
+    return {pid: Known(name, tuple(aliases.get(pid, ())))
+            for pid, name in conn.execute(select(t.person.c.id, t.person.c.name))}

@@ -50,8 +50,8 @@ class Hit:
 
 
 def _words(text: str | list[str]) -> list[str]:
-    if isinstance(text, list):  # already split, as the shell does
-        return text
+    if isinstance(text, list):  # already split, as the shell does; '"a phrase"' is a phrase
+        return [w[1:-1] if len(w) > 1 and w[0] == w[-1] == '"' else w for w in text]
     try:
         return shlex.split(text)
     except ValueError:  # an unbalanced quote: take the words as they are
@@ -86,16 +86,10 @@ def parse_query(text: str | list[str]) -> Query:
 
 def _person_names(conn, person: str) -> list[str]:
     """The names a person goes by, for person: (the name as given if nobody is known by it)."""
-    from sqlalchemy import select
+    from ..entry import resolve_owner
+    from .people import known_people
 
-    from ..entry import Known, resolve_owner
-    from . import schema as t
-
-    aliases: dict[int, list[str]] = {}
-    for pid, alias in conn.execute(select(t.person_alias.c.person_id, t.person_alias.c.alias)):
-        aliases.setdefault(pid, []).append(alias)
-    people = {name: Known(name, tuple(aliases.get(pid, ())))
-              for pid, name in conn.execute(select(t.person.c.id, t.person.c.name))}
+    people = {known.name: known for known in known_people(conn).values()}
     found = resolve_owner(person, list(people.values()))
     if not found:
         return [person]

@@ -168,7 +168,7 @@ class SvsmMeetApp(App):
 
     def action_open_demo(self) -> None:
         try:
-            mid = self.service.import_demo()
+            mid, _ = self.service.import_demo()
         except Exception as e:  # noqa: BLE001
             self.fail(e)
             return

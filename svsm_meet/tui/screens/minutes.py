@@ -55,7 +55,7 @@ class MinutesScreen(Screen):
         self.meeting_id = meeting_id
         self.focus_at = Target(*focus) if focus else None
         self.editing: Target | None = None
-        self.drafts = Drafts()
+        self.drafts = Drafts(service.url)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,7 +121,8 @@ class MinutesScreen(Screen):
         self.title = doc.title or doc.series
         self.sub_title = f"{doc.series} · {doc.date}"
         self.query_one(ItemsView).show(doc, keep)
-        present = [a.name for a in doc.attendees if a.present]
+        # Names as the people directory has them, as the roster does ("carlos lopez" is Carlos López).
+        present = [known.name for known in self.session.people["attendees"]]
         self.query_one(AttendeesPanel).show(self.roster, present)
         self.show_where()
 
