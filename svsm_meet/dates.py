@@ -43,3 +43,22 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
         return parser.parse(text, default=default).date()
     except (ValueError, OverflowError):
         raise BadInput(f"'{text}' is not a date (try 2024-06-07, 'June 7', '+2w' or 'next wed')") from None
+
+
+def parse_time(text: str) -> dt.time:
+    """'14:30' (or '14:30:00')."""
+    try:
+        return dt.time.fromisoformat(text.strip())
+    except ValueError:
+        raise BadInput(f"'{text}' is not a time HH:MM") from None
+
+
+def check_zone(name: str) -> str:
+    """An IANA time zone name, as given."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadInput(f"'{name}' is not a time zone (e.g. Europe/Berlin)") from None
+    return name.strip()

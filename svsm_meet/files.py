@@ -12,13 +12,21 @@ from .errors import BadInput
 DEFAULT_NAME_PATTERN = "devel-call-{date}.md"  # as the SVSM governance repo names them
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import (before any worker thread): umask can only be read by setting it.
+UMASK = _read_umask()
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write PATH whole or not at all: a crash leaves the old file, never half a new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the file is an ordinary one
+    os.chmod(tmp, 0o666 & ~UMASK)  # mkstemp makes it private; the file is an ordinary one
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

@@ -77,20 +77,23 @@ class Service:
 
     def new_meeting_defaults(self, series: str | None) -> tuple[str, dt.date]:
         """The series (default: the last used) and its next date by its cadence, else today."""
-        from .store.series import next_meeting_date, series_ids
+        from sqlalchemy import select
+
+        from .store import schema as t
+        from .store.series import meeting_dates, next_date, series_id_for
 
         names = self.series_names()
         series = series or (names[0] if names else "")
         today = self.today()
-        if not series or series not in names:
-            return series, today
         with self._read() as conn:
-            sid = series_ids(conn, [series])[series]
-            last = max(m.date for m in self.meetings() if m.series == series)
-            date = next_meeting_date(conn, sid, last)
+            sid = series_id_for(conn, series) if series else None
+            if sid is None:
+                return series, today
+            dates = meeting_dates(conn, sid)
+            cadence = conn.execute(select(t.series.c.cadence).where(t.series.c.id == sid)).scalar()
+        date = next_date(dates, dates[-1], cadence)
         while date < today:  # a series that paused: its next date from today on
-            with self._read() as conn:
-                date = next_meeting_date(conn, sid, date)
+            date = next_date(dates, date, cadence)
         return series, date
 
     def create_meeting(self, series: str, date: dt.date, start: dt.time | None = None,
@@ -296,7 +299,7 @@ class Service:
         from .store import schema as t
         from .store.followups import list_followups
 
-        a, m, s = t.attendance.c, t.meeting.c, t.series.c
+        a, f, m, s = t.attendance.c, t.followup.c, t.meeting.c, t.series.c
         with self._read() as conn:
             name = conn.execute(select(t.person.c.name).where(t.person.c.id == person_id)).scalar()
             meetings = conn.execute(
@@ -304,8 +307,9 @@ class Service:
                 .join(t.series, s.id == m.series_id)
                 .where(a.person_id == person_id, a.present.is_(True)).order_by(m.date.desc())
             ).all()
-            owned = [f for f in list_followups(conn, include_all=True)
-                     if f["owner"] == name and f["status"] != "suggested"]
+            mine = set(conn.execute(select(f.id).where(f.owner_id == person_id)).scalars())
+            owned = [row for row in list_followups(conn, include_all=True)
+                     if row["id"] in mine and row["status"] != "suggested"]
         return {"name": name, "meetings": [(mid, d, series) for mid, d, series in meetings],
                 "followups": owned}
 

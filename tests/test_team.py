@@ -281,3 +281,18 @@ def test_bulk_import_indexes_like_the_triggers_do(url, cli, tmp_path):
             rows |= {i * 8 + number for i in conn.execute(text(f"SELECT id FROM {name}")).scalars()}
     engine.dispose()
     assert indexed == rows  # every row indexed once, nothing stale
+
+
+def test_search_operators_mean_the_same_on_both(url, cli):
+    cli("import", SEED, database=url)
+
+    def refs(*query):
+        return {h["ref"] for h in json.loads(cli("search", *query, "--json", database=url).out)}
+
+    (leak,) = {r for r in refs("memory", "leak") if r.startswith("item:")}  # Roy's memory leak
+    assert refs("memory", "NOT", "leak") and leak not in refs("memory", "NOT", "leak")
+    assert leak in refs("zzznothing", "OR", "leak")
+    assert leak in refs('"different way"') and leak not in refs('"way different"')
+    assert leak in refs("NOT", "leak")  # a NOT with nothing before it is a word like any other
+    investigates = refs("investig*", "Stefano")
+    assert any(r.startswith("item:") for r in investigates) and leak not in investigates

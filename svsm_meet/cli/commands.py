@@ -51,23 +51,13 @@ def cmd_meetings(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from ..dates import parse_date
+    from ..dates import check_zone, parse_date, parse_time
     from ..store.entries import create_meeting
 
     date = parse_date(args.date)
-    start = None
-    if args.time:
-        try:
-            start = dt.time.fromisoformat(args.time)
-        except ValueError:
-            raise BadInput(f"--time {args.time}: not a time HH:MM") from None
+    start = parse_time(args.time) if args.time else None
     if args.timezone:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(args.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(f"--timezone {args.timezone}: not a time zone (e.g. Europe/Berlin)") from None
+        check_zone(args.timezone)
     series = args.series.strip()
     if not series:
         raise BadInput("--series: give the series a name")

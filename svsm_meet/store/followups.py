@@ -78,7 +78,6 @@ def list_followups(conn, include_all: bool = False) -> list[dict]:
 
 # -- the lifecycle: suggested -> open -> done or dropped -----------------------------------------
 
-STATUSES = ("suggested", "open", "done", "dropped")
 _MOVES = {
     "suggested": {"open", "dropped", "done"},
     "open": {"done", "dropped"},

@@ -190,12 +190,38 @@ def _joined(conn, table, key, snippet, rank, where, order, params, sign):
             for r in rows]
 
 
+_PREFIX_RE = re.compile(r"^[\w-]+\*$")
+
+
+def _pg_tsquery(terms: list[str], params: dict) -> str:
+    """The words as a tsquery, read as FTS5 reads them: all of them, "phrases", word* for a
+    prefix, and OR / NOT between two terms (websearch_to_tsquery would drop NOT as a stop word)."""
+    out, op, negate = "", "&&", False
+    for term in terms:
+        if term in _OPERATORS:
+            if out:
+                op, negate = ("||", False) if term == "OR" else ("&&", term == "NOT")
+            continue
+        name = f"t{len(params)}"
+        if _PREFIX_RE.match(term):
+            params[name] = term[:-1] + ":*"
+            piece = f"to_tsquery('english', :{name})"
+        else:
+            params[name] = term.rstrip("*")
+            piece = f"phraseto_tsquery('english', :{name})"
+        if negate:
+            piece = f"!!{piece}"
+        out = f"({out} {op} {piece})" if out else piece
+        op, negate = "&&", False
+    return out
+
+
 def _postgresql(conn, query: Query, limit: int):
     params: dict = {"limit": limit}
     parts = []
-    if query.terms:
-        parts.append("websearch_to_tsquery('english', :terms)")
-        params["terms"] = " ".join(f'"{t}"' if " " in t else t for t in query.terms)
+    terms = _pg_tsquery(query.terms, params)
+    if terms:
+        parts.append(terms)
     if query.person:
         names = _person_names(conn, query.person)
         ors = []

@@ -25,7 +25,7 @@ Type into the entry line and press **Enter**: each entry is saved at once. There
 | `#action TEXT due:WHEN @Owner` | a follow-up; the owner is `@Owner`, else the attendee the text names |
 | `#info TEXT`, `#idea TEXT` | kinds of bullets |
 | `#link URL [TEXT]` | a link |
-| `#undo` | takes back the last entry |
+| `#undo` | takes back your last entry |
 
 `due:` takes `2024-06-07`, `June 7`, `+2w`, `in 3 days`, `next wed`, `next meeting` — counted from
 the meeting's date. Names complete as you type: **→** accepts the suggestion.

@@ -28,7 +28,10 @@ class _TableScreen(Screen):
         self.title = self.TITLE_TEXT
         table = self.query_one(DataTable)
         table.add_columns(*self.COLUMNS)
-        self.fill(table)
+        try:
+            self.fill(table)
+        except Exception as e:  # noqa: BLE001 - a message, never a traceback
+            self.app.fail(e)
         table.focus()
 
     def fill(self, table: DataTable) -> None:

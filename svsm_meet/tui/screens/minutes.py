@@ -237,21 +237,23 @@ class MinutesScreen(Screen):
         self.refresh_minutes(target)
         self.query_one(ItemsView).focus()
 
-    def _on_item(self, fn, *args, keep: bool = True) -> None:
+    def _on_item(self, fn, *args, keep: bool = True) -> bool:
+        """FN on the chosen bullet; False (with a message) where there is none or it failed."""
         target = self.target()
         if target is None or target.kind != "item":
             self.notify("choose a bullet first (↑ ↓)")
-            return
+            return False
         try:
             fn(target.id, *args)
         except Exception as e:  # noqa: BLE001
             self.fail(e)
-            return
+            return False
         self.refresh_minutes(target if keep else None)
+        return True
 
     def action_delete(self) -> None:
-        self._on_item(self.session.delete, keep=False)
-        self.notify("deleted; u or Ctrl+Z brings it back", timeout=3)
+        if self._on_item(self.session.delete, keep=False):
+            self.notify("deleted; u or Ctrl+Z brings it back", timeout=3)
 
     def action_move(self, step: int) -> None:
         self._on_item(self.session.move, step)
@@ -315,10 +317,19 @@ class MinutesScreen(Screen):
         self.notify(f"wrote {path}", title="Exported", timeout=8)
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(self.service.markdown(self.meeting_id))
+        try:
+            self.app.copy_to_clipboard(self.service.markdown(self.meeting_id))
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
         self.notify("the Markdown is on the clipboard", timeout=3)
 
     def action_preview(self) -> None:
         from .preview import PreviewScreen
 
-        self.app.push_screen(PreviewScreen(self.service.markdown(self.meeting_id)))
+        try:
+            markdown = self.service.markdown(self.meeting_id)
+        except Exception as e:  # noqa: BLE001
+            self.fail(e)
+            return
+        self.app.push_screen(PreviewScreen(markdown))

@@ -26,25 +26,12 @@ class NewMeeting:
 
 
 def check(series: str, date: str, time: str, zone: str) -> NewMeeting:
-    from ...dates import parse_date
+    from ...dates import check_zone, parse_date, parse_time
 
     if not series.strip():
         raise BadInput("give the series a name")
-    when = parse_date(date)
-    start = None
-    if time.strip():
-        try:
-            start = dt.time.fromisoformat(time.strip())
-        except ValueError:
-            raise BadInput(f"'{time}' is not a time HH:MM") from None
-    if zone.strip():
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(zone.strip())
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput(f"'{zone}' is not a time zone (e.g. Europe/Berlin)") from None
-    return NewMeeting(series.strip(), when, start, zone.strip() or None)
+    return NewMeeting(series.strip(), parse_date(date), parse_time(time) if time.strip() else None,
+                      check_zone(zone) if zone.strip() else None)
 
 
 class NewMeetingScreen(ModalScreen[NewMeeting | None]):
