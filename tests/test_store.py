@@ -122,3 +122,17 @@ def test_drafts_belong_to_their_database(tmp_path):
     Drafts("sqlite:///a.db", tmp_path).save(3, "half a line")
     assert Drafts("sqlite:///a.db", tmp_path).load(3) == "half a line"
     assert Drafts("postgresql+psycopg://team/db", tmp_path).load(3) == ""
+
+
+def test_the_directory_keeps_the_more_careful_spelling(engine):
+    from svsm_meet.formats.markdown_in import normalize
+    from svsm_meet.formats.markdown_out import render
+
+    early = "# Call (2024-02-14)\n\n## Attendees:\n\nVijay dhanraj, carlos lopez\n"
+    later = "# Call (2024-05-15)\n\n## Attendees:\n\nVijay Dhanraj, Carlos López\n"
+    with transaction(engine) as conn:
+        ids = save_documents(conn, [parse_markdown(early), parse_markdown(later)])
+        names = sorted(conn.execute(select(t.person.c.name)).scalars())
+        docs = load_documents(conn, ids)
+    assert names == ["Carlos López", "Vijay Dhanraj"]
+    assert [render(d) for d in docs] == [normalize(early), normalize(later)]

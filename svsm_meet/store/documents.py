@@ -91,7 +91,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
                     "meeting_id": mid,
                     "person_id": pid,
                     "position": position,
-                    "written": None if people.names[pid] == a.name else a.name,
+                    "written": a.name,  # settled below, once every spelling has been seen
                     "grp": a.group,
                     "present": a.present,
                     "role": a.role,
@@ -99,6 +99,9 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
                     "new_line": a.new_line,
                 }
             )
+    for row in attendance_rows:
+        if people.names[row["person_id"]] == row["written"]:
+            row["written"] = None
     if attendance_rows:
         conn.execute(insert(t.attendance), attendance_rows)
 

@@ -18,6 +18,11 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", " ", plain).strip().casefold()
 
 
+def _spelling(name: str) -> tuple[int, int]:
+    """How carefully a name is written: capitalised words, then letters with their accents."""
+    return sum(w[:1].isupper() for w in name.split()), sum(not c.isascii() for c in name)
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
@@ -48,13 +53,26 @@ class People:
             ).inserted_primary_key[0]
             self.by_key[name_key(name)] = pid
             self.names[pid] = name
-        elif affiliation:
-            self.conn.execute(
-                update(t.person)
-                .where(t.person.c.id == pid, t.person.c.affiliation.is_(None))
-                .values(affiliation=affiliation)
-            )
+        else:
+            if affiliation:
+                self.conn.execute(
+                    update(t.person)
+                    .where(t.person.c.id == pid, t.person.c.affiliation.is_(None))
+                    .values(affiliation=affiliation)
+                )
+            if name_key(name) == name_key(self.names[pid]) and _spelling(name) > _spelling(self.names[pid]):
+                self._rename(pid, name)
         return pid
+
+    def _rename(self, pid: int, name: str) -> None:
+        """'Vijay Dhanraj' once 'Vijay dhanraj' was seen first: the directory takes the more careful
+        spelling, and the meetings that wrote the other keep it (their Markdown stays as it was)."""
+        old = self.names[pid]
+        a = t.attendance.c
+        self.conn.execute(update(t.attendance).where(a.person_id == pid, a.written.is_(None))
+                          .values(written=old))
+        self.conn.execute(update(t.person).where(t.person.c.id == pid).values(name=name))
+        self.names[pid] = name
 
     def add_alias(self, pid: int, alias: str) -> None:
         key = name_key(alias)
