@@ -277,3 +277,27 @@ def test_series_names_beyond_ascii(cli):
     assert meetings[0]["title"] == "Meeting Minutes: Ärzte Call (May 8th, 2024)"
     assert cli("new", "--series", "Straße Sync", "--date", "2024-05-01").code == 0
     assert cli("export", "markdown", "2024-05-01", "--series", "STRASSE SYNC").code == 0
+
+
+def test_people_aliases_and_merging(cli):
+    cli("import", FIXTURES / "minutes" / "svsm-ordinal-2025-03-05.md")  # "Jörg Rödel (Chair)"
+    cli("import", PLAIN)
+    cli("new", "--series", "SVSM Development Call", "--date", "2025-03-12")
+    cli("note", "add", "latest", "placeholder")
+    assert cli("people", "alias", "Joerg Roedel", "Joerg").code == 2  # nobody of that name yet
+    cli("followups", "add", "Review the plan", "--owner", "Jörg Rödel")
+    result = cli("people", "alias", "Jörg Rödel", "Joerg Roedel")
+    assert result.code == 0 and "another name" in result.out
+    cli("import", FIXTURES / "minutes" / "wrong-ordinal.md")  # "Joerg Roedel (Meeting Lead)"
+    people = {p["name"]: p for p in json.loads(cli("people", "--json").out)}
+    assert "Joerg Roedel" not in people and people["Jörg Rödel"]["meetings"] == 2
+    assert people["Jörg Rödel"]["aliases"] == ["Joerg Roedel"]
+    # Two people who turn out to be one: merged, each meeting keeping its spelling.
+    assert "Carlos Lopez" not in people
+    cli("import", FIXTURES / "minutes" / "council-2024-04-12.md")  # "Carol", "Mark", ...
+    assert "merged" in cli("people", "alias", "Adam Dunlap", "Carol").out
+    people = {p["name"]: p for p in json.loads(cli("people", "--json").out)}
+    assert "Carol" not in people and people["Adam Dunlap"]["meetings"] == 3  # 2 + the council
+    assert "Council: Carol, Mark" in cli("export", "markdown", "2024-04-12").out
+    (f,) = [f for f in json.loads(cli("followups", "--json").out) if f["text"] == "Review the plan"]
+    assert f["owner"] == "Jörg Rödel"

@@ -290,6 +290,37 @@ def cmd_followups_done(args) -> int:
 FOLLOWUP_COMMANDS = {"add": cmd_followups_add, "edit": cmd_followups_edit, "done": cmd_followups_done}
 
 
+def cmd_people(args) -> int:
+    from sqlalchemy import func, select
+
+    from ..store import schema as t
+    from ..store.people import alias, known_people
+
+    if args.people_command == "alias":
+        if not args.other.strip():
+            raise BadInput("people alias: give the other name")
+        with transaction(_engine(args)) as conn:
+            print(alias(conn, args.name.strip(), args.other.strip()))
+        return 0
+    with transaction(_engine(args), write=False) as conn:
+        known = known_people(conn)
+        a = t.attendance.c
+        meetings = dict(conn.execute(select(a.person_id, func.count(func.distinct(a.meeting_id)))
+                                     .group_by(a.person_id)).all())
+        affiliation = dict(conn.execute(select(t.person.c.id, t.person.c.affiliation)).all())
+    people = sorted(({"name": k.name, "affiliation": affiliation.get(pid), "aliases": list(k.aliases),
+                      "meetings": meetings.get(pid, 0)} for pid, k in known.items()),
+                    key=lambda p: p["name"].casefold())
+    if args.json:
+        print(json.dumps(people, ensure_ascii=False, indent=2))
+        return 0
+    for p in people:
+        extra = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
+        org = f", {p['affiliation']}" if p["affiliation"] else ""
+        print(f"{p['meetings']:>4}  {p['name']}{org}{extra}")
+    return 0
+
+
 def cmd_search(args) -> int:
     from ..store.search import search
 
@@ -403,6 +434,7 @@ COMMANDS = {
     "followups": cmd_followups,
     "sync": cmd_sync,
     "search": cmd_search,
+    "people": cmd_people,
     "db": cmd_db,
     "demo": cmd_demo,
     "open": cmd_tui,

@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     d = fu.add_parser("done", help="mark a follow-up done")
     d.add_argument("ref", metavar="ID", help="its id or UID")
 
+    s = sub.add_parser("people", help="the people directory: list, or give someone another name")
+    s.add_argument("--json", action="store_true", help="a JSON list of {name, affiliation, aliases, meetings}")
+    pe = s.add_subparsers(dest="people_command", metavar="ACTION")
+    a = pe.add_parser("alias", help="ALIAS is another name of NAME (merging the two if both exist)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("other", metavar="ALIAS")
+
     s = sub.add_parser("search", help="search every meeting: words, \"phrases\", person:, kind:, "
                        "since:, until:, series:")
     s.add_argument("query", nargs="+", metavar="QUERY")

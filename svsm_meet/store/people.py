@@ -92,3 +92,34 @@ def known_people(conn) -> dict:
         aliases.setdefault(pid, []).append(alias)
     return {pid: Known(name, tuple(aliases.get(pid, ())))
             for pid, name in conn.execute(select(t.person.c.id, t.person.c.name))}
+
+
+def alias(conn, name: str, other: str) -> str:
+    """OTHER is another name of NAME's person ('Jörg Rödel' is 'Joerg Roedel').  Where OTHER is
+    somebody already, the two are merged: their meetings and follow-ups become NAME's, and each
+    meeting keeps the spelling it wrote.  Returns what was done, in words."""
+    from ..errors import BadInput
+
+    people = People(conn)
+    keep = people.find(name)
+    if keep is None:
+        raise BadInput(f"nobody is called '{name}'; see 'svsm-meet people'")
+    gone = people.find(other)
+    if gone == keep:
+        return f"'{other}' is {people.names[keep]} already"
+    if gone is not None:
+        a, f, al = t.attendance.c, t.followup.c, t.person_alias.c
+        conn.execute(update(t.attendance).where(a.person_id == gone, a.written.is_(None))
+                     .values(written=people.names[gone]))
+        conn.execute(update(t.attendance).where(a.person_id == gone).values(person_id=keep))
+        conn.execute(update(t.followup).where(f.owner_id == gone).values(owner_id=keep))
+        conn.execute(update(t.person_alias).where(al.person_id == gone).values(person_id=keep))
+        conn.execute(t.person.delete().where(t.person.c.id == gone))
+        people = People(conn)
+    key = name_key(other)
+    if key != name_key(people.names[keep]) and people.by_key.get(key) != keep:
+        people.add_alias(keep, other)
+    elif people.by_key.get(key) == keep and gone is None:
+        return f"'{other}' is {people.names[keep]} already"
+    return (f"merged '{other}' into {people.names[keep]}" if gone is not None
+            else f"'{other}' is another name of {people.names[keep]}")
