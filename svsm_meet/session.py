@@ -165,7 +165,6 @@ class MinutesSession:
             chain = self._chain()
         depth = min(self.depth, len(chain))
         parent = chain[depth - 1] if depth else None
-        item.blank_before = depth == 0 and not chain
         item_id = editing.insert_item(
             conn, self.meeting_id, section_id, parent.id if parent else None, item, log=False
         )

@@ -79,6 +79,8 @@ def insert_item(
     where = _siblings(meeting_id, section_id, parent_id)
     count = conn.execute(select(func.count()).select_from(t.item).where(*where)).scalar()
     position = count if position is None else max(0, min(position, count))
+    if parent_id is None and count == 0:
+        item.blank_before = True  # the first bullet under a heading stands apart from it
     _open_gap(conn, where, position)
     row = item_row(meeting_id, section_id, parent_id, position, item, utcnow())
     item.id = conn.execute(insert(t.item).values(**row)).inserted_primary_key[0]

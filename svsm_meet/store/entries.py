@@ -45,7 +45,7 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
 
     A meeting that has only its title and attendees so far gets a "Notes:" section for it.
     """
-    from .editing import _siblings, add_section, insert_item, lock_meeting
+    from .editing import add_section, insert_item, lock_meeting
 
     lock_meeting(conn, meeting_id)
     last_section = conn.execute(
@@ -57,8 +57,4 @@ def append_item(conn, meeting_id: int, item: Item) -> int:
     section_id = last_section.id if last_section else None
     if last_section and last_section.kind in ("title", "attendees"):
         section_id = add_section(conn, meeting_id, "topic", 2, "Notes:")
-    first = not conn.execute(
-        select(t.item.c.id).where(*_siblings(meeting_id, section_id, None)).limit(1)
-    ).first()
-    item.blank_before = first  # the first bullet under a heading stands apart from it
     return insert_item(conn, meeting_id, section_id, None, item)

@@ -165,7 +165,6 @@ class MinutesScreen(Screen):
         except Exception as e:  # noqa: BLE001 - shown to the user; the typed line stays
             self.fail(e)
             return False
-        self.drafts.clear(self.meeting_id)
         if message:
             self.notify(message, timeout=3)
         if line.strip().lower().startswith(("#attendees", "#here")):
