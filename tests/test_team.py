@@ -62,6 +62,25 @@ def test_migrations_run_on_both_engines(url):
     engine.dispose()
 
 
+def test_the_sqlmodel_models_are_what_the_migrations_make_on_both_engines(url):
+    """Alembic's autogenerate finds no difference between SQLModel.metadata and the migrated
+    database — on PostgreSQL too, where column types are stricter (e.g. timestamps' zones)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import svsm_meet.store.schema  # noqa: F401 - the models
+    from svsm_meet.store import migrate
+
+    engine = make_engine(resolve_url(url))
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_name": migrate.from_schema, "compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    engine.dispose()
+
+
 def test_the_seed_round_trips_and_search_works(url, cli):
     assert cli("import", SEED, database=url).code == 0
     assert cli("export", "markdown", "latest", database=url).out == normalize(SEED.read_text())
@@ -296,3 +315,21 @@ def test_search_operators_mean_the_same_on_both(url, cli):
     assert leak in refs("NOT", "leak")  # a NOT with nothing before it is a word like any other
     investigates = refs("investig*", "Stefano")
     assert any(r.startswith("item:") for r in investigates) and leak not in investigates
+
+
+def test_a_watcher_wakes_for_its_meeting(url, engine):
+    """On PostgreSQL by NOTIFY, for its own meeting only; on SQLite at every look (a poll)."""
+    from svsm_meet.watch import MeetingWatcher
+
+    with transaction(engine) as conn:
+        mine = create_meeting(conn, "Team Call", dt.date(2024, 5, 22))
+        other = create_meeting(conn, "Team Call", dt.date(2024, 5, 29))
+    watcher = MeetingWatcher(engine, mine)
+    try:
+        MinutesSession(engine, other).submit("another meeting's note")
+        if url.startswith("postgresql"):
+            assert not watcher.wait(0.5)
+        MinutesSession(engine, mine).submit("a note")
+        assert watcher.wait(5 if url.startswith("postgresql") else 0.01)
+    finally:
+        watcher.close()

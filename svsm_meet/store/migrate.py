@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from ..errors import SvsmMeetError
 
-# The newest revision in migrations/versions; tests/test_migrations.py checks it against Alembic.
+# The newest revision in the top-level migrations/versions (shipped as svsm_meet.migrations); tests/test_migrations.py checks it against Alembic.
 HEAD = "0005"
 
 
@@ -25,7 +25,7 @@ def _config(connection):
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(files("svsm_meet") / "migrations"))
+    config.set_main_option("script_location", str(files("svsm_meet.migrations")))
     config.attributes["connection"] = connection
     return config
 

@@ -1,196 +1,220 @@
-"""The database tables (SQLAlchemy Core).  Alembic's migrations create and change them."""
+"""The database tables, each declared once as a SQLModel model.  Alembic's migrations create and
+change them (migrations/env.py compares against SQLModel.metadata).
+
+The store reads and writes through the models' tables (`meeting = Meeting.__table__`) with
+SQLAlchemy Core statements: an import is a handful of executemany statements rather than one ORM
+object per bullet, and the rest of the app works on the plain document tree of model.py.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    Time,
-    UniqueConstraint,
-)
+import datetime as dt
+from typing import Any, Optional
+
+from sqlalchemy import JSON, Column, Index, Integer, String, Text, UniqueConstraint
+from pydantic import NaiveDatetime
+from sqlmodel import Field, SQLModel
+
+# Timestamps are NaiveDatetime: kept in UTC without a zone (a column's zone is said elsewhere, e.g.
+# due_tz), as every revision of the migrations made them.
 
 # Named constraints, so that migrations can alter them on SQLite (batch mode) and PostgreSQL alike.
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(column_0_label)s",
-        "uq": "uq_%(table_name)s_%(column_0_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
+# Set before the first model: a constraint takes its name when it joins its table.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = SQLModel.metadata
+
+# An id is never given out twice on SQLite (AUTOINCREMENT): undo and users refer to ids.
+_NEVER_REUSED = {"sqlite_autoincrement": True}
 
 
-def _id() -> Column:
-    return Column("id", Integer, primary_key=True)
+def _id() -> Any:
+    return Field(default=None, sa_column=Column("id", Integer, primary_key=True))
 
 
-def _fk(name: str, target: str, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
-    return Column(name, ForeignKey(f"{target}.id", ondelete=ondelete), nullable=nullable)
+def _text(length: int | None = None, nullable: bool = True, **kw) -> Any:
+    return Field(default=None, sa_type=String(length) if length else Text, nullable=nullable, **kw)
 
 
-series = Table(
-    "series",
-    metadata,
-    _id(),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("cadence", String(200)),  # an RRULE, e.g. FREQ=WEEKLY;BYDAY=WE
-    Column("start_time", Time),
-    Column("timezone", String(64)),
-    Column("created_at", DateTime, nullable=False),
-)
+def _ref(target: str, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
+    return Field(default=None, foreign_key=f"{target}.id", ondelete=ondelete, nullable=nullable)
 
-meeting = Table(
-    "meeting",
-    metadata,
-    _id(),
-    _fk("series_id", "series", ondelete="RESTRICT"),
-    Column("date", Date, nullable=False),
-    Column("start_time", Time),
-    Column("timezone", String(64)),
-    Column("layout", JSON, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-    UniqueConstraint("series_id", "date"),
-    Index("ix_meeting_date", "date"),
-)
 
-person = Table(
-    "person",
-    metadata,
-    _id(),
-    Column("name", String(200), nullable=False),
-    Column("name_key", String(200), nullable=False, index=True),  # for matching: casefolded
-    Column("affiliation", String(200)),
-    Column("created_at", DateTime, nullable=False),
-)
+class Series(SQLModel, table=True):
+    __tablename__ = "series"
 
-person_alias = Table(
-    "person_alias",
-    metadata,
-    _id(),
-    _fk("person_id", "person"),
-    Column("alias", String(200), nullable=False),
-    Column("alias_key", String(200), nullable=False, unique=True),
-)
+    id: Optional[int] = _id()
+    name: str = _text(200, nullable=False, unique=True)
+    cadence: Optional[str] = _text(200)  # an RRULE, e.g. FREQ=WEEKLY;BYDAY=WE
+    start_time: Optional[dt.time] = None
+    timezone: Optional[str] = _text(64)
+    created_at: NaiveDatetime = Field(nullable=False)
 
-attendance = Table(
-    "attendance",
-    metadata,
-    _id(),
-    _fk("meeting_id", "meeting"),
-    _fk("person_id", "person", ondelete="RESTRICT"),
-    Column("position", Integer, nullable=False),
-    Column("written", String(200)),  # the name as written here, where it differs from the person's
-    Column("grp", String(200)),  # line label, "Council:"
-    Column("present", Boolean, nullable=False),
-    Column("role", String(200)),
-    Column("affiliation", String(200)),
-    Column("new_line", Boolean, nullable=False),
-    Index("ix_attendance_meeting", "meeting_id", "position"),
-    Index("ix_attendance_person", "person_id"),
-    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
-)
 
-section = Table(
-    "section",
-    metadata,
-    _id(),
-    _fk("meeting_id", "meeting"),
-    Column("position", Integer, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("level", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("blank_before", Boolean, nullable=False),
-    Index("ix_section_meeting", "meeting_id", "position"),
-    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
-)
+class Meeting(SQLModel, table=True):
+    __tablename__ = "meeting"
+    __table_args__ = (UniqueConstraint("series_id", "date"), Index("ix_meeting_date", "date"))
 
-item = Table(
-    "item",
-    metadata,
-    _id(),
-    _fk("meeting_id", "meeting"),
-    _fk("section_id", "section", nullable=True),  # NULL: before the first heading
-    _fk("parent_id", "item", nullable=True),
-    Column("position", Integer, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("label", String(100)),
-    Column("text", Text, nullable=False),
-    Column("marker", String(12)),
-    Column("indent", Integer),
-    Column("blank_before", Boolean, nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-    Index("ix_item_meeting", "meeting_id", "section_id", "position"),
-    Index("ix_item_parent", "parent_id"),
-    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
-)
+    id: Optional[int] = _id()
+    series_id: int = _ref("series", ondelete="RESTRICT")
+    date: dt.date = Field(nullable=False)
+    start_time: Optional[dt.time] = None
+    timezone: Optional[str] = _text(64)
+    layout: dict = Field(sa_type=JSON, nullable=False)
+    created_at: NaiveDatetime = Field(nullable=False)
+    updated_at: NaiveDatetime = Field(nullable=False)
 
-followup = Table(
-    "followup",
-    metadata,
-    _id(),
-    Column("uid", String(200), nullable=False, unique=True),
-    _fk("meeting_id", "meeting", nullable=True, ondelete="SET NULL"),
-    _fk("item_id", "item", nullable=True, ondelete="SET NULL"),
-    Column("text", Text, nullable=False),
-    _fk("owner_id", "person", nullable=True, ondelete="SET NULL"),
-    Column("owner_text", String(200)),  # an owner who is not (yet) in the people directory
-    Column("due_date", Date),
-    Column("due_at", DateTime),  # UTC; due_tz says where it was meant
-    Column("due_tz", String(64)),
-    Column("due_reason", Text),  # why the due date is unknown
-    Column("recheck_date", Date),
-    Column("status", String(16), nullable=False),
-    Column("sequence", Integer, nullable=False),
-    Column("created_at", DateTime, nullable=False),
-    Column("updated_at", DateTime, nullable=False),
-    Column("closed_at", DateTime),
-    _fk("closed_meeting_id", "meeting", nullable=True, ondelete="SET NULL"),
-    Index("ix_followup_status", "status"),
-    Index("ix_followup_meeting", "meeting_id"),
-    Index("ix_followup_item", "item_id"),
-    sqlite_autoincrement=True,  # an id is never given out twice: undo and users refer to ids
-)
 
-# Every change made to a meeting after it was created, newest last: what #undo and the editor's
-# undo reverse, and what other note-takers poll to see that a meeting changed.
-change = Table(
-    "change",
-    metadata,
-    _id(),
-    _fk("meeting_id", "meeting"),
-    Column("created_at", DateTime, nullable=False),
-    Column("action", String(32), nullable=False),
-    Column("undo", JSON, nullable=False),
-    Column("undone", Boolean, nullable=False),
-    Column("author", String(200)),  # who made it: #undo takes back one's own entries only
-    Index("ix_change_meeting", "meeting_id", "id"),
-)
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
 
-# What a calendar holds of ours, as of the last sync: to send only what changed, and to tell a
-# change made on the server (its ETag moved) from one made here (our rendering's hash moved).
-sync_state = Table(
-    "sync_state",
-    metadata,
-    _id(),
-    Column("target", String(500), nullable=False),  # "caldav <calendar url>" or "vdir <path>"
-    Column("uid", String(200), nullable=False),
-    Column("href", String(1000)),
-    Column("etag", String(200)),
-    Column("local_hash", String(64), nullable=False),
-    Column("synced_at", DateTime, nullable=False),
-    UniqueConstraint("target", "uid"),
-)
+    id: Optional[int] = _id()
+    name: str = _text(200, nullable=False)
+    name_key: str = _text(200, nullable=False, index=True)  # for matching: casefolded
+    affiliation: Optional[str] = _text(200)
+    created_at: NaiveDatetime = Field(nullable=False)
+
+
+class PersonAlias(SQLModel, table=True):
+    __tablename__ = "person_alias"
+
+    id: Optional[int] = _id()
+    person_id: int = _ref("person")
+    alias: str = _text(200, nullable=False)
+    alias_key: str = _text(200, nullable=False, unique=True)
+
+
+class Attendance(SQLModel, table=True):
+    __tablename__ = "attendance"
+    __table_args__ = (
+        Index("ix_attendance_meeting", "meeting_id", "position"),
+        Index("ix_attendance_person", "person_id"),
+        _NEVER_REUSED,
+    )
+
+    id: Optional[int] = _id()
+    meeting_id: int = _ref("meeting")
+    person_id: int = _ref("person", ondelete="RESTRICT")
+    position: int = Field(nullable=False)
+    written: Optional[str] = _text(200)  # the name as written here, where it differs from the person's
+    grp: Optional[str] = _text(200)  # line label, "Council:"
+    present: bool = Field(nullable=False)
+    role: Optional[str] = _text(200)
+    affiliation: Optional[str] = _text(200)
+    new_line: bool = Field(nullable=False)
+
+
+class Section(SQLModel, table=True):
+    __tablename__ = "section"
+    __table_args__ = (Index("ix_section_meeting", "meeting_id", "position"), _NEVER_REUSED)
+
+    id: Optional[int] = _id()
+    meeting_id: int = _ref("meeting")
+    position: int = Field(nullable=False)
+    kind: str = _text(16, nullable=False)
+    level: int = Field(nullable=False)
+    text: str = _text(nullable=False)
+    blank_before: bool = Field(nullable=False)
+
+
+class Item(SQLModel, table=True):
+    __tablename__ = "item"
+    __table_args__ = (
+        Index("ix_item_meeting", "meeting_id", "section_id", "position"),
+        Index("ix_item_parent", "parent_id"),
+        _NEVER_REUSED,
+    )
+
+    id: Optional[int] = _id()
+    meeting_id: int = _ref("meeting")
+    section_id: Optional[int] = _ref("section", nullable=True)  # NULL: before the first heading
+    parent_id: Optional[int] = _ref("item", nullable=True)
+    position: int = Field(nullable=False)
+    kind: str = _text(16, nullable=False)
+    label: Optional[str] = _text(100)
+    text: str = _text(nullable=False)
+    marker: Optional[str] = _text(12)
+    indent: Optional[int] = None
+    blank_before: bool = Field(nullable=False)
+    version: int = Field(nullable=False)
+    created_at: NaiveDatetime = Field(nullable=False)
+    updated_at: NaiveDatetime = Field(nullable=False)
+
+
+class Followup(SQLModel, table=True):
+    __tablename__ = "followup"
+    __table_args__ = (
+        Index("ix_followup_status", "status"),
+        Index("ix_followup_meeting", "meeting_id"),
+        Index("ix_followup_item", "item_id"),
+        _NEVER_REUSED,
+    )
+
+    id: Optional[int] = _id()
+    uid: str = _text(200, nullable=False, unique=True)
+    meeting_id: Optional[int] = _ref("meeting", nullable=True, ondelete="SET NULL")
+    item_id: Optional[int] = _ref("item", nullable=True, ondelete="SET NULL")
+    text: str = _text(nullable=False)
+    owner_id: Optional[int] = _ref("person", nullable=True, ondelete="SET NULL")
+    owner_text: Optional[str] = _text(200)  # an owner who is not (yet) in the people directory
+    due_date: Optional[dt.date] = None
+    due_at: Optional[NaiveDatetime] = None  # UTC; due_tz says where it was meant
+    due_tz: Optional[str] = _text(64)
+    due_reason: Optional[str] = _text()  # why the due date is unknown
+    recheck_date: Optional[dt.date] = None
+    status: str = _text(16, nullable=False)
+    sequence: int = Field(nullable=False)
+    created_at: NaiveDatetime = Field(nullable=False)
+    updated_at: NaiveDatetime = Field(nullable=False)
+    closed_at: Optional[NaiveDatetime] = None
+    closed_meeting_id: Optional[int] = _ref("meeting", nullable=True, ondelete="SET NULL")
+
+
+class Change(SQLModel, table=True):
+    """Every change made to a meeting after it was created, newest last: what #undo and the
+    editor's undo reverse, and what other note-takers poll to see that a meeting changed."""
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_meeting", "meeting_id", "id"),)
+
+    id: Optional[int] = _id()
+    meeting_id: int = _ref("meeting")
+    created_at: NaiveDatetime = Field(nullable=False)
+    action: str = _text(32, nullable=False)
+    undo: Any = Field(sa_type=JSON, nullable=False)
+    undone: bool = Field(nullable=False)
+    author: Optional[str] = _text(200)  # who made it: #undo takes back one's own entries only
+
+
+class SyncState(SQLModel, table=True):
+    """What a calendar holds of ours, as of the last sync: to send only what changed, and to tell
+    a change made on the server (its ETag moved) from one made here (our rendering's hash moved)."""
+
+    __tablename__ = "sync_state"
+    __table_args__ = (UniqueConstraint("target", "uid"),)
+
+    id: Optional[int] = _id()
+    target: str = _text(500, nullable=False)  # "caldav <calendar url>" or "vdir <path>"
+    uid: str = _text(200, nullable=False)
+    href: Optional[str] = _text(1000)
+    etag: Optional[str] = _text(200)
+    local_hash: str = _text(64, nullable=False)
+    synced_at: NaiveDatetime = Field(nullable=False)
+
+
+# The tables, as the store's Core statements name them.
+series = Series.__table__
+meeting = Meeting.__table__
+person = Person.__table__
+person_alias = PersonAlias.__table__
+attendance = Attendance.__table__
+section = Section.__table__
+item = Item.__table__
+followup = Followup.__table__
+change = Change.__table__
+sync_state = SyncState.__table__

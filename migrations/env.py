@@ -2,8 +2,10 @@
 
 from alembic import context
 
+from sqlmodel import SQLModel
+
+import svsm_meet.store.schema  # noqa: F401 - declares the models, filling SQLModel.metadata
 from svsm_meet.store.migrate import from_schema
-from svsm_meet.store.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -15,7 +17,7 @@ if connection is None:  # `alembic` run by hand, e.g. to write a new revision
 
 context.configure(
     connection=connection,
-    target_metadata=metadata,
+    target_metadata=SQLModel.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
     include_name=from_schema,
