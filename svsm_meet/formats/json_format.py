@@ -7,11 +7,17 @@ import json
 from typing import Any
 
 from ..errors import BadInput
-from ..model import FOLLOWUP_STATUSES, KINDS, SECTION_KINDS, Attendee, Document, Due, FollowUp, Item
-from ..model import Layout, Section
+from ..model import Attendee, Document, Due, FollowUp, Item, Layout, Section
 
 FORMAT = "svsm-meet/meeting"
 VERSION = 1
+
+
+class Invalid(Exception):
+    """One problem in a JSON file, at PATH ("sections[3].items[0].text"; empty: the whole file)."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}" if path else message)
 
 
 def _iso(value) -> str | None:
@@ -106,188 +112,110 @@ def dumps(doc: Document) -> str:
 
 
 # -- reading -------------------------------------------------------------------------------------
-
-
-class _Reader:
-    """Reads a parsed JSON value, naming the exact place of anything wrong."""
-
-    def __init__(self, source: str):
-        self.source = source
-        self.refs: dict[int, Item] = {}
-
-    def fail(self, path: str, message: str):
-        raise BadInput(f"{self.source}: {path}: {message}")
-
-    def get(self, data: dict, key: str, path: str, kind, required=True, default=None):
-        if not isinstance(data, dict):
-            self.fail(path, "expected an object")
-        if key not in data or data[key] is None:
-            if required:
-                self.fail(f"{path}.{key}", "missing")
-            return default
-        value = data[key]
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
-            names = " or ".join(k.__name__ for k in kinds)
-            self.fail(f"{path}.{key}", f"expected {names}, got {type(value).__name__}")
-        return value
-
-    def choice(self, data, key, path, choices, default=None):
-        value = self.get(data, key, path, str, required=default is None, default=default)
-        if value not in choices:
-            self.fail(f"{path}.{key}", f"{value!r} is not one of {', '.join(choices)}")
-        return value
-
-    def date(self, data, key, path, required=True):
-        value = self.get(data, key, path, str, required)
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{path}.{key}", f"{value!r} is not a date YYYY-MM-DD")
-
-    def datetime(self, data, key, path):
-        value = self.get(data, key, path, str, required=False)
-        if value is None:
-            return None
-        try:
-            return dt.datetime.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{path}.{key}", f"{value!r} is not a date-time")
-
-    def utc(self, data, key, path):
-        value = self.datetime(data, key, path)
-        if value is not None and value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-        return value
-
-    def time(self, data, key, path):
-        value = self.get(data, key, path, str, required=False)
-        if value is None:
-            return None
-        try:
-            return dt.time.fromisoformat(value)
-        except ValueError:
-            self.fail(f"{path}.{key}", f"{value!r} is not a time HH:MM")
-
-    def list(self, data, key, path) -> list:
-        return self.get(data, key, path, list, required=False, default=[])
-
-    def item(self, data, path) -> Item:
-        item = Item(
-            text=self.get(data, "text", path, str),
-            kind=self.choice(data, "kind", path, KINDS),
-            label=self.get(data, "label", path, str, required=False),
-            marker=self.get(data, "marker", path, str, required=False),
-            indent=self.get(data, "indent", path, int, required=False),
-            blank_before=self.get(data, "blank_before", path, bool, required=False, default=False),
-        )
-        ref = self.get(data, "ref", path, int, required=False)
-        if ref is not None:
-            self.refs[ref] = item
-        item.children = [
-            self.item(child, f"{path}.children[{i}]")
-            for i, child in enumerate(self.list(data, "children", path))
-        ]
-        return item
-
-    def due(self, data, path) -> Due:
-        if data is None:
-            return Due()
-        if "at" in data:
-            at = self.datetime(data, "at", path)
-            if at.tzinfo is None:
-                self.fail(f"{path}.at", "a due date-time needs its UTC offset")
-            zone = self.get(data, "timezone", path, str, required=False)
-            if zone:
-                from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-                try:
-                    at = at.astimezone(ZoneInfo(zone))
-                except (ZoneInfoNotFoundError, ValueError):
-                    self.fail(f"{path}.timezone", f"{zone!r} is not a time zone")
-            return Due(at=at)
-        if "date" in data:
-            return Due(date=self.date(data, "date", path))
-        return Due(
-            unknown_reason=self.get(data, "unknown", path, str, required=False),
-            recheck=self.date(data, "recheck", path, required=False),
-        )
-
-    def document(self, data) -> Document:
-        if not isinstance(data, dict):
-            self.fail("$", "expected a meeting object")
-        if data.get("format") != FORMAT:
-            self.fail("$.format", f"expected {FORMAT!r}; is this an svsm-meet JSON file?")
-        version = self.get(data, "version", "$", int)
-        if version > VERSION:
-            self.fail("$.version", f"version {version} is newer than this svsm-meet reads ({VERSION})")
-        meeting = self.get(data, "meeting", "$", dict)
-        series = self.get(meeting, "series", "$.meeting", str).strip()
-        if not series:
-            self.fail("$.meeting.series", "empty")
-        doc = Document(
-            series=series,
-            date=self.date(meeting, "date", "$.meeting"),
-            start_time=self.time(meeting, "start_time", "$.meeting"),
-            timezone=self.get(meeting, "timezone", "$.meeting", str, required=False),
-            layout=Layout.from_dict(self.get(meeting, "layout", "$.meeting", dict, required=False)),
-        )
-        for i, a in enumerate(self.list(data, "attendees", "$")):
-            path = f"$.attendees[{i}]"
-            doc.attendees.append(
-                Attendee(
-                    name=self.get(a, "name", path, str),
-                    role=self.get(a, "role", path, str, required=False),
-                    affiliation=self.get(a, "affiliation", path, str, required=False),
-                    group=self.get(a, "group", path, str, required=False),
-                    present=self.get(a, "present", path, bool, required=False, default=True),
-                    new_line=self.get(a, "new_line", path, bool, required=False, default=False),
-                )
-            )
-        doc.preamble = [
-            self.item(it, f"$.preamble[{i}]") for i, it in enumerate(self.list(data, "preamble", "$"))
-        ]
-        for i, s in enumerate(self.list(data, "sections", "$")):
-            path = f"$.sections[{i}]"
-            section = Section(
-                kind=self.choice(s, "kind", path, SECTION_KINDS),
-                level=self.get(s, "level", path, int),
-                text=self.get(s, "text", path, str),
-                blank_before=self.get(s, "blank_before", path, bool, required=False, default=True),
-            )
-            if not 0 <= section.level <= 6:
-                self.fail(f"{path}.level", "a heading level is 0 (none) to 6")
-            section.items = [
-                self.item(it, f"{path}.items[{j}]") for j, it in enumerate(self.list(s, "items", path))
-            ]
-            doc.sections.append(section)
-        for i, f in enumerate(self.list(data, "followups", "$")):
-            path = f"$.followups[{i}]"
-            ref = self.get(f, "item", path, int, required=False)
-            if ref is not None and ref not in self.refs:
-                self.fail(f"{path}.item", f"no item has ref {ref}")
-            doc.followups.append(
-                FollowUp(
-                    text=self.get(f, "text", path, str),
-                    uid=self.get(f, "uid", path, str),
-                    status=self.choice(f, "status", path, FOLLOWUP_STATUSES, default="open"),
-                    owner=self.get(f, "owner", path, str, required=False),
-                    due=self.due(self.get(f, "due", path, dict, required=False), f"{path}.due"),
-                    item=self.refs.get(ref) if ref is not None else None,
-                    sequence=self.get(f, "sequence", path, int, required=False, default=0),
-                    created_at=self.utc(f, "created_at", path),
-                    updated_at=self.utc(f, "updated_at", path),
-                    closed_at=self.utc(f, "closed_at", path),
-                )
-            )
-        return doc
+#
+# json_schema.py declares the format and checks each field; what spans fields (refs, uids, one
+# title) is checked here, where the validated models become the document tree.
 
 
 def loads(text: str, source: str = "input") -> Document:
+    """The meeting in TEXT, or BadInput in one line: 'SOURCE: sections[3].items[0].text: ...'."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise BadInput(f"{source}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
-    return _Reader(source).document(data)
+    except RecursionError:
+        raise BadInput(f"{source}: not valid JSON (nested too deeply)") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise BadInput(f"{source}: not valid JSON (a number too long to read)") from None
+    # Imported here, not at the top: pydantic costs start-up time that only reading JSON needs.
+    from .json_schema import parse
+
+    try:
+        return _Builder().document(parse(data))
+    except Invalid as e:
+        raise BadInput(f"{source}: {e}") from None
+
+
+def _naive_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Record timestamps are naive UTC; a file may give any offset (the exporter writes Z)."""
+    if value is not None and value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def _read_due(due) -> Due:
+    if due is None:
+        return Due()
+    if due.at is not None:
+        from zoneinfo import ZoneInfo
+
+        return Due(at=due.at.astimezone(ZoneInfo(due.timezone)) if due.timezone else due.at)
+    if due.date is not None:
+        return Due(date=due.date)
+    return Due(unknown_reason=due.unknown, recheck=due.recheck)
+
+
+class _Builder:
+    """Validated models to the document tree, minding the checks that span fields."""
+
+    def __init__(self):
+        self.refs: dict[int, tuple[Item, str]] = {}
+
+    def item(self, data, path: str) -> Item:
+        item = Item(
+            text=data.text,
+            kind=data.kind,
+            label=data.label,
+            marker=data.marker,
+            indent=data.indent,
+            blank_before=data.blank_before,
+        )
+        if data.ref is not None:
+            if data.ref in self.refs:
+                raise Invalid(f"{path}.ref", f"{data.ref} is the ref of {self.refs[data.ref][1]} already")
+            self.refs[data.ref] = (item, path)
+        item.children = [self.item(child, f"{path}.children[{i}]") for i, child in enumerate(data.children)]
+        return item
+
+    def document(self, data) -> Document:
+        meeting, layout = data.meeting, data.meeting.layout
+        doc = Document(
+            series=meeting.series,
+            date=meeting.date,
+            start_time=meeting.start_time,
+            timezone=meeting.timezone,
+            layout=Layout(layout.bullet, layout.indent, layout.attendees_style, layout.attendees_gap),
+        )
+        doc.attendees = [
+            Attendee(a.name, a.role, a.affiliation, a.group, a.present, a.new_line) for a in data.attendees
+        ]
+        doc.preamble = [self.item(it, f"preamble[{i}]") for i, it in enumerate(data.preamble)]
+        # One title (doc.title takes the first) and one attendees heading (the names would show under each).
+        first: dict[str, int] = {}
+        for i, s in enumerate(data.sections):
+            if s.kind != "topic" and first.setdefault(s.kind, i) != i:
+                raise Invalid(f"sections[{i}].kind", f"sections[{first[s.kind]}] is the {s.kind} already")
+            section = Section(kind=s.kind, level=s.level, text=s.text, blank_before=s.blank_before)
+            section.items = [self.item(it, f"sections[{i}].items[{j}]") for j, it in enumerate(s.items)]
+            doc.sections.append(section)
+        uids: dict[str, int] = {}
+        for i, f in enumerate(data.followups):
+            if f.item is not None and f.item not in self.refs:
+                raise Invalid(f"followups[{i}].item", f"no item has ref {f.item}")
+            if uids.setdefault(f.uid, i) != i:  # the calendar UID: one follow-up each
+                raise Invalid(f"followups[{i}].uid", f"followups[{uids[f.uid]}] has this uid already")
+            doc.followups.append(
+                FollowUp(
+                    text=f.text,
+                    uid=f.uid,
+                    status=f.status,
+                    owner=f.owner,
+                    due=_read_due(f.due),
+                    item=self.refs[f.item][0] if f.item is not None else None,
+                    sequence=f.sequence,
+                    created_at=_naive_utc(f.created_at),
+                    updated_at=_naive_utc(f.updated_at),
+                    closed_at=_naive_utc(f.closed_at),
+                )
+            )
+        return doc
