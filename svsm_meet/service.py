@@ -77,10 +77,7 @@ class Service:
 
     def new_meeting_defaults(self, series: str | None) -> tuple[str, dt.date]:
         """The series (default: the last used) and its next date by its cadence, else today."""
-        from sqlalchemy import select
-
-        from .store import schema as t
-        from .store.series import meeting_dates, next_date, series_id_for
+        from .store.series import meeting_dates, next_date, series_cadence, series_id_for
 
         names = self.series_names()
         series = series or (names[0] if names else "")
@@ -90,7 +87,7 @@ class Service:
             if sid is None:
                 return series, today
             dates = meeting_dates(conn, sid)
-            cadence = conn.execute(select(t.series.c.cadence).where(t.series.c.id == sid)).scalar()
+            cadence = series_cadence(conn, sid)
         date = next_date(dates, dates[-1], cadence)
         while date < today:  # a series that paused: its next date from today on
             date = next_date(dates, date, cadence)
@@ -133,46 +130,27 @@ class Service:
 
     def roster(self, meeting_id: int, recent: int = 8) -> list[str]:
         """People of the series' last RECENT meetings, most regular first."""
-        from sqlalchemy import func, select
+        from .store.attendance import roster
 
-        from .store import schema as t
-
-        m, a, p = t.meeting.c, t.attendance.c, t.person.c
         with self._read() as conn:
-            series_id = conn.execute(select(m.series_id).where(m.id == meeting_id)).scalar()
-            ids = select(m.id).where(m.series_id == series_id).order_by(m.date.desc()).limit(recent)
-            rows = conn.execute(
-                select(p.name, func.count())
-                .join(t.attendance, a.person_id == p.id)
-                .where(a.meeting_id.in_(ids.scalar_subquery()), a.present.is_(True))
-                .group_by(p.id, p.name)
-                .order_by(func.count().desc(), p.name)
-            )
-            return [name for name, _ in rows]
+            return roster(conn, meeting_id, recent)
 
     def carried_followups(self, meeting_id: int) -> list[dict]:
         """Open follow-ups of the series' earlier meetings: shown until they are closed."""
-        from sqlalchemy import select
-
-        from .store import schema as t
         from .store.followups import list_followups
+        from .store.meetings import meeting_basics
+        from .store.series import series_meetings
 
-        m = t.meeting.c
         with self._read() as conn:
-            series_id, date = conn.execute(select(m.series_id, m.date).where(m.id == meeting_id)).one()
-            earlier = set(conn.execute(
-                select(m.id).where(m.series_id == series_id, m.date < date)).scalars())
+            series_id, date, _ = meeting_basics(conn, meeting_id)
+            earlier = {mid for mid, when in series_meetings(conn, series_id) if when < date}
             return [f for f in list_followups(conn) if f["meeting"] in earlier]
 
     def people_names(self) -> list[str]:
-        from sqlalchemy import select
-
-        from .store import schema as t
+        from .store.people import people_names
 
         with self._read() as conn:
-            names = list(conn.execute(select(t.person.c.name)).scalars())
-            names += list(conn.execute(select(t.person_alias.c.alias)).scalars())
-        return sorted(set(names), key=str.casefold)
+            return people_names(conn)
 
     def markdown(self, meeting_id: int) -> str:
         from .formats.markdown_out import render
@@ -242,92 +220,46 @@ class Service:
     def hit_target(self, ref: str) -> tuple[str, int] | None:
         """Where in the minutes a search hit is: the bullet a follow-up came from, the bullet or
         heading itself; None for what the minutes view has no line of its own for."""
-        from sqlalchemy import select
-
-        from .store import schema as t
+        from .store.followups import item_of_followup
 
         kind, _, number = ref.partition(":")
         if kind in ("item", "section"):
             return kind, int(number)
         if kind == "followup":
             with self._read() as conn:
-                item = conn.execute(select(t.followup.c.item_id)
-                                    .where(t.followup.c.id == int(number))).scalar()
+                item = item_of_followup(conn, int(number))
             return ("item", item) if item else None
         return None
 
     def decisions(self, limit: int = 1000) -> list[dict]:
         """Every decision, newest first: the decisions log."""
-        from sqlalchemy import select
+        from .store.decisions import decision_log
 
-        from .store import schema as t
-
-        i, m, s, sec = t.item.c, t.meeting.c, t.series.c, t.section.c
         with self._read() as conn:
-            rows = conn.execute(
-                select(i.id, i.label, i.text, m.id.label("meeting"), m.date, s.name.label("series"),
-                       sec.text.label("topic"))
-                .join(t.meeting, m.id == i.meeting_id).join(t.series, s.id == m.series_id)
-                .outerjoin(t.section, sec.id == i.section_id)
-                .where(i.kind == "decision").order_by(m.date.desc(), i.id).limit(limit)
-            ).mappings().all()
-        return [dict(r) for r in rows]
+            return decision_log(conn, limit)
 
     def people(self) -> list[dict]:
         """Everyone, with meetings attended and follow-ups owned and done; the most regular first."""
-        from sqlalchemy import case, func, select
+        from .store.people import people_with_counts
 
-        from .store import schema as t
-
-        p, a, f = t.person.c, t.attendance.c, t.followup.c
+        keys = ("id", "name", "affiliation", "meetings", "followups", "done")
         with self._read() as conn:
-            attended = dict(conn.execute(select(a.person_id, func.count(func.distinct(a.meeting_id)))
-                                         .where(a.present.is_(True)).group_by(a.person_id)).all())
-            owned = {pid: (n, done) for pid, n, done in conn.execute(
-                select(f.owner_id, func.count(), func.sum(case((f.status == "done", 1), else_=0)))
-                .where(f.owner_id.is_not(None), f.status != "suggested").group_by(f.owner_id))}
-            people = conn.execute(select(p.id, p.name, p.affiliation)).all()
-        out = [{"id": pid, "name": name, "affiliation": aff, "meetings": attended.get(pid, 0),
-                "followups": owned.get(pid, (0, 0))[0], "done": int(owned.get(pid, (0, 0))[1] or 0)}
-               for pid, name, aff in people]
+            out = [{k: p[k] for k in keys} for p in people_with_counts(conn)]
         return sorted(out, key=lambda r: (-r["meetings"], r["name"].casefold()))
 
     def person(self, person_id: int) -> dict:
         """One person: the meetings they attended and the follow-ups they own."""
-        from sqlalchemy import select
+        from .store.attendance import meetings_of_person
+        from .store.followups import followups_owned_by
+        from .store.people import person_name
 
-        from .store import schema as t
-        from .store.followups import list_followups
-
-        a, f, m, s = t.attendance.c, t.followup.c, t.meeting.c, t.series.c
         with self._read() as conn:
-            name = conn.execute(select(t.person.c.name).where(t.person.c.id == person_id)).scalar()
-            meetings = conn.execute(
-                select(m.id, m.date, s.name).join(t.attendance, a.meeting_id == m.id)
-                .join(t.series, s.id == m.series_id)
-                .where(a.person_id == person_id, a.present.is_(True)).order_by(m.date.desc())
-            ).all()
-            mine = set(conn.execute(select(f.id).where(f.owner_id == person_id)).scalars())
-            owned = [row for row in list_followups(conn, include_all=True)
-                     if row["id"] in mine and row["status"] != "suggested"]
-        return {"name": name, "meetings": [(mid, d, series) for mid, d, series in meetings],
-                "followups": owned}
+            return {"name": person_name(conn, person_id), "meetings": meetings_of_person(conn, person_id),
+                    "followups": followups_owned_by(conn, person_id)}
 
     def attendance(self) -> dict[str, list[tuple]]:
         """Per series, (date, how many were there) for each meeting, oldest first."""
-        from sqlalchemy import func, select
+        from .store.attendance import attendance_by_series
 
-        from .store import schema as t
-
-        a, m, s = t.attendance.c, t.meeting.c, t.series.c
         with self._read() as conn:
-            rows = conn.execute(
-                select(s.name, m.date, func.count(a.id))
-                .join(t.meeting, m.series_id == s.id)
-                .outerjoin(t.attendance, (a.meeting_id == m.id) & a.present.is_(True))
-                .group_by(s.name, m.id, m.date).order_by(s.name, m.date)
-            ).all()
-        out: dict[str, list[tuple]] = {}
-        for series, date, count in rows:
-            out.setdefault(series, []).append((date, count))
-        return out
+            return attendance_by_series(conn)

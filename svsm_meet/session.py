@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from .entry import Entry, find_person, parse_entry, resolve_owner
 from .errors import BadInput
 from .formats import attendees as attendee_format
 from .formats.labels import DEFAULT_LABELS
 from .model import Document, Item, Section
 from .store import editing
-from .store import schema as t
+from .store.attendance import is_listed, present_people
 from .store.documents import load_documents
 from .store.engine import transaction
 from .store.followups import create_followup
+from .store.meetings import meeting_basics
 from .store.series import next_meeting_date
 from .suggest import suggest_item
 
@@ -57,11 +56,8 @@ class MinutesSession:
             (self.doc,) = load_documents(conn, [self.meeting_id])
             self.version = editing.last_change_id(conn, self.meeting_id)
             self.people = self._known(conn)
-            series_id = conn.execute(
-                select(t.meeting.c.series_id).where(t.meeting.c.id == self.meeting_id)
-            ).scalar()
-            self.series_id = series_id
-            self.next_meeting = next_meeting_date(conn, series_id, self.doc.date)
+            self.series_id = meeting_basics(conn, self.meeting_id).series_id
+            self.next_meeting = next_meeting_date(conn, self.series_id, self.doc.date)
         self.depth = min(self.depth, len(self._chain()))
 
     def changed_elsewhere(self) -> bool:
@@ -73,11 +69,8 @@ class MinutesSession:
         """The attendees (for owners found in text) and everybody (for @Owner)."""
         from .store.people import known_people
 
-        a = t.attendance.c
         everyone = known_people(conn)
-        here = conn.execute(select(a.person_id).where(a.meeting_id == self.meeting_id,
-                                                      a.present.is_(True)).order_by(a.position))
-        return {"attendees": [everyone[pid] for pid in here.scalars()],
+        return {"attendees": [everyone[pid] for pid in present_people(conn, self.meeting_id)],
                 "everyone": list(everyone.values())}
 
     def current_section(self) -> Section | None:
@@ -286,10 +279,7 @@ class MinutesSession:
             editing.lock_meeting(conn, self.meeting_id)
             people = People(conn)
             pid = people.find(name)
-            here = pid is not None and conn.execute(
-                select(t.attendance.c.id).where(t.attendance.c.meeting_id == self.meeting_id,
-                                                t.attendance.c.person_id == pid)
-            ).first()
+            here = pid is not None and is_listed(conn, self.meeting_id, pid)
             if here:
                 editing.remove_attendee(conn, self.meeting_id, pid)
             else:

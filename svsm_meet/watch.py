@@ -8,29 +8,20 @@ from __future__ import annotations
 
 import time
 
-from .store.editing import CHANNEL
+from .store.notify import change_listener
 
 
 class MeetingWatcher:
     def __init__(self, engine, meeting_id: int):
         self.meeting_id = str(meeting_id)
-        self.listener = None
-        if engine.dialect.name == "postgresql":
-            import psycopg
-
-            dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-            self.listener = psycopg.connect(dsn, autocommit=True)
-            self.listener.execute(f"LISTEN {CHANNEL}")
+        self.listener = change_listener(engine)
 
     def wait(self, timeout: float) -> bool:
         """Block up to TIMEOUT seconds; True when the meeting may have changed."""
         if self.listener is None:
             time.sleep(timeout)
             return True  # SQLite has no notifications: look at the change log each time
-        for notice in self.listener.notifies(timeout=timeout):
-            if notice.payload == self.meeting_id:
-                return True
-        return False
+        return any(payload == self.meeting_id for payload in self.listener.payloads(timeout))
 
     def close(self) -> None:
         if self.listener is not None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
@@ -114,6 +116,30 @@ def test_core_modules_import_neither_textual_nor_create_an_engine(tmp_path):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert not (tmp_path / "data").exists()
+
+
+# What only the store may do: run statements, build them, or reach a database driver itself.
+_SQL = re.compile(r"\b(?:execute|executemany|exec_driver_sql)\(|"
+                  r"^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|psycopg|sqlite3)\b", re.M)
+
+
+def test_only_the_store_speaks_sql():
+    """Every SQL statement lives under store/ (and the migrations), so that one question has one
+    answer: the command line and the app call the same store functions.  (The top-level
+    migrations/ folder is outside the package, so outside this look too.)"""
+    import svsm_meet
+
+    package = Path(svsm_meet.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(package)
+        if where.parts[0] in ("store", "migrations"):
+            continue
+        source = path.read_text(encoding="utf-8")
+        for match in _SQL.finditer(source):
+            line = source.count("\n", 0, match.start()) + 1
+            found.append(f"svsm_meet/{where.as_posix()}:{line}: {match.group().strip()}")
+    assert not found, "SQL outside svsm_meet/store/:\n" + "\n".join(found)
 
 
 def test_drafts_belong_to_their_database(tmp_path):

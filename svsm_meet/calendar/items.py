@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
-
 from ..model import Due
-from ..store import schema as t
+from ..store.calendar_rows import followup_rows, last_start, series_rows, topic_and_bullet
 from ..store.due import due_of
-from ..store.series import cadence_days, meeting_dates, next_meeting_date, series_id_for
+from ..store.series import cadence_days, meeting_dates, next_meeting_date
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -58,35 +56,9 @@ def rrule_for(dates: list[dt.date], cadence: str | None) -> str:
     return f"FREQ=DAILY;INTERVAL={days}"
 
 
-def _topic_and_bullet(conn, item_ids: list[int]) -> dict[int, tuple[str | None, str]]:
-    if not item_ids:
-        return {}
-    i, s = t.item.c, t.section.c
-    rows = conn.execute(
-        select(i.id, i.label, i.text, s.text).outerjoin(t.section, s.id == i.section_id).where(i.id.in_(item_ids))
-    )
-    return {iid: (topic, (label or "") + text) for iid, label, text, topic in rows}
-
-
 def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> list[TodoData]:
-    f, p, m, sr, sec = t.followup.c, t.person.c, t.meeting.c, t.series.c, t.section.c
-    query = (
-        select(t.followup, p.name.label("owner_name"), m.date.label("meeting_date"),
-               m.series_id, m.timezone.label("meeting_tz"), sr.name.label("series_name"),
-               sr.timezone.label("series_tz"), sec.text.label("title"))
-        .outerjoin(t.person, p.id == f.owner_id)
-        .outerjoin(t.meeting, m.id == f.meeting_id)
-        .outerjoin(t.series, sr.id == m.series_id)
-        .outerjoin(t.section, and_(sec.meeting_id == m.id, sec.kind == "title"))
-        .where(f.status.in_(statuses))
-        .order_by(f.id)
-    )
-    if series:
-        query = query.where(m.series_id == series_id_for(conn, series))
-    if ids is not None:
-        query = query.where(f.id.in_(ids))
-    rows = conn.execute(query).all()
-    context = _topic_and_bullet(conn, [r.item_id for r in rows if r.item_id])
+    rows = followup_rows(conn, series, statuses, ids)
+    context = topic_and_bullet(conn, [r.item_id for r in rows if r.item_id])
     next_dates: dict[tuple, dt.date] = {}
     out = []
     for r in rows:
@@ -108,19 +80,12 @@ def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> 
 
 
 def series_events(conn, series: str | None = None) -> list[EventData]:
-    s, m = t.series.c, t.meeting.c
-    query = select(t.series)
-    if series:
-        query = query.where(s.id == series_id_for(conn, series))
     events = []
-    for row in conn.execute(query).all():
+    for row in series_rows(conn, series):
         dates = meeting_dates(conn, row.id)
         if not dates:
             continue
-        last = conn.execute(
-            select(m.start_time, m.timezone).where(m.series_id == row.id, m.start_time.is_not(None))
-            .order_by(m.date.desc()).limit(1)
-        ).first()
+        last = last_start(conn, row.id)
         events.append(EventData(
             uid=f"series-{row.id}@svsm-meet",
             series=row.name,

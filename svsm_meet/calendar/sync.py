@@ -12,11 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
-from sqlalchemy import delete, insert, select
-
-from ..store import schema as t
 from ..store.due import due_columns
-from ..store.people import utcnow
+from ..store.sync_state import forget_sync_state, save_sync_state, sync_states, synced_uids
 from . import ics
 from .items import followups, series_events
 
@@ -71,7 +68,7 @@ def _render(todo=None, event=None, stamp=None) -> bytes:
 
 def local_objects(conn, target: str, series: str | None = None) -> list[Local]:
     """Open follow-ups, those closed since they were synced here, and the series' meetings."""
-    synced = set(conn.execute(select(t.sync_state.c.uid).where(t.sync_state.c.target == target)).scalars())
+    synced = synced_uids(conn, target)
     todos = [f for f in followups(conn, series, statuses=("open", "done", "dropped"))
              if f.status == "open" or f.uid in synced]
     out = []
@@ -103,9 +100,9 @@ def _remote_modified(todo) -> dt.datetime | None:
 def pull(conn, followup_id: int, todo) -> str | None:
     """Take what the calendar changed of a follow-up: status, due date, text.  Returns what."""
     from ..model import Due
-    from ..store.followups import update_followup
+    from ..store.followups import followup_row, update_followup
 
-    row = conn.execute(select(t.followup).where(t.followup.c.id == followup_id)).mappings().one()
+    row = followup_row(conn, followup_id)
     values = {}
     status = {"COMPLETED": "done", "CANCELLED": "dropped"}.get(str(todo.get("status", "")).upper(), "open")
     if status != row["status"] and not (row["status"] == "suggested" and status == "open"):
@@ -126,24 +123,15 @@ def pull(conn, followup_id: int, todo) -> str | None:
     return ", ".join(sorted(values))
 
 
-def _save_state(conn, target, uid, href, etag, local_hash) -> None:
-    s = t.sync_state.c
-    conn.execute(delete(t.sync_state).where(s.target == target, s.uid == uid))
-    conn.execute(insert(t.sync_state).values(target=target, uid=uid, href=href, etag=etag,
-                                             local_hash=local_hash, synced_at=utcnow()))
-
-
 def _series_uids(conn, series: str) -> set[str]:
     """Every UID of a series, whatever the follow-up's status: what a --series sync may delete."""
+    from ..store.followups import followup_uids_of_series
     from ..store.series import series_id_for
 
     sid = series_id_for(conn, series)
     if sid is None:
         return set()
-    f, m = t.followup.c, t.meeting.c
-    uids = set(conn.execute(select(f.uid).join(t.meeting, m.id == f.meeting_id)
-                            .where(m.series_id == sid)).scalars())
-    return uids | {f"series-{sid}@svsm-meet"}
+    return followup_uids_of_series(conn, sid) | {f"series-{sid}@svsm-meet"}
 
 
 def sync(engine, remote: Remote, series: str | None = None,
@@ -156,8 +144,7 @@ def sync(engine, remote: Remote, series: str | None = None,
     report = Report()
     with transaction(engine, write=False) as conn:
         locals_ = local_objects(conn, remote.target, series)
-        state = {r.uid: r for r in conn.execute(
-            select(t.sync_state).where(t.sync_state.c.target == remote.target))}
+        state = sync_states(conn, remote.target)
         ours = _series_uids(conn, series) if series else None
     remote_objects = remote.list()
     kept = {o.uid for o in locals_}
@@ -177,8 +164,7 @@ def sync(engine, remote: Remote, series: str | None = None,
             except Changed:
                 report.conflicts.append(f"{uid}: changed in the calendar and deleted here; deleted")
         with transaction(engine) as conn:
-            conn.execute(delete(t.sync_state).where(t.sync_state.c.target == remote.target,
-                                                    t.sync_state.c.uid == uid))
+            forget_sync_state(conn, remote.target, uid)
         if progress:
             progress(done, total)
     return report
@@ -188,7 +174,7 @@ def _remember(engine, target, uid, href, etag, local_hash) -> None:
     from ..store.engine import transaction
 
     with transaction(engine) as conn:
-        _save_state(conn, target, uid, href, etag, local_hash)
+        save_sync_state(conn, target, uid, href, etag, local_hash)
 
 
 def _settle(engine, remote: Remote, obj: Local, st, there, report: Report) -> None:
@@ -199,16 +185,14 @@ def _settle(engine, remote: Remote, obj: Local, st, there, report: Report) -> No
     if there is None:
         if st is not None and not local_changed and obj.followup_id is not None:
             # Deleted in the calendar: taken as dropped here.
-            from ..store.followups import update_followup
+            from ..store.followups import followup_status, update_followup
 
             with transaction(engine) as conn:
-                status = conn.execute(select(t.followup.c.status)
-                                      .where(t.followup.c.id == obj.followup_id)).scalar()
+                status = followup_status(conn, obj.followup_id)
                 if status == "open":
                     update_followup(conn, obj.followup_id, status="dropped")
                     report.notes.append(f"deleted in the calendar, dropped here: {obj.text}")
-                conn.execute(delete(t.sync_state).where(t.sync_state.c.target == target,
-                                                        t.sync_state.c.uid == obj.uid))
+                forget_sync_state(conn, target, obj.uid)
             return
         try:
             href, etag = remote.create(obj.uid, obj.body)
@@ -247,7 +231,7 @@ def _settle(engine, remote: Remote, obj: Local, st, there, report: Report) -> No
         what = pull(conn, obj.followup_id, todo) if todo is not None else None
         # Our rendering after taking their change is what the calendar is now in step with.
         (fresh,) = followups(conn, None, ("open", "done", "dropped", "suggested"), ids=[obj.followup_id])
-        _save_state(conn, target, obj.uid, href, etag, ics.content_hash(_render(todo=fresh)))
+        save_sync_state(conn, target, obj.uid, href, etag, ics.content_hash(_render(todo=fresh)))
     if what:
         report.pulled += 1
         report.notes.append(f"from the calendar ({what}): {obj.text}")

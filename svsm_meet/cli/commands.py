@@ -210,18 +210,15 @@ def cmd_followups(args) -> int:
 
 def _due_of(conn, text: str | None, meeting_id: int | None):
     """--due, counted from the meeting's date (today without one)."""
-    from sqlalchemy import select
-
     from ..entry import parse_due
-    from ..store import schema as t
+    from ..store.meetings import meeting_basics
     from ..store.series import next_meeting_date
 
     if not text:
         return None
     base, nxt, zone = dt.date.today(), None, None
     if meeting_id is not None:
-        row = conn.execute(select(t.meeting.c.series_id, t.meeting.c.date, t.meeting.c.timezone)
-                           .where(t.meeting.c.id == meeting_id)).one()
+        row = meeting_basics(conn, meeting_id)
         base, zone = row.date, row.timezone
         nxt = next_meeting_date(conn, row.series_id, row.date)
     return parse_due(text, base, nxt, zone)
@@ -229,27 +226,19 @@ def _due_of(conn, text: str | None, meeting_id: int | None):
 
 def cmd_followups_add(args) -> int:
     from ..store.followups import create_followup
-    from ..store.meetings import find_meeting
+    from ..store.meetings import find_meeting, has_meetings
 
     text = args.text.strip()
     if not text:
         raise BadInput("followups add: say what is to be done")
     with transaction(_engine(args)) as conn:
-        meeting = find_meeting(conn, args.meeting or "latest") if args.meeting or _has_meetings(conn) \
+        meeting = find_meeting(conn, args.meeting or "latest") if args.meeting or has_meetings(conn) \
             else None
         mid = meeting.id if meeting else None
         due = _due_of(conn, args.due, mid)
         fid = create_followup(conn, mid, None, text, args.owner, due)
     print(f"added follow-up {fid}")
     return 0
-
-
-def _has_meetings(conn) -> bool:
-    from sqlalchemy import select
-
-    from ..store import schema as t
-
-    return conn.execute(select(t.meeting.c.id).limit(1)).first() is not None
 
 
 def cmd_followups_edit(args) -> int:
@@ -291,10 +280,7 @@ FOLLOWUP_COMMANDS = {"add": cmd_followups_add, "edit": cmd_followups_edit, "done
 
 
 def cmd_people(args) -> int:
-    from sqlalchemy import func, select
-
-    from ..store import schema as t
-    from ..store.people import alias, known_people
+    from ..store.people import alias, people_with_counts
 
     if args.people_command == "alias":
         if not args.other.strip():
@@ -303,14 +289,9 @@ def cmd_people(args) -> int:
             print(alias(conn, args.name.strip(), args.other.strip()))
         return 0
     with transaction(_engine(args), write=False) as conn:
-        known = known_people(conn)
-        a = t.attendance.c
-        meetings = dict(conn.execute(select(a.person_id, func.count(func.distinct(a.meeting_id)))
-                                     .group_by(a.person_id)).all())
-        affiliation = dict(conn.execute(select(t.person.c.id, t.person.c.affiliation)).all())
-    people = sorted(({"name": k.name, "affiliation": affiliation.get(pid), "aliases": list(k.aliases),
-                      "meetings": meetings.get(pid, 0)} for pid, k in known.items()),
-                    key=lambda p: p["name"].casefold())
+        counted = people_with_counts(conn)
+    keys = ("name", "affiliation", "aliases", "meetings")
+    people = sorted(({k: p[k] for k in keys} for p in counted), key=lambda p: p["name"].casefold())
     if args.json:
         print(json.dumps(people, ensure_ascii=False, indent=2))
         return 0
@@ -382,11 +363,10 @@ def cmd_sync(args) -> int:
 
 def cmd_db(args) -> int:
     from ..store.migrate import upgrade
-
-    from sqlalchemy.engine import make_url
+    from ..store.urls import shown_url
 
     revision = upgrade(_engine(args, upgrade=False))
-    shown = make_url(resolve_url(args.db)).render_as_string(hide_password=True)
+    shown = shown_url(resolve_url(args.db))
     print(f"database at schema revision {revision}: {shown}")
     return 0
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import insert, select
+from sqlalchemy import case, func, insert, select
 
 from ..model import Due
 from . import schema as t
 from .due import due_columns, due_of
+from .meetings import meeting_basics
 from .people import People, utcnow
+from .series import series_meetings
 
 
 def new_uid() -> str:
@@ -44,8 +46,9 @@ def _due_json(row) -> str | None:
     return (due.date or due.at).isoformat() if (due.date or due.at) else None
 
 
-def list_followups(conn, include_all: bool = False) -> list[dict]:
-    """Open follow-ups (with ALL: suggested, done and dropped too), soonest due first."""
+def list_followups(conn, include_all: bool = False, owner_id: int | None = None) -> list[dict]:
+    """Open follow-ups (with ALL: suggested, done and dropped too; with OWNER_ID, that person's
+    only), soonest due first."""
     f, p, m, s = t.followup, t.person, t.meeting, t.series
     query = (
         select(f, p.c.name.label("owner_name"), m.c.date.label("meeting_date"),
@@ -57,6 +60,8 @@ def list_followups(conn, include_all: bool = False) -> list[dict]:
     )
     if not include_all:
         query = query.where(f.c.status == "open")
+    if owner_id is not None:
+        query = query.where(f.c.owner_id == owner_id)
     return [
         {
             "id": row.id,
@@ -74,6 +79,43 @@ def list_followups(conn, include_all: bool = False) -> list[dict]:
         }
         for row in conn.execute(query)
     ]
+
+
+def followups_owned_by(conn, person_id: int) -> list[dict]:
+    """The follow-ups a person owns: open, done or dropped (a suggestion is nobody's yet)."""
+    return [f for f in list_followups(conn, include_all=True, owner_id=person_id)
+            if f["status"] != "suggested"]
+
+
+def owned_counts(conn) -> dict[int, tuple[int, int]]:
+    """By person id, how many follow-ups they own and how many of those are done (as
+    followups_owned_by counts them)."""
+    f = t.followup.c
+    return {pid: (n, int(done or 0)) for pid, n, done in conn.execute(
+        select(f.owner_id, func.count(), func.sum(case((f.status == "done", 1), else_=0)))
+        .where(f.owner_id.is_not(None), f.status != "suggested").group_by(f.owner_id))}
+
+
+def followup_row(conn, fid: int):
+    """Every column of one follow-up (a mapping)."""
+    return conn.execute(select(t.followup).where(t.followup.c.id == fid)).mappings().one()
+
+
+def followup_status(conn, fid: int) -> str | None:
+    """None if it is gone."""
+    return conn.execute(select(t.followup.c.status).where(t.followup.c.id == fid)).scalar()
+
+
+def item_of_followup(conn, fid: int) -> int | None:
+    """The bullet a follow-up came from, if any."""
+    return conn.execute(select(t.followup.c.item_id).where(t.followup.c.id == fid)).scalar()
+
+
+def followup_uids_of_series(conn, series_id: int) -> set[str]:
+    """The UIDs of every follow-up of the series' meetings, whatever its status."""
+    f, m = t.followup.c, t.meeting.c
+    return set(conn.execute(select(f.uid).join(t.meeting, m.id == f.meeting_id)
+                            .where(m.series_id == series_id)).scalars())
 
 
 # -- the lifecycle: suggested -> open -> done or dropped -----------------------------------------
@@ -109,11 +151,9 @@ def latest_meeting_of_series(conn, meeting_id: int | None) -> int | None:
     """Where a follow-up is closed when no meeting is named: its series' latest meeting."""
     if meeting_id is None:
         return None
-    m = t.meeting.c
-    series_id = conn.execute(select(m.series_id).where(m.id == meeting_id)).scalar()
-    return conn.execute(
-        select(m.id).where(m.series_id == series_id).order_by(m.date.desc()).limit(1)
-    ).scalar()
+    basics = meeting_basics(conn, meeting_id)
+    meetings = series_meetings(conn, basics.series_id) if basics else []
+    return meetings[-1][0] if meetings else None
 
 
 def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -> None:
@@ -122,7 +162,7 @@ def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -
 
     from ..errors import BadInput
 
-    row = conn.execute(select(t.followup).where(t.followup.c.id == fid)).mappings().one()
+    row = followup_row(conn, fid)
     if "due" in values:
         values.update(due_columns(values.pop("due")))
     if "owner" in values:

@@ -58,3 +58,13 @@ def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSumma
         names = ", ".join(sorted(row[2] for row in rows))
         raise BadInput(f"'{selector}' matches meetings of several series ({names}); add --series")
     return MeetingSummary(*rows[0])
+
+
+def meeting_basics(conn, meeting_id: int):
+    """A meeting's series_id, date and timezone (a row), or None if there is no such meeting."""
+    m = t.meeting.c
+    return conn.execute(select(m.series_id, m.date, m.timezone).where(m.id == meeting_id)).first()
+
+
+def has_meetings(conn) -> bool:
+    return conn.execute(select(t.meeting.c.id).limit(1)).first() is not None

@@ -123,3 +123,30 @@ def alias(conn, name: str, other: str) -> str:
         return f"'{other}' is {people.names[keep]} already"
     return (f"merged '{other}' into {people.names[keep]}" if gone is not None
             else f"'{other}' is another name of {people.names[keep]}")
+
+
+def people_names(conn) -> list[str]:
+    """Every name and alias in the directory, for completion."""
+    names = list(conn.execute(select(t.person.c.name)).scalars())
+    names += list(conn.execute(select(t.person_alias.c.alias)).scalars())
+    return sorted(set(names), key=str.casefold)
+
+
+def person_name(conn, person_id: int) -> str | None:
+    return conn.execute(select(t.person.c.name).where(t.person.c.id == person_id)).scalar()
+
+
+def people_with_counts(conn) -> list[dict]:
+    """Everyone, with aliases, meetings attended (present only, not on a "Regrets:" line) and
+    follow-ups owned and done: what `svsm-meet people` and the People screen both show."""
+    from .attendance import meetings_attended
+    from .followups import owned_counts
+
+    known = known_people(conn)
+    attended = meetings_attended(conn)
+    owned = owned_counts(conn)
+    affiliation = dict(conn.execute(select(t.person.c.id, t.person.c.affiliation)).all())
+    return [{"id": pid, "name": k.name, "affiliation": affiliation.get(pid),
+             "aliases": list(k.aliases), "meetings": attended.get(pid, 0),
+             "followups": owned.get(pid, (0, 0))[0], "done": owned.get(pid, (0, 0))[1]}
+            for pid, k in known.items()]

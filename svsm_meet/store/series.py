@@ -30,10 +30,20 @@ def series_ids(conn, names: list[str]) -> dict[str, int]:
     return {name: found[name.casefold()] for name in names}
 
 
+def series_meetings(conn, series_id: int | None) -> list[tuple[int, object]]:
+    """The meetings of a series as (id, date), oldest first: one date has one meeting a series."""
+    m = t.meeting.c
+    return [(mid, date) for mid, date in conn.execute(
+        select(m.id, m.date).where(m.series_id == series_id).order_by(m.date))]
+
+
 def meeting_dates(conn, series_id: int) -> list:
-    return list(conn.execute(
-        select(t.meeting.c.date).where(t.meeting.c.series_id == series_id).order_by(t.meeting.c.date)
-    ).scalars())
+    return [date for _, date in series_meetings(conn, series_id)]
+
+
+def series_cadence(conn, series_id: int) -> str | None:
+    """The series' RRULE, if one was set."""
+    return conn.execute(select(t.series.c.cadence).where(t.series.c.id == series_id)).scalar()
 
 
 def cadence_days(dates: list) -> int:
@@ -66,5 +76,4 @@ def next_date(dates: list, after, cadence: str | None = None):
 
 def next_meeting_date(conn, series_id: int, after):
     """The series' next meeting after AFTER: one already planned, else by its cadence."""
-    cadence = conn.execute(select(t.series.c.cadence).where(t.series.c.id == series_id)).scalar()
-    return next_date(meeting_dates(conn, series_id), after, cadence)
+    return next_date(meeting_dates(conn, series_id), after, series_cadence(conn, series_id))
