@@ -56,7 +56,7 @@ class Service:
             quick = quick_meetings(self.url)
             if quick is not None:
                 return quick
-        from .store.meetings import list_meetings
+        from .store.summary import list_meetings
 
         with self._read() as conn:
             return list_meetings(conn)
@@ -137,7 +137,7 @@ class Service:
 
     def carried_followups(self, meeting_id: int) -> list[dict]:
         """Open follow-ups of the series' earlier meetings: shown until they are closed."""
-        from .store.followups import list_followups
+        from .store.followup_list import list_followups
         from .store.meetings import meeting_basics
         from .store.series import series_meetings
 
@@ -176,7 +176,7 @@ class Service:
 
     def followups(self, include_closed: bool = False) -> list[dict]:
         """Suggested and open ones (with INCLUDE_CLOSED, all), overdue first, then by due date."""
-        from .store.followups import list_followups
+        from .store.followup_list import list_followups
 
         with self._read() as conn:
             found = [f for f in list_followups(conn, include_all=True)

@@ -102,7 +102,7 @@ def test_typed_notes_suggest_and_undo_takes_them_back(db):
     from svsm_meet.session import MinutesSession
     from svsm_meet.store.engine import make_engine, resolve_url, transaction
     from svsm_meet.store.entries import create_meeting
-    from svsm_meet.store.followups import list_followups
+    from svsm_meet.store.followup_list import list_followups
     from svsm_meet.store.migrate import ensure_schema
 
     engine = make_engine(resolve_url(str(db)))

@@ -15,7 +15,7 @@ from svsm_meet.formats.markdown_out import render
 from svsm_meet.session import MinutesSession
 from svsm_meet.store.engine import make_engine, resolve_url, transaction
 from svsm_meet.store.entries import create_meeting
-from svsm_meet.store.followups import list_followups
+from svsm_meet.store.followup_list import list_followups
 from svsm_meet.store.migrate import ensure_schema
 
 DEMO = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")

@@ -35,9 +35,10 @@ def _output(args, text: str) -> None:
 
 
 def cmd_meetings(args) -> int:
-    from ..store.meetings import list_meetings
+    from ..store.reads import reading
+    from ..store.summary import list_meetings
 
-    with transaction(_engine(args), write=False) as conn:
+    with reading(resolve_url(args.db)) as conn:
         meetings = list_meetings(conn, args.series)
     if args.json:
         print(json.dumps([m.to_dict() for m in meetings], ensure_ascii=False, indent=2))
@@ -131,7 +132,8 @@ def cmd_export(args) -> int:
     if args.format == "ics":
         return cmd_export_ics(args)
     from ..store.documents import load_documents
-    from ..store.meetings import find_meeting, list_meetings
+    from ..store.meetings import find_meeting
+    from ..store.summary import list_meetings
 
     if args.format == "markdown":
         from ..formats.markdown_out import render
@@ -192,9 +194,10 @@ def cmd_note(args) -> int:
 def cmd_followups(args) -> int:
     if args.followups_command:
         return FOLLOWUP_COMMANDS[args.followups_command](args)
-    from ..store.followups import list_followups
+    from ..store.followup_list import list_followups
+    from ..store.reads import reading
 
-    with transaction(_engine(args), write=False) as conn:
+    with reading(resolve_url(args.db)) as conn:
         followups = list_followups(conn, include_all=args.all)
     if args.json:
         print(json.dumps(followups, ensure_ascii=False, indent=2))

@@ -8,7 +8,8 @@ from sqlalchemy import case, func, insert, select
 
 from ..model import Due
 from . import schema as t
-from .due import due_columns, due_of
+from .due import due_columns
+from .followup_list import list_followups
 from .meetings import meeting_basics
 from .people import People, utcnow
 from .series import series_meetings
@@ -39,46 +40,6 @@ def create_followup(
 ) -> int:
     row = _new_row(People(conn), meeting_id, item_id, text, owner, due, status)
     return conn.execute(insert(t.followup).values(**row)).inserted_primary_key[0]
-
-
-def _due_json(row) -> str | None:
-    due = due_of(row)
-    return (due.date or due.at).isoformat() if (due.date or due.at) else None
-
-
-def list_followups(conn, include_all: bool = False, owner_id: int | None = None) -> list[dict]:
-    """Open follow-ups (with ALL: suggested, done and dropped too; with OWNER_ID, that person's
-    only), soonest due first."""
-    f, p, m, s = t.followup, t.person, t.meeting, t.series
-    query = (
-        select(f, p.c.name.label("owner_name"), m.c.date.label("meeting_date"),
-               s.c.name.label("series_name"))
-        .outerjoin(p, p.c.id == f.c.owner_id)
-        .outerjoin(m, m.c.id == f.c.meeting_id)
-        .outerjoin(s, s.c.id == m.c.series_id)
-        .order_by(f.c.due_date.is_(None), f.c.due_date, f.c.id)
-    )
-    if not include_all:
-        query = query.where(f.c.status == "open")
-    if owner_id is not None:
-        query = query.where(f.c.owner_id == owner_id)
-    return [
-        {
-            "id": row.id,
-            "uid": row.uid,
-            "text": row.text,
-            "owner": row.owner_name or row.owner_text,
-            "due": _due_json(row),
-            "due_unknown": row.due_reason,
-            "recheck": row.recheck_date.isoformat() if row.recheck_date else None,
-            "status": row.status,
-            "meeting": row.meeting_id,
-            "meeting_date": row.meeting_date.isoformat() if row.meeting_date else None,
-            "series": row.series_name,
-            "sequence": row.sequence,
-        }
-        for row in conn.execute(query)
-    ]
 
 
 def followups_owned_by(conn, person_id: int) -> list[dict]:

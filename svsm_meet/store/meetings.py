@@ -8,7 +8,7 @@ from sqlalchemy import and_, select
 
 from ..errors import BadInput
 from . import schema as t
-from .summary import LIST_SQL, MeetingSummary, summaries
+from .summary import MeetingSummary
 
 
 def _summaries():
@@ -18,16 +18,6 @@ def _summaries():
         .join(s, s.c.id == m.c.series_id)
         .outerjoin(sec, and_(sec.c.meeting_id == m.c.id, sec.c.kind == "title"))
     )
-
-
-def list_meetings(conn, series: str | None = None) -> list[MeetingSummary]:
-    """Most recent first."""
-    from sqlalchemy import text
-
-    found = summaries(conn.execute(text(LIST_SQL)))
-    if series:
-        found = [m for m in found if m.series.casefold() == series.casefold()]
-    return found
 
 
 def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSummary:

@@ -1,8 +1,8 @@
-"""The meetings list straight from an SQLite file with the standard library, in milliseconds.
+"""A read-only sqlite3 connection to a database at the current schema, in milliseconds.
 
-The terminal app shows its first screen from this while SQLAlchemy (~300 ms to import) loads
-behind it.  It only reads, and only a database already at the current schema; anything else
-returns None and the caller takes the ordinary path.
+The terminal app shows its first screen, and the command line its lists, through this while
+SQLAlchemy (~300 ms to import) is not loaded (store/reads.py).  Anything but an SQLite file
+already at the current schema gives None and the caller takes the ordinary path.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .summary import LIST_SQL, MeetingSummary, summaries
 from .migrate import HEAD
+from .summary import MeetingSummary, list_meetings
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -19,21 +19,34 @@ def sqlite_path(url: str) -> Path | None:
     return Path(url[len(prefix):]) if url.startswith(prefix) and url != "sqlite:///:memory:" else None
 
 
-def quick_meetings(url: str) -> list[MeetingSummary] | None:
+def quick_connection(url: str) -> sqlite3.Connection | None:
     path = sqlite_path(url)
-    if path is None:
+    if path is None or not path.is_file():
         return None
-    if not path.exists():
-        return []
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error:
         return None
     try:
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        if not version or version[0] != HEAD:
-            return None
-        return summaries(conn.execute(LIST_SQL))
+        if version and version[0] == HEAD:
+            conn.execute("BEGIN")  # one snapshot for everything the caller reads
+            return conn
+    except sqlite3.Error:
+        pass
+    conn.close()
+    return None
+
+
+def quick_meetings(url: str) -> list[MeetingSummary] | None:
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return []
+    conn = quick_connection(url)
+    if conn is None:
+        return None
+    try:
+        return list_meetings(conn)
     except sqlite3.Error:
         return None
     finally:

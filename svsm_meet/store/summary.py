@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .reads import as_date, rows
+
 
 @dataclass(frozen=True)
 class MeetingSummary:
@@ -19,8 +21,7 @@ class MeetingSummary:
                 "open_followups": self.open_followups}
 
 
-# The meetings list in plain SQL, so that the terminal app's first screen can run it with the
-# standard library's sqlite3 before SQLAlchemy has loaded (store/quick.py); same query both ways.
+# Plain SQL, so that it runs on sqlite3 before SQLAlchemy has loaded (store/reads.py).
 LIST_SQL = """
 SELECT m.id, m.date, s.name, sec.text,
        (SELECT count(*) FROM followup f WHERE f.meeting_id = m.id AND f.status = 'open')
@@ -31,10 +32,10 @@ ORDER BY m.date DESC, s.name
 """
 
 
-def summaries(rows) -> list[MeetingSummary]:
-    out = []
-    for mid, date, series, title, open_count in rows:
-        if isinstance(date, str):
-            date = dt.date.fromisoformat(date)
-        out.append(MeetingSummary(mid, date, series, title, open_count))
-    return out
+def list_meetings(conn, series: str | None = None) -> list[MeetingSummary]:
+    """Most recent first; with SERIES, that series' only (its name in any case)."""
+    found = [MeetingSummary(mid, as_date(date), name, title, open_count)
+             for mid, date, name, title, open_count in rows(conn, LIST_SQL)]
+    if series:
+        found = [m for m in found if m.series.casefold() == series.casefold()]
+    return found
