@@ -53,12 +53,24 @@ def parse_time(text: str) -> dt.time:
         raise BadInput(f"'{text}' is not a time HH:MM") from None
 
 
+# IANA names only: letters, digits, "_+-" between slashes, so that no name is a path of its own
+# ("../../etc/passwd", "/usr/share/zoneinfo/UTC") whatever zoneinfo would make of it.
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+){0,3}")
+# Files in the zone database that are not zones people name: the machine's own zone, and the
+# copies with leap seconds or POSIX rules.
+_NOT_ZONES = ("localtime", "posixrules", "Factory")
+
+
 def check_zone(name: str) -> str:
-    """An IANA time zone name, as given."""
+    """An IANA time zone name (stripped), or BadInput: every zone a user or a file gives."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    zone = name.strip()
+    if (len(zone) > 64 or not _ZONE_NAME.fullmatch(zone) or zone in _NOT_ZONES
+            or zone.startswith(("posix/", "right/"))):
+        raise BadInput(f"{zone[:40]!r} is not an IANA time zone name (e.g. Europe/Berlin)")
     try:
-        ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadInput(f"'{name}' is not a time zone (e.g. Europe/Berlin)") from None
-    return name.strip()
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
+        raise BadInput(f"{zone!r} is not a known time zone (e.g. Europe/Berlin)") from None
+    return zone

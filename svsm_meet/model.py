@@ -16,6 +16,8 @@ KINDS = ("note", "decision", "action", "info", "idea", "link", "question", "raw"
 # Section kinds: the meeting's title heading, the attendees heading (whose body is the attendance),
 # and every other heading.  Level 0 means "no heading line" (attendees given as a bare paragraph).
 SECTION_KINDS = ("title", "attendees", "topic")
+# A list marker as written, its padding included ("12.  "): the width the store keeps.
+MARKER_CHARS = 12
 
 FOLLOWUP_STATUSES = ("suggested", "open", "done", "dropped")
 

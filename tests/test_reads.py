@@ -46,7 +46,9 @@ def test_sqlite3_and_sqlalchemy_give_the_same_lists(db):
             assert list_meetings(quick, "svsm development call") == list_meetings(conn, "SVSM Development Call")
     finally:
         quick.close()
-    every = {f["text"]: f for f in list_followups(quick_connection(resolve_url(str(db))), include_all=True)}
+    quick = quick_connection(resolve_url(str(db)))
+    every = {f["text"]: f for f in list_followups(quick, include_all=True)}
+    quick.close()
     assert every["Task 1"]["due"] == "2024-06-03T16:30:00+02:00"
     assert every["Task 2"]["due"] is None and every["Task 2"]["recheck"] == "2024-05-29"
     assert every["Task 0"]["owner"] is None and every["Task 3"]["owner"] == "Jörg Rödel"

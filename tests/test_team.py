@@ -62,6 +62,22 @@ def test_migrations_run_on_both_engines(url):
     engine.dispose()
 
 
+def test_names_whose_key_grows_fit_on_both(url, cli, tmp_path):
+    """NFKD and casefold make "ß" "ss": a 150-letter name has a 300-letter key, and the key
+    column holds 200."""
+    assert cli("import", SEED, database=url).code == 0
+    data = json.loads(cli("export", "json", "latest", database=url).out)
+    data["meeting"]["date"] = "2024-05-22"
+    data["attendees"][0]["name"] = "ß" * 150
+    data["followups"] = []
+    wide = tmp_path / "wide.json"
+    wide.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("import", wide, database=url)
+    assert result.code == 0, result.err
+    names = [p["name"] for p in json.loads(cli("people", "--json", database=url).out)]
+    assert "ß" * 150 in names
+
+
 def test_the_sqlmodel_models_are_what_the_migrations_make_on_both_engines(url):
     """Alembic's autogenerate finds no difference between SQLModel.metadata and the migrated
     database — on PostgreSQL too, where column types are stricter (e.g. timestamps' zones)."""

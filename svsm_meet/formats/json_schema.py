@@ -11,22 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 from pydantic import ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..model import FOLLOWUP_STATUSES, KINDS, SECTION_KINDS
+from ..dates import check_zone
+from ..errors import BadInput
+from ..model import FOLLOWUP_STATUSES, KINDS, MARKER_CHARS, SECTION_KINDS
 from .json_format import FORMAT, VERSION, Invalid
 
 # Limits, as documented.  Names, uids and labels are capped at their database columns' widths;
 # years at what the calendar code can still shift by a year and a zone without overflowing.
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 NAME_CHARS = 200  # series, attendee names and notes, owner, uid
-HEADING_CHARS = 1_000
 LABEL_CHARS = 100
-TEXT_CHARS = 100_000  # a bullet's or a raw block's text, a follow-up's text, a reason
+TEXT_CHARS = 1_000_000  # a heading, a bullet's or a raw block's text, a follow-up's text, a reason
 ENTRIES = 10_000  # in any one list
 ATTENDEES = 1_000
 DEPTH = 50  # bullets nested inside bullets
@@ -67,14 +67,26 @@ def _no_nul(value: str) -> str:
     return value
 
 
-def _line(chars: int, at_least: int = 0) -> Any:
-    return Annotated[str, Field(min_length=at_least, max_length=chars), AfterValidator(_one_line)]
+def _filled(value: str) -> str:
+    if not value.strip():
+        raise _error("is blank; give a name (or null where none is allowed)")
+    return value
+
+
+def _label(value: str) -> str:
+    # A label's own spacing may run onto the next line ("Action Item:" then the text below it).
+    _one_line(value.rstrip())
+    return value
+
+
+def _line(chars: int) -> Any:
+    return Annotated[str, Field(max_length=chars), AfterValidator(_one_line)]
 
 
 Name = _line(NAME_CHARS)
-FilledName = _line(NAME_CHARS, at_least=1)
-Label = _line(LABEL_CHARS)
-Heading = _line(HEADING_CHARS)
+FilledName = Annotated[Name, AfterValidator(_filled)]
+Label = Annotated[str, Field(max_length=LABEL_CHARS), AfterValidator(_label)]
+Heading = _line(TEXT_CHARS)
 Text = Annotated[str, Field(max_length=TEXT_CHARS), AfterValidator(_no_nul)]
 
 
@@ -91,12 +103,16 @@ def _pattern(regex: str, what: str) -> AfterValidator:
 
 # Markers as the Markdown reader keeps them: extra spaces after the marker belong to it.
 Bullet = Annotated[str, _pattern(r"[-*+] {0,3}", 'a bullet marker ("*", "-" or "+")')]
-Marker = Annotated[str, _pattern(r"(?:[-*+]|[0-9]{1,9}[.)]) {0,3}", 'a list marker ("-", "1.")')]
+Marker = Annotated[str, Field(max_length=MARKER_CHARS),
+                   _pattern(r"(?:[-*+]|[0-9]{1,9}[.)]) {0,3}", 'a list marker ("-", "1.")')]
 
 
 # PydanticCustomError is a ValueError: the callers below check the years outside their try blocks.
 def _year_checked(value: Any, text: str) -> Any:
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+    years = [value.year]
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        years.append(value.astimezone(dt.timezone.utc).year)  # as it is kept, and exported
+    if not all(FIRST_YEAR <= year <= LAST_YEAR for year in years):
         raise _error(f"{shown(text)} is outside the years {FIRST_YEAR}–{LAST_YEAR}")
     return value
 
@@ -150,20 +166,12 @@ def _time(value: Any) -> dt.time:
         raise _error(f"{shown(text)} is not a time of day") from None
 
 
-# IANA names only: letters, digits, "_+-" between slashes, so that no name is a path of its own
-# ("../../etc/passwd", "/usr/share/zoneinfo/UTC") whatever zoneinfo would make of it.
-_ZONE = re.compile(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+){0,3}")
-
-
 def _zone(value: Any) -> str:
     name = _string(value, "an IANA time zone")
-    if len(name) > 64 or not _ZONE.fullmatch(name):
-        raise _error(f"{shown(name)} is not an IANA time zone name (e.g. Europe/Berlin)")
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
-        raise _error(f"{shown(name)} is not a known time zone") from None
-    return name
+        return check_zone(name)
+    except BadInput as e:
+        raise _error(str(e)) from None
 
 
 Date = Annotated[dt.date, PlainValidator(_date)]
@@ -267,14 +275,19 @@ class DueIn(_Model):
         return self
 
 
+# UIDs as svsm-meet makes them: the calendar code tells its own objects by the suffix, and
+# "series-N@svsm-meet" is the UID of series N's meetings.
+Uid = Annotated[Name, _pattern(r"(?!series-[0-9]+@)[^\s@]{1,180}@svsm-meet",
+                               'a UID of svsm-meet ("…@svsm-meet", not "series-N@svsm-meet")')]
+
 _DUE_KINDS = {"date": {"date"}, "at": {"at", "timezone"}, "unknown": {"unknown", "recheck"}}
 
 
 class FollowUpIn(_Model):
-    uid: FilledName
+    uid: Uid
     text: Text
     status: Literal[FOLLOWUP_STATUSES] = "open"
-    owner: Name | None = None
+    owner: FilledName | None = None
     due: DueIn | None = None
     item: Ref | None = None
     sequence: Annotated[int, Field(ge=0, le=INT_MAX)] = 0

@@ -12,7 +12,7 @@ import re
 from pathlib import PurePath
 
 from ..errors import BadInput
-from ..model import Attendee, Document, Item, Layout, Section
+from ..model import MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from .labels import kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
@@ -227,6 +227,8 @@ class _Builder:
             return self.raw(start, end)
         # Extra spaces after the marker ("*   text") belong to the marker as written.
         column, marker = len(m[1]), m[2] + m[3][1:]
+        if len(marker) > MARKER_CHARS:  # "123456789.   ": kept as written, as a block
+            return self.raw(start, end)
         pad = " " * (column + len(marker) + 1)
         body = [m[4]]
         for line in own[1:]:

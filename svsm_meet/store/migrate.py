@@ -7,7 +7,7 @@ query and Alembic is loaded only when there is something to upgrade.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from importlib.resources import files
+import os
 
 from ..errors import SvsmMeetError
 
@@ -21,11 +21,22 @@ def from_schema(name, type_, parent_names) -> bool:
     return not (type_ == "table" and name and name.startswith("search_"))
 
 
+def migrations_folder() -> str:
+    """Where the Alembic revisions are: the top-level migrations/ of a checkout (an editable
+    install maps it there), or svsm_meet/migrations/ inside an installed wheel."""
+    import svsm_meet.migrations as package
+
+    if package.__file__ is None:  # a folder left by an older checkout shadows the real package
+        stale = ", ".join(package.__path__)
+        raise SvsmMeetError(f"{stale}: a leftover folder without the migrations; remove it")
+    return os.path.dirname(package.__file__)
+
+
 def _config(connection):
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(files("svsm_meet.migrations")))
+    config.set_main_option("script_location", migrations_folder())
     config.attributes["connection"] = connection
     return config
 

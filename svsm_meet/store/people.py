@@ -15,7 +15,9 @@ def name_key(name: str) -> str:
     """'Carlos López' and 'carlos lopez' are one key; 'Jörg' and 'Joerg' need an alias."""
     decomposed = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().casefold()
+    # Cut at the key columns' width: NFKD and casefold can make a key longer than its name
+    # ("ß" is "ss"), and two names alike in their first 200 characters are one person anyway.
+    return re.sub(r"\s+", " ", plain).strip().casefold()[:200]
 
 
 def _spelling(name: str) -> tuple[int, int]:

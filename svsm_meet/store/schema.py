@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from sqlalchemy import JSON, Column, Index, Integer, String, Text, UniqueConstraint
-from pydantic import NaiveDatetime
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-# Timestamps are NaiveDatetime: kept in UTC without a zone (a column's zone is said elsewhere, e.g.
-# due_tz), as every revision of the migrations made them.
+# Timestamps are kept in UTC without a zone (where a zone matters, a column says which: due_tz),
+# as every revision of the migrations made them: plain DateTime, not SQLModel's zone-aware default.
 
 # Named constraints, so that migrations can alter them on SQLite (batch mode) and PostgreSQL alike.
 # Set before the first model: a constraint takes its name when it joins its table.
@@ -28,6 +27,9 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata = SQLModel.metadata
+
+# Every model is made with defer_build=True: the store never validates rows through pydantic (it
+# speaks Core on the tables), so pydantic's schema for a model is built only if one ever does.
 
 # An id is never given out twice on SQLite (AUTOINCREMENT): undo and users refer to ids.
 _NEVER_REUSED = {"sqlite_autoincrement": True}
@@ -41,11 +43,15 @@ def _text(length: int | None = None, nullable: bool = True, **kw) -> Any:
     return Field(default=None, sa_type=String(length) if length else Text, nullable=nullable, **kw)
 
 
+def _when(nullable: bool = False) -> Any:
+    return Field(default=None, sa_type=DateTime, nullable=nullable)
+
+
 def _ref(target: str, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
     return Field(default=None, foreign_key=f"{target}.id", ondelete=ondelete, nullable=nullable)
 
 
-class Series(SQLModel, table=True):
+class Series(SQLModel, table=True, defer_build=True):
     __tablename__ = "series"
 
     id: Optional[int] = _id()
@@ -53,10 +59,10 @@ class Series(SQLModel, table=True):
     cadence: Optional[str] = _text(200)  # an RRULE, e.g. FREQ=WEEKLY;BYDAY=WE
     start_time: Optional[dt.time] = None
     timezone: Optional[str] = _text(64)
-    created_at: NaiveDatetime = Field(nullable=False)
+    created_at: dt.datetime = _when()
 
 
-class Meeting(SQLModel, table=True):
+class Meeting(SQLModel, table=True, defer_build=True):
     __tablename__ = "meeting"
     __table_args__ = (UniqueConstraint("series_id", "date"), Index("ix_meeting_date", "date"))
 
@@ -66,21 +72,21 @@ class Meeting(SQLModel, table=True):
     start_time: Optional[dt.time] = None
     timezone: Optional[str] = _text(64)
     layout: dict = Field(sa_type=JSON, nullable=False)
-    created_at: NaiveDatetime = Field(nullable=False)
-    updated_at: NaiveDatetime = Field(nullable=False)
+    created_at: dt.datetime = _when()
+    updated_at: dt.datetime = _when()
 
 
-class Person(SQLModel, table=True):
+class Person(SQLModel, table=True, defer_build=True):
     __tablename__ = "person"
 
     id: Optional[int] = _id()
     name: str = _text(200, nullable=False)
     name_key: str = _text(200, nullable=False, index=True)  # for matching: casefolded
     affiliation: Optional[str] = _text(200)
-    created_at: NaiveDatetime = Field(nullable=False)
+    created_at: dt.datetime = _when()
 
 
-class PersonAlias(SQLModel, table=True):
+class PersonAlias(SQLModel, table=True, defer_build=True):
     __tablename__ = "person_alias"
 
     id: Optional[int] = _id()
@@ -89,7 +95,7 @@ class PersonAlias(SQLModel, table=True):
     alias_key: str = _text(200, nullable=False, unique=True)
 
 
-class Attendance(SQLModel, table=True):
+class Attendance(SQLModel, table=True, defer_build=True):
     __tablename__ = "attendance"
     __table_args__ = (
         Index("ix_attendance_meeting", "meeting_id", "position"),
@@ -109,7 +115,7 @@ class Attendance(SQLModel, table=True):
     new_line: bool = Field(nullable=False)
 
 
-class Section(SQLModel, table=True):
+class Section(SQLModel, table=True, defer_build=True):
     __tablename__ = "section"
     __table_args__ = (Index("ix_section_meeting", "meeting_id", "position"), _NEVER_REUSED)
 
@@ -122,7 +128,7 @@ class Section(SQLModel, table=True):
     blank_before: bool = Field(nullable=False)
 
 
-class Item(SQLModel, table=True):
+class Item(SQLModel, table=True, defer_build=True):
     __tablename__ = "item"
     __table_args__ = (
         Index("ix_item_meeting", "meeting_id", "section_id", "position"),
@@ -142,11 +148,11 @@ class Item(SQLModel, table=True):
     indent: Optional[int] = None
     blank_before: bool = Field(nullable=False)
     version: int = Field(nullable=False)
-    created_at: NaiveDatetime = Field(nullable=False)
-    updated_at: NaiveDatetime = Field(nullable=False)
+    created_at: dt.datetime = _when()
+    updated_at: dt.datetime = _when()
 
 
-class Followup(SQLModel, table=True):
+class Followup(SQLModel, table=True, defer_build=True):
     __tablename__ = "followup"
     __table_args__ = (
         Index("ix_followup_status", "status"),
@@ -163,19 +169,19 @@ class Followup(SQLModel, table=True):
     owner_id: Optional[int] = _ref("person", nullable=True, ondelete="SET NULL")
     owner_text: Optional[str] = _text(200)  # an owner who is not (yet) in the people directory
     due_date: Optional[dt.date] = None
-    due_at: Optional[NaiveDatetime] = None  # UTC; due_tz says where it was meant
+    due_at: Optional[dt.datetime] = _when(nullable=True)  # UTC; due_tz says where it was meant
     due_tz: Optional[str] = _text(64)
     due_reason: Optional[str] = _text()  # why the due date is unknown
     recheck_date: Optional[dt.date] = None
     status: str = _text(16, nullable=False)
     sequence: int = Field(nullable=False)
-    created_at: NaiveDatetime = Field(nullable=False)
-    updated_at: NaiveDatetime = Field(nullable=False)
-    closed_at: Optional[NaiveDatetime] = None
+    created_at: dt.datetime = _when()
+    updated_at: dt.datetime = _when()
+    closed_at: Optional[dt.datetime] = _when(nullable=True)
     closed_meeting_id: Optional[int] = _ref("meeting", nullable=True, ondelete="SET NULL")
 
 
-class Change(SQLModel, table=True):
+class Change(SQLModel, table=True, defer_build=True):
     """Every change made to a meeting after it was created, newest last: what #undo and the
     editor's undo reverse, and what other note-takers poll to see that a meeting changed."""
 
@@ -184,14 +190,14 @@ class Change(SQLModel, table=True):
 
     id: Optional[int] = _id()
     meeting_id: int = _ref("meeting")
-    created_at: NaiveDatetime = Field(nullable=False)
+    created_at: dt.datetime = _when()
     action: str = _text(32, nullable=False)
     undo: Any = Field(sa_type=JSON, nullable=False)
     undone: bool = Field(nullable=False)
     author: Optional[str] = _text(200)  # who made it: #undo takes back one's own entries only
 
 
-class SyncState(SQLModel, table=True):
+class SyncState(SQLModel, table=True, defer_build=True):
     """What a calendar holds of ours, as of the last sync: to send only what changed, and to tell
     a change made on the server (its ETag moved) from one made here (our rendering's hash moved)."""
 
@@ -204,7 +210,7 @@ class SyncState(SQLModel, table=True):
     href: Optional[str] = _text(1000)
     etag: Optional[str] = _text(200)
     local_hash: str = _text(64, nullable=False)
-    synced_at: NaiveDatetime = Field(nullable=False)
+    synced_at: dt.datetime = _when()
 
 
 # The tables, as the store's Core statements name them.
