@@ -62,7 +62,7 @@ class Service:
             return list_meetings(conn)
 
     def find(self, selector: str) -> MeetingSummary:
-        from .store.meetings import find_meeting
+        from .store.summary import find_meeting
 
         with self._read() as conn:
             return find_meeting(conn, selector)

@@ -177,7 +177,7 @@ def test_two_processes_times_a_hundred_note_adds_keep_all(url, engine):
         _, err = adder.communicate(timeout=300)
         assert adder.returncode == 0, err
     from svsm_meet.store.documents import load_documents
-    from svsm_meet.store.meetings import find_meeting
+    from svsm_meet.store.summary import find_meeting
 
     with transaction(engine, write=False) as conn:
         (doc,) = load_documents(conn, [find_meeting(conn, "latest").id])

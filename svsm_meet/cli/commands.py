@@ -132,7 +132,7 @@ def cmd_export(args) -> int:
     if args.format == "ics":
         return cmd_export_ics(args)
     from ..store.documents import load_documents
-    from ..store.meetings import find_meeting
+    from ..store.summary import find_meeting
     from ..store.summary import list_meetings
 
     if args.format == "markdown":
@@ -175,7 +175,7 @@ def cmd_note(args) -> int:
     from ..formats.labels import kind_of_text, split_label
     from ..model import Item
     from ..store.entries import append_item
-    from ..store.meetings import find_meeting
+    from ..store.summary import find_meeting
 
     text = args.text.strip()
     if not text:
@@ -229,7 +229,8 @@ def _due_of(conn, text: str | None, meeting_id: int | None):
 
 def cmd_followups_add(args) -> int:
     from ..store.followups import create_followup
-    from ..store.meetings import find_meeting, has_meetings
+    from ..store.meetings import has_meetings
+    from ..store.summary import find_meeting
 
     text = args.text.strip()
     if not text:
@@ -395,7 +396,7 @@ def cmd_tui(args) -> int:
     service = Service(resolve_url(args.db), load_config())
     meeting = None
     if args.command == "open":
-        from ..store.meetings import find_meeting
+        from ..store.summary import find_meeting
 
         with transaction(service.engine, write=False) as conn:
             meeting = find_meeting(conn, args.meeting, args.series).id

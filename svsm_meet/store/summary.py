@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..errors import BadInput
 from .reads import as_date, rows
 
 
@@ -39,3 +40,29 @@ def list_meetings(conn, series: str | None = None) -> list[MeetingSummary]:
     if series:
         found = [m for m in found if m.series.casefold() == series.casefold()]
     return found
+
+
+def find_meeting(conn, selector: str, series: str | None = None) -> MeetingSummary:
+    """The one meeting SELECTOR (an id, a date YYYY-MM-DD or 'latest') names, or BadInput saying
+    why there is none.  Picked from the list itself: the same rows, the same series matching."""
+    found = list_meetings(conn, series)
+    selector = selector.strip()
+    if selector.isdigit():
+        found = [m for m in found if m.id == int(selector)]
+    elif selector == "latest":
+        found = [max(found, key=lambda m: (m.date, m.id))] if found else []
+    else:
+        try:
+            date = dt.date.fromisoformat(selector)
+        except ValueError:
+            raise BadInput(
+                f"'{selector}' is not a meeting: give an id, a date YYYY-MM-DD or 'latest'"
+            ) from None
+        found = [m for m in found if m.date == date]
+    where = f" in series '{series}'" if series else ""
+    if not found:
+        raise BadInput(f"no meeting matches '{selector}'{where}")
+    if len(found) > 1:
+        names = ", ".join(sorted(m.series for m in found))
+        raise BadInput(f"'{selector}' matches meetings of several series ({names}); add --series")
+    return found[0]
