@@ -119,8 +119,11 @@ def test_core_modules_import_neither_textual_nor_create_an_engine(tmp_path):
 
 
 # What only the store may do: run statements, build them, or reach a database driver itself.
+# SQL text too, which store.reads.rows would run from anywhere.
 _SQL = re.compile(r"\b(?:execute|executemany|exec_driver_sql)\(|"
-                  r"^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|psycopg|sqlite3)\b", re.M)
+                  r"^\s*(?:from|import)\s+(?:sqlalchemy|sqlmodel|psycopg|sqlite3)\b|"
+                  r"[\"']\s*(?:SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|PRAGMA\s)",
+                  re.M)
 
 
 def test_only_the_store_speaks_sql():
