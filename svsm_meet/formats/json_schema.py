@@ -104,7 +104,8 @@ def _pattern(regex: str, what: str) -> AfterValidator:
 # Markers as the Markdown reader keeps them: extra spaces after the marker belong to it.
 Bullet = Annotated[str, _pattern(r"[-*+] {0,3}", 'a bullet marker ("*", "-" or "+")')]
 Marker = Annotated[str, Field(max_length=MARKER_CHARS),
-                   _pattern(r"(?:[-*+]|[0-9]{1,9}[.)]) {0,3}", 'a list marker ("-", "1.")')]
+                   _pattern(r"(?:(?:[-*+]|[0-9]{1,9}[.)]) {0,3})?",
+                            'a list marker ("-", "1.") or "" (a paragraph)')]
 
 
 # PydanticCustomError is a ValueError: the callers below check the years outside their try blocks.

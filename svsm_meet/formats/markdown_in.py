@@ -170,7 +170,19 @@ class _Builder:
                 self.doc.sections.append(self.section)
                 self.take_attendees(found, "paragraph", start)
                 return
-        self.add(self.raw(start, end))
+        self.add(self.paragraph_item(start, end))
+
+    def paragraph_item(self, start: int, end: int) -> Item:
+        """A paragraph as an item without a marker ("**Decision:** ..." is a decision), or raw
+        where its lines do not come back from it (indented, a lazy continuation)."""
+        lines = self.lines[start:end]
+        label, kind, text = split_label("\n".join(lines))
+        item = Item(text=text, kind=kind or kind_of_text(text), label=label, marker="",
+                    blank_before=self.blank_before(start))
+        if item_own_lines(item, 0, self.doc.layout) != lines:
+            return self.raw(start, end)
+        self.columns[id(item)] = 0
+        return item
 
     def take_attendees(self, found: list[Attendee], style: str, start: int) -> None:
         self.doc.attendees = found

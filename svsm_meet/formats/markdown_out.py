@@ -18,11 +18,18 @@ def item_column(item: Item, parent_column: int | None, layout: Layout) -> int:
     return item.indent if parent_column is None else parent_column + item.indent
 
 
+def item_marker(item: Item, layout: Layout) -> str:
+    """The list marker ITEM is written with: its own, else the meeting's; "" for a paragraph."""
+    return layout.bullet if item.marker is None else item.marker
+
+
 def item_own_lines(item: Item, column: int, layout: Layout) -> list[str]:
     """The lines of ITEM itself, without its children."""
     if item.kind == "raw":
         return item.text.split("\n")
-    marker = item.marker or layout.bullet
+    marker = item_marker(item, layout)
+    if not marker:  # a paragraph: its lines as written, no marker
+        return [(" " * column + line).rstrip() for line in item.body.split("\n")]
     first, *rest = item.body.split("\n")
     pad = " " * (column + len(marker) + 1)
     lines = [f"{' ' * column}{marker} {first}".rstrip()]

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...formats import attendees as attendee_format
-from ...formats.markdown_out import heading_line, item_column, item_own_lines
+from ...formats.markdown_out import heading_line, item_column, item_marker, item_own_lines
 from ...model import Document, Item, Layout
 
 _KIND_STYLE = {
@@ -38,7 +38,7 @@ def _item_text(item: Item, column: int, layout: Layout) -> Text:
         return Text("\n".join(lines), style="dim")
     text = Text()
     first = lines[0]
-    marker_end = column + len(item.marker or layout.bullet)
+    marker_end = column + len(item_marker(item, layout))
     text.append(first[:marker_end], style="dim")
     rest = first[marker_end:]
     if item.label:
