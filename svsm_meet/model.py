@@ -18,6 +18,9 @@ KINDS = ("note", "decision", "action", "info", "idea", "link", "question", "raw"
 SECTION_KINDS = ("title", "attendees", "topic")
 # A list marker as written, its padding included ("12.  "): the width the store keeps.
 MARKER_CHARS = 12
+# Attendance read out of lines that stay items, rendered as written (formats/roll.py): the
+# attendees are records, but their lines are the items'.
+ITEMS_STYLE = "items"
 
 FOLLOWUP_STATUSES = ("suggested", "open", "done", "dropped")
 
@@ -77,7 +80,8 @@ class Layout:
 
     bullet: str = "*"
     indent: int = 2
-    attendees_style: str = "paragraph"  # or the marker of a bullet list of names ("*", "-")
+    # "paragraph", or the marker of a bullet list of names ("*", "-"), or ITEMS_STYLE.
+    attendees_style: str = "paragraph"
     attendees_gap: bool = True  # a blank line between the attendees heading and the names
 
     def to_dict(self) -> dict:

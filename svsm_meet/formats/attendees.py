@@ -11,8 +11,8 @@ from ..model import Attendee
 
 # A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
 _ATTENDEES_HEADING = re.compile(
-    r"^(?:\w+ ){0,2}(?:attendees?|attendance|participants|present|roll call|people present)"
-    r"(?: list)?$"
+    r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
+    r"people present|members(?: present)?|in attendance)(?: list)?$"
 )
 # Words in parentheses that say what someone did in the meeting rather than where they work.
 ROLE_WORDS = {
@@ -25,8 +25,28 @@ _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
 _MAX_NAME = 80
 
 
+# Words that make a name an organisation's ("Linux Foundation", "Gruntwork, Inc.", "NVIDIA").
+_ORG_WORDS = re.compile(
+    r"\b(?:foundation|inc|corp|corporation|company|co|llc|ltd|gmbh|ag|labs?|university|"
+    r"institute|group|technologies|technology|systems|software|studios?|pictures|entertainment|"
+    r"animation|networks|research|consulting|solutions|project|team|council|committee|"
+    r"community|cloud|security|wg|sig|tsc|tac)\b\.?",
+    re.I,
+)
+
+
+def is_org(text: str, *, acronyms: bool = False) -> bool:
+    """An organisation's name by its words; with ACRONYMS, one upper-case word of three letters
+    or more too ("NVIDIA", "DWA") — where a person's two-letter nickname ("TC") cannot be meant."""
+    if _ORG_WORDS.search(text):
+        return True
+    return acronyms and " " not in text.strip() and len(text.strip()) > 2 and text.strip().isupper()
+
+
 def bare(text: str) -> str:
-    return text.strip().strip("*_").strip().rstrip(":").strip().lower()
+    """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'."""
+    text = re.sub(r"^\[([^\]]*)\]\([^)]*\)", r"\1", text.strip())
+    return text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip().lower()
 
 
 def is_attendees_heading(text: str) -> bool:
@@ -37,10 +57,12 @@ def parse_name(text: str) -> Attendee | None:
     """One attendee as written, 'Joerg Roedel (Chair)'; None if it does not look like a name."""
     if not text or text != text.strip() or len(text) > _MAX_NAME or "\n" in text:
         return None
-    if text[-1] in ".?!:" or len(text.split()) > 8:  # a sentence, not a name
+    if text[-1] in ".?!:," or len(text.split()) > 8:  # a sentence, not a name
         return None
     m = _NOTE_RE.match(text)
     name, note = (m["name"], m["note"]) if m else (text, None)
+    if "," in name or is_org(name):  # "John Mertic, Linux Foundation" is one person
+        return None
     attendee = Attendee(name=name)
     if note:
         if note.strip().lower() in ROLE_WORDS:

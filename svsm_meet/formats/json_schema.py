@@ -196,7 +196,7 @@ class _Model(BaseModel):
 class LayoutIn(_Model):
     bullet: Bullet = "*"
     indent: Annotated[int, Field(ge=1, le=INDENT)] = 2
-    attendees_style: Literal["paragraph", "*", "-", "+"] = "paragraph"
+    attendees_style: Literal["paragraph", "*", "-", "+", "items"] = "paragraph"
     attendees_gap: bool = True
 
 

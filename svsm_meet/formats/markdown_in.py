@@ -12,8 +12,9 @@ import re
 from pathlib import PurePath
 
 from ..errors import BadInput
-from ..model import MARKER_CHARS, Attendee, Document, Item, Layout, Section
+from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
+from . import roll
 from .labels import kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import date_from_filename, find_date, parse_title, series_from_filename
@@ -70,6 +71,17 @@ def _blocks(tokens):
         yield tokens[start], tokens[start:i]
 
 
+def _label_and_kind(body: str) -> tuple[str | None, str, str]:
+    """A bullet's label as written, its kind and its text.  A task's checkbox ("[ ] ", "[x] ")
+    is part of its label, and makes it an action unless a label says otherwise."""
+    box = _CHECKBOX_RE.match(body)
+    rest = body[box.end():] if box else body
+    label, kind, text = split_label(rest)
+    if box:
+        return body[:box.end()] + (label or ""), kind or "action", text
+    return label, kind or kind_of_text(text), text
+
+
 class _Builder:
     def __init__(self, lines: list[str]):
         self.lines = lines
@@ -80,6 +92,12 @@ class _Builder:
         self.columns: dict[int, int] = {}
         self.bullet = ""
         self.indent = self.indent_any = 0
+        # Attendance in a shape the strict form cannot render (formats/roll.py): the lines stay
+        # items and the people are read out of them.  roll_level: the level of the heading that
+        # opened it (deeper headings are its groups), 0 for a label paragraph, None when closed.
+        self.roll: list[Attendee] = []
+        self.roll_level: int | None = None
+        self.roll_group: str | None = None
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -113,11 +131,26 @@ class _Builder:
             elif first.type in _LIST_TYPES:
                 self.list(block, start, end)
             else:
-                self.add(self.raw(start, end))
+                item = self.raw(start, end)
+                if self.roll_level is not None and not self.doc.attendees:
+                    self.read_roll_items([item])
+                self.add(item)
             cursor = max(cursor, end)
         self.uncovered(cursor, len(self.lines))
         self.settle_layout()
+        if self.roll and not self.doc.attendees:
+            self.take_roll()
         return self.doc
+
+    def take_roll(self) -> None:
+        """The people read out of the attendance lines, once each; the lines render themselves."""
+        seen: set[str] = set()
+        for attendee in self.roll:
+            key = roll.clean(attendee.name).casefold()
+            if key not in seen:
+                seen.add(key)
+                self.doc.attendees.append(attendee)
+        self.doc.layout.attendees_style = ITEMS_STYLE
 
     def uncovered(self, start: int, end: int) -> None:
         """Lines no block claims (link reference definitions): raw, a run at a time."""
@@ -150,6 +183,12 @@ class _Builder:
         self.section = section
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
+        if self.roll_level and level > self.roll_level:
+            self.roll_group = text  # "### TSC" under "## Attendees"
+        elif wanted and not is_title:
+            self.roll_level, self.roll_group = level, None
+        else:
+            self.roll_level = None
 
     def wants_attendees(self) -> bool:
         section = self.section
@@ -157,7 +196,9 @@ class _Builder:
 
     def paragraph(self, start: int, end: int) -> None:
         lines = self.lines[start:end]
-        if self.wants_attendees():
+        if self.roll:  # attendance already read the tolerant way goes on that way
+            pass
+        elif self.wants_attendees():
             found = attendee_format.parse_lines(lines)
             if found and attendee_format.paragraph_lines(found) == lines:
                 self.take_attendees(found, "paragraph", start)
@@ -170,7 +211,47 @@ class _Builder:
                 self.doc.sections.append(self.section)
                 self.take_attendees(found, "paragraph", start)
                 return
+        self.read_roll_paragraph(lines)
         self.add(self.paragraph_item(start, end))
+
+    def read_roll_paragraph(self, lines: list[str]) -> None:
+        """'TSC Attendees:' opens a roll call; 'Regrets: Peter C.' adds to one (or opens it);
+        one name a line continues it; any other paragraph closes one opened by a label."""
+        if self.doc.attendees:
+            return
+        text = "\n".join(lines)
+        if roll.is_group_label(text):
+            if self.roll_level is not None or not self.roll:
+                self.roll_level = self.roll_level or 0
+                self.roll_group = roll.clean(text)
+                return
+        labelled = roll.is_group_line(text)
+        found = roll.people_in_line(text) if labelled else []
+        if not labelled and self.roll_level is not None:
+            each = [roll.person(line, group=self.roll_group) for line in lines]
+            found = [a for a in each if a] if all(each) else []
+        if found and (self.roll_level is not None or not self.roll):
+            self.roll.extend(found)
+            self.roll_level = self.roll_level or 0
+        elif self.roll_level == 0:
+            self.roll_level = None
+
+    def read_roll_items(self, items: list[Item]) -> None:
+        """A bullet a person ('[x] Luke Emrose, Animal Logic'), or a group of them."""
+        for item in items:
+            if item.kind != "raw":
+                text = item.body
+                if roll.is_group_line(text):
+                    self.roll.extend(roll.people_in_line(text))
+                else:
+                    found = roll.person(text, group=self.roll_group)
+                    if found:
+                        self.roll.append(found)
+                        if item.kind == "action" and item.label and item.label.startswith("["):
+                            item.kind = "note"  # a roll call's checkbox, not a task
+            elif item.text.lstrip().startswith("|"):
+                self.roll.extend(roll.people_in_table(item.text))
+            self.read_roll_items(item.children)
 
     def paragraph_item(self, start: int, end: int) -> Item:
         """A paragraph as an item without a marker ("**Decision:** ..." is a decision), or raw
@@ -192,9 +273,12 @@ class _Builder:
         self.attendees_heading = None
 
     def list(self, block, start: int, end: int) -> None:
-        if self.wants_attendees() and self.attendee_list(block, start, end):
+        if not self.roll and self.wants_attendees() and self.attendee_list(block, start, end):
             return
-        for item in self.list_items(block, None, None):
+        items = self.list_items(block, None, None)
+        if self.roll_level is not None and not self.doc.attendees:
+            self.read_roll_items(items)
+        for item in items:
             self.add(item)
 
     def attendee_list(self, block, start: int, end: int) -> bool:
@@ -247,10 +331,10 @@ class _Builder:
             if not line.startswith(pad):
                 return self.raw(start, end)
             body.append(line[len(pad):])
-        if _CHECKBOX_RE.match(body[0]):  # a task list: kept as written
+        label, kind, text = _label_and_kind("\n".join(body))
+        if not text.strip():
             return self.raw(start, end)
-        label, kind, text = split_label("\n".join(body))
-        item = Item(text=text, kind=kind or kind_of_text(text), label=label, marker=marker)
+        item = Item(text=text, kind=kind, label=label, marker=marker)
         item.blank_before = self.blank_before(start)
         if item_own_lines(item, column, self.doc.layout) != own:
             return self.raw(start, end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Item, Layout, Section
+from ..model import ITEMS_STYLE, Document, Item, Layout, Section
 from . import attendees as attendee_format
 
 
@@ -37,6 +37,17 @@ def item_own_lines(item: Item, column: int, layout: Layout) -> list[str]:
     return lines
 
 
+def attendee_lines(doc: Document) -> list[str]:
+    """The attendance as the attendees section writes it; none where the attendees were read
+    out of lines that render as items themselves."""
+    style = doc.layout.attendees_style
+    if not doc.attendees or style == ITEMS_STYLE:
+        return []
+    if style == "paragraph":
+        return attendee_format.paragraph_lines(doc.attendees)
+    return attendee_format.list_lines(doc.attendees, style)
+
+
 class _Lines:
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -59,12 +70,8 @@ def render(doc: Document) -> str:
     for section in doc.sections:
         if section.level:
             out.block([heading_line(section)], section.blank_before)
-        if section.kind == "attendees" and doc.attendees:
-            style = doc.layout.attendees_style
-            if style == "paragraph":
-                lines = attendee_format.paragraph_lines(doc.attendees)
-            else:
-                lines = attendee_format.list_lines(doc.attendees, style)
+        lines = attendee_lines(doc) if section.kind == "attendees" else []
+        if lines:
             gap = doc.layout.attendees_gap if section.level else section.blank_before
             out.block(lines, gap)
         out.items(section.items, doc.layout)

@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...formats import attendees as attendee_format
-from ...formats.markdown_out import heading_line, item_column, item_marker, item_own_lines
+from ...formats.markdown_out import (attendee_lines, heading_line, item_column, item_marker,
+                                     item_own_lines)
 from ...model import Document, Item, Layout
 
 _KIND_STYLE = {
@@ -77,10 +77,8 @@ class MinutesView(OptionList):
                 style = _HEADING_STYLE.get(section.level, "bold")
                 add(Text(heading_line(section), style=style), Target("section", section.id),
                     section.blank_before)
-            if section.kind == "attendees" and doc.attendees:
-                style = doc.layout.attendees_style
-                lines = (attendee_format.paragraph_lines(doc.attendees) if style == "paragraph"
-                         else attendee_format.list_lines(doc.attendees, style))
+            lines = attendee_lines(doc) if section.kind == "attendees" else []
+            if lines:
                 add(Text("\n".join(lines), style="italic"), Target("attendees", section.id),
                     doc.layout.attendees_gap if section.level else section.blank_before)
             add_items(section.items, None)

@@ -1,0 +1,181 @@
+"""Who was there, read from attendance written in any of the shapes real minutes use.
+
+The strict form (svsm_meet.formats.attendees) renders its names back itself.  Minutes of other
+projects write attendance every which way: a bullet per person with an affiliation, an e-mail, a
+handle ("Peter Marton @hekike", "Colin Ihrig (@cjihrig)", "Luke Emrose, Animal Logic", "Jane Doe /
+ACME / @jdoe"), checkbox roll calls ("[x] Ben Dines"), labelled lines ("Additional Attendees: A,
+B (Intel)", "Regrets: Peter C."), a table of names.  There the lines stay items, rendered as they
+are, and this module only reads the people out of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Attendee
+from .attendees import ROLE_WORDS, is_org
+
+# Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
+_GROUP_WORDS = re.compile(
+    r"\b(?:attendees?|attendance|attending|participants?|present|roll\s*call|members?|guests?|"
+    r"regrets|apologies|absent|missing|excused|chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
+    r"observers?|committers?|maintainers?|invited|invitees|staff|moderators?|facilitators?|"
+    r"speakers?|presenters?|representatives?|delegates?|leads?|who)\b",
+    re.I,
+)
+_ABSENT = re.compile(r"\b(?:regrets|apologies|absent|missing|excused|not present|unable)\b", re.I)
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y"}
+_NOT_NAMES = {
+    "tbd", "none", "n/a", "na", "name", "names", "your name", "nobody", "everyone", "all", "others",
+    "and", "agenda", "notes", "minutes", "others tbd", "todo", "yes", "no",
+}
+_HANDLE = r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
+_HANDLE_RE = re.compile(rf"^{_HANDLE}$")
+_CHECK_RE = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ANGLE_RE = re.compile(r"<[^<>]*>")
+_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
+_TRAILING_NOTE_RE = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*$", re.S)
+# "Yevgeniy Brikman (@brikis98) representing Gruntwork, Inc.": the name, then a note, then more.
+_INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+\S.*$", re.S)
+_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}):\s*(?P<rest>.*)$", re.S)
+
+
+def clean(text: str) -> str:
+    """TEXT without Markdown emphasis, links (their words kept), e-mails and <...>."""
+    text = _LINK_RE.sub(r"\1", text)
+    text = _ANGLE_RE.sub(" ", text)
+    text = _EMAIL_RE.sub(" ", text)
+    text = _EMPHASIS_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def is_group_label(text: str) -> bool:
+    """'TSC members:', '**Additional attendees:**': a label that people follow."""
+    bare = clean(text).rstrip()
+    return bare.endswith(":") and len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
+
+
+def is_group_line(text: str) -> bool:
+    """'Attendees: A, B', 'Regrets: Peter C.': a label of people, then names."""
+    m = _GROUP_LINE_RE.match(clean(text))
+    return bool(m and m["rest"].strip() and _GROUP_WORDS.search(m["group"]))
+
+
+def is_absent_group(text: str | None) -> bool:
+    return bool(text and _ABSENT.search(text))
+
+
+def _looks_like_name(name: str) -> bool:
+    if not name or len(name) > 60 or name.casefold() in _NOT_NAMES:
+        return False
+    if _HANDLE_RE.match(name):
+        return True
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in name):
+        return False
+    if re.search(r"[!?;=|{}<>#]|\s[-–—]\s|https?:", name) or name.endswith((":", ",")):
+        return False
+    for word in words:
+        if word.lower() in _PARTICLES:
+            continue
+        # "Ali", "O'Brien", "Jean-Luc", "A.", "McDonald", "Rödel": a capital first.
+        if not (word[0].isupper() and re.fullmatch(r"[\w'’.-]+", word)):
+            return False
+    return True
+
+
+def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -> Attendee | None:
+    """The person one entry names ('[x] Luke Emrose, Animal Logic'), or None."""
+    present = not is_absent_group(group)
+    check = _CHECK_RE.match(text)
+    if check:
+        present = present and check["mark"] != " "
+        text = text[check.end():]
+    text = clean(text)
+    if text.endswith(")."):  # "Bruce Chernia (Intel)." ends a sentence of names
+        text = text[:-1]
+    note = None
+    m = _TRAILING_NOTE_RE.match(text) or _INNER_NOTE_RE.match(text)
+    if m:
+        text, note = m["name"], m["note"].strip()
+    handle = None
+    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+[-–—]\s+|:\s+", text) if p.strip()]
+    if len(parts) > 1:
+        text, rest = parts[0], parts[1:]
+        for part in rest:
+            if _HANDLE_RE.match(part):
+                handle = handle or part
+            elif note is None:
+                note = part
+    if one_per_entry and ", " in text:
+        text, _, after = text.partition(", ")
+        note = note or after
+    handled = re.match(rf"^(?P<name>.*?\S)\s+(?P<handle>{_HANDLE})$", text)
+    if handled:
+        text, handle = handled["name"], handled["handle"]
+    if note and _HANDLE_RE.match(note):
+        handle, note = note, None
+    name = text.strip().strip(",.;")
+    if _GROUP_WORDS.fullmatch(name) or is_org(name):  # "Regrets: None", "Team: @org/wg"
+        return None
+    if name.endswith(" ."):
+        name = name[:-2]
+    if not _looks_like_name(name) or "/" in name:
+        if handle and not name:
+            name = handle
+        else:
+            return None
+    attendee = Attendee(name=name, group=group, present=present)
+    if note:
+        if note.lower() in ROLE_WORDS:
+            attendee.role = note
+        elif not note.startswith("@"):
+            attendee.affiliation = note[:200]
+    return attendee
+
+
+def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
+    """'Attendees: *Nick* A., *Jeff* L., JT Nelson (Blender)': the people labelled lines name,
+    separated by commas (or "and"), a part that is an organisation going with the name before.
+    A line with a label of its own starts a group ('Missing attendees: Josh')."""
+    found: list[Attendee] = []
+    for line in text.split("\n"):
+        m = _GROUP_LINE_RE.match(clean(line))
+        if m and _GROUP_WORDS.search(m["group"]):
+            group, line = m["group"] + ":", m["rest"]
+        found.extend(_people_in_parts(line, group, found))
+    return found
+
+
+def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
+    found: list[Attendee] = []
+    for part in re.split(r",\s+|;\s+|\s+and\s+", text):
+        part = part.strip().rstrip(",")
+        if not part:
+            continue
+        last = found[-1] if found else (before[-1] if before else None)
+        if last is not None and is_org(clean(part), acronyms=True):
+            last.affiliation = last.affiliation or clean(part)[:200]
+            continue
+            found[-1].affiliation = found[-1].affiliation or clean(part)
+            continue
+        attendee = person(part, group=group, one_per_entry=False)
+        if attendee is not None:
+            found.append(attendee)
+    return found
+
+
+def people_in_table(text: str) -> list[Attendee]:
+    """A Markdown table of attendees: a name in the first column of each row."""
+    rows = [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
+    found = []
+    for cells in rows[2:]:  # after the header and its rule
+        attendee = person(cells[0].strip()) if cells else None
+        if attendee is not None:
+            if len(cells) > 1 and cells[1].strip() and not attendee.affiliation:
+                org = clean(cells[1].strip())
+                attendee.affiliation = org[:200] if org and not _HANDLE_RE.match(org) else None
+            found.append(attendee)
+    return found

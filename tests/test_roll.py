@@ -1,0 +1,65 @@
+"""Attendance in the shapes other projects write it: the people are records, the lines come back."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from svsm_meet.formats.markdown_in import normalize, parse_markdown
+from svsm_meet.formats.markdown_out import render
+from svsm_meet.formats.roll import person
+
+TITLE = "# Team Sync 2024-06-05\n\n"
+
+SHAPES = {
+    "attending heading": ("## Attending\n\n* Cary Phillips\n* Kimball Thurston\n\n## Discussion\n\n* x\n",
+                          ["Cary Phillips", "Kimball Thurston"], []),
+    "members heading": ("## Members\n\n- Jane Doe\n- John Smith\n", ["Jane Doe", "John Smith"], []),
+    "bold label, hard breaks": ("**Members present:**  \nJane Doe  \nJohn Smith\n\n## Notes\n\n* x\n",
+                                ["Jane Doe", "John Smith"], []),
+    "roll call with org and handle": ("Roll call:\n\n- Jane Doe / ACME / @jdoe\n- Li Wei / Example Corp / @lwei\n",
+                                      ["Jane Doe", "Li Wei"], []),
+    "numbered with org": ("## Attendees\n\n1. Jane Doe (ACME)\n2. John Smith (Example Corp)\n",
+                          ["Jane Doe", "John Smith"], []),
+    "checkboxes under sub-headings": (
+        "## Attendance\n\n### Maintainers\n\n- [x] Jane Doe - ACME\n- [ ] Bob Brown - Initech\n\n"
+        "### Guests\n\n- [x] Li Wei\n\n## Agenda\n\n- [ ] Ship the release\n",
+        ["Jane Doe", "Li Wei"], ["Bob Brown"]),
+    "linked heading": ("## [Attendees](https://example.org/roster):\n\n- Jane Doe\n- John Smith\n",
+                       ["Jane Doe", "John Smith"], []),
+    "month in the label": ("## June Attendees:\n\n* Jane Doe\n* John Smith\n", ["Jane Doe", "John Smith"], []),
+    "table of names": ("## Attendees\n\n| Name | Organisation |\n| --- | --- |\n| Jane Doe | ACME |\n"
+                       "| John Smith | Example Corp |\n", ["Jane Doe", "John Smith"], []),
+    "name, org is one person": ("Attendees: Jane Doe, Linux Foundation, John Smith (Intel)\n"
+                                "Regrets: Peter C.\n\nAgenda:\n\n1) Quorum\n",
+                                ["Jane Doe", "John Smith"], ["Peter C"]),
+    "handles and e-mails": ("## Present\n\n* Colin Ihrig (@cjihrig)\n* Peter Marton @hekike\n"
+                            "* Thomas Watson: @watson\n* Forrest Norvell (async-listener,\n  tracing) <f@example.org>\n"
+                            "* Team: @example/security-wg\n", ["Colin Ihrig", "Peter Marton", "Thomas Watson",
+                                                               "Forrest Norvell"], []),
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_attendance_shapes(shape):
+    body, present, absent = SHAPES[shape]
+    text = TITLE + body
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees if a.present] == present
+    assert [a.name for a in doc.attendees if not a.present] == absent
+    assert render(doc) == normalize(text)
+
+
+def test_a_task_list_outside_the_roll_call_is_tasks():
+    doc = parse_markdown(TITLE + SHAPES["checkboxes under sub-headings"][0], date=dt.date(2024, 6, 5))
+    (task,) = [i for i in doc.items() if i.text == "Ship the release"]
+    assert task.kind == "action" and task.label == "[ ] "
+    roll_call = [i for i in doc.items() if i.text.startswith("Jane Doe")]
+    assert roll_call[0].kind == "note"
+
+
+@pytest.mark.parametrize("entry", ["Agenda", "the notes of last week", "TBD", "Regrets", "1) Quorum",
+                                   "@nodejs/security-wg", "Linux Foundation"])
+def test_what_is_not_a_person(entry):
+    assert person(entry) is None
