@@ -12,7 +12,7 @@ _WORDS = {
     ),
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
-        "conclusion", "outcome",
+        "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -25,13 +25,23 @@ _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
 DEFAULT_LABELS = {"decision": "Decision: ", "action": "Action Item: ", "idea": "Idea: "}
 
 _WORD = r"[A-Za-z][A-Za-z -]{0,18}?"
+# A label may carry a number: "DECISION 64.1:", "ACTION 58.1", "AI #3".
+_NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
 # The label forms seen in real minutes, each capturing the whole label as written (with the
 # spaces after it) and the bare word.
 _LABEL_RES = [
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}) ?:(?P=e)\s*)"),  # **Decision:**
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD})(?P=e) ?:\s*)"),  # **AI**:
-    re.compile(rf"^(?P<label>(?P<word>{_WORD}) ?:\s*)"),  # Action Item:
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
+    re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
+    re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER} ?:\s*)"),  # Action Item:
 ]
+_BRACKET_KINDS = ("action", "decision", "info", "idea")
+# Prose that records a decision without a label: "General consensus on ...", "It was agreed".
+_DECIDED_RE = re.compile(
+    r"\b(?:consensus|agreed|decided|decision|resolved|approved|okay[’']?ed|signed off|"
+    r"we will go with|settled on)\b",
+    re.I,
+)
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -41,6 +51,8 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
         m = pattern.match(text)
         if m:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
+            if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
+                continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
             if kind and m.end() < len(text):
                 return m["label"], kind, text[m.end():]
             return None, None, text
@@ -54,4 +66,16 @@ def kind_of_text(text: str) -> str:
         return "link"
     if stripped.endswith("?"):
         return "question"
+    if _DECIDED_RE.search(stripped) and not re.search(r"\b(?:not|no|yet to be|un)\s*(?:yet\s+)?"
+                                                       r"(?:agreed|decided|resolved|approved)\b",
+                                                       stripped, re.I):
+        return "decision"
     return "note"
+
+
+def kind_of_heading(text: str) -> str | None:
+    """'Action Items', '**Decisions:**', 'Next steps': the kind of the bullets a heading (or a
+    paragraph that is only a label) gathers, where it gathers actions or decisions."""
+    word = re.sub(r"[*_:\s]+", " ", text).strip().lower()
+    kind = _KIND_OF_WORD.get(word)
+    return kind if kind in ("action", "decision") else None

@@ -15,7 +15,7 @@ from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from . import roll
-from .labels import kind_of_text, split_label
+from .labels import kind_of_heading, kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import date_from_filename, find_date, parse_title, series_from_filename
 
@@ -95,6 +95,10 @@ class _Builder:
         # Attendance in a shape the strict form cannot render (formats/roll.py): the lines stay
         # items and the people are read out of them.  roll_level: the level of the heading that
         # opened it (deeper headings are its groups), 0 for a label paragraph, None when closed.
+        # The kind of the bullets under an "Action items" heading (or a label paragraph such as
+        # "Decisions:"), for those that have none of their own.
+        self.gathers: str | None = None
+        self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
@@ -181,6 +185,7 @@ class _Builder:
             return
         self.doc.sections.append(section)
         self.section = section
+        self.gathers = kind_of_heading(text)
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
         if self.roll_level and level > self.roll_level:
@@ -212,7 +217,11 @@ class _Builder:
                 self.take_attendees(found, "paragraph", start)
                 return
         self.read_roll_paragraph(lines)
-        self.add(self.paragraph_item(start, end))
+        item = self.paragraph_item(start, end)
+        self.add(item)
+        label_only = kind_of_heading("\n".join(lines))
+        if label_only or self.gathers_until_paragraph:
+            self.gathers, self.gathers_until_paragraph = label_only, bool(label_only)
 
     def read_roll_paragraph(self, lines: list[str]) -> None:
         """'TSC Attendees:' opens a roll call; 'Regrets: Peter C.' adds to one (or opens it);
@@ -303,7 +312,11 @@ class _Builder:
         items = []
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
-                items.append(self.list_item(tokens, parent_column, parent_marker))
+                item = self.list_item(tokens, parent_column, parent_marker)
+                if parent_column is None and self.gathers and item.kind in ("note", "question") \
+                        and not item.label:
+                    item.kind = self.gathers
+                items.append(item)
         return items
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:

@@ -1,0 +1,62 @@
+"""What a bullet is — an action, a decision — in the shapes other projects' minutes write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from svsm_meet.formats.labels import kind_of_text, split_label
+from svsm_meet.formats.markdown_in import normalize, parse_markdown
+from svsm_meet.formats.markdown_out import render
+
+
+def _kinds(body: str) -> dict[str, str]:
+    text = "# Team Sync 2024-06-05\n\n" + body
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize(text)
+    return {i.text: i.kind for i in doc.items()}
+
+
+def test_an_action_items_heading_makes_its_bullets_actions():
+    kinds = _kinds("## Notes\n\n- talked about CI\n\n## Action items\n\n- Ann: update the docs\n"
+                   "- Bob to file the bug\n  - with logs\n\n## Next\n\n- later\n")
+    assert kinds["Ann: update the docs"] == "action" and kinds["Bob to file the bug"] == "action"
+    assert kinds["with logs"] == "note" and kinds["talked about CI"] == "note" and kinds["later"] == "note"
+
+
+def test_a_label_paragraph_gathers_the_list_after_it():
+    kinds = _kinds("Decisions:\n\n* Ship 2.0 in May\n* Drop Python 2\n\nOther notes:\n\n* unrelated\n")
+    assert kinds["Ship 2.0 in May"] == kinds["Drop Python 2"] == "decision"
+    assert kinds["unrelated"] == "note"
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("**DECISION 64.1:** Ronan advised that we can drop EIP-1959.", "**DECISION 64.1:** ", "decision"),
+    ("[ACTION] Ann and Bob to fix it", "[ACTION] ", "action"),
+    ("AI #3: Joe to look at it", "AI #3: ", "action"),
+    ("Resolution: adopt the charter", "Resolution: ", "decision"),
+    ("Consensus: keep the old API", "Consensus: ", "decision"),
+    ("Verdict: not needed", "Verdict: ", "decision"),
+    ("[link] text", None, None),
+    ("[docs](https://example.org) updated", None, None),
+])
+def test_labels(text, label, kind):
+    assert split_label(text)[:2] == (label, kind)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("General consensus on preferring the design with three exposures.", "decision"),
+    ("It was agreed to move the call to Tuesdays", "decision"),
+    ("The release date is not yet decided", "note"),
+    ("Ann will look at the failing test", "note"),
+])
+def test_prose_decisions(text, kind):
+    assert kind_of_text(text) == kind
+
+
+def test_task_checkboxes_are_actions_open_or_done():
+    doc = parse_markdown("# Sync 2024-06-05\n\n- [ ] Tag v1.2.0 (@alice)\n- [x] Update changelog\n",
+                         date=dt.date(2024, 6, 5))
+    tasks = {i.text: (i.kind, i.label) for i in doc.items()}
+    assert tasks == {"Tag v1.2.0 (@alice)": ("action", "[ ] "), "Update changelog": ("action", "[x] ")}
