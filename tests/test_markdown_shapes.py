@@ -245,3 +245,11 @@ def test_spaced_bullets_are_understood():
     (item,) = doc.sections[-1].items
     assert (item.text, item.kind, doc.layout.bullet) == ("Jon Lange led the meeting.", "note", "*  ")
     assert render(doc) == text
+
+
+def test_blank_line_runs_inside_a_block_do_not_make_the_file_raw():
+    text = ("# Sync 2024-06-05\n\n- Windows\n    - cmake\n\n\n\n    import os\n\n    print(1)\n"
+            "## Next\n\n- Ann will check\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize(text)
+    assert any(i.text == "Ann will check" and i.kind == "note" for i in doc.items())

@@ -114,7 +114,8 @@ class _Builder:
         return end
 
     def raw(self, start: int, end: int) -> Item:
-        text = "\n".join(self.lines[start:end])
+        # Runs of blank lines inside a block count as one, as everywhere in minutes (normalize).
+        text = re.sub(r"\n\n\n+", "\n\n", "\n".join(self.lines[start:end]))
         return Item(text=text, kind="raw", blank_before=self.blank_before(start))
 
     def add(self, item: Item) -> None:
