@@ -17,7 +17,8 @@ from . import attendees as attendee_format
 from . import roll
 from .labels import kind_of_heading, kind_of_text, split_label
 from .markdown_out import heading_line, item_own_lines, render
-from .titles import date_from_filename, find_date, parse_title, series_from_filename
+from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
+                     parse_title, series_from_filename)
 
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
@@ -397,9 +398,22 @@ def _everything_raw(lines: list[str], doc: Document) -> None:
 def _heading_date(doc: Document) -> dt.date | None:
     """Running notes put each call under a dated heading ('## 2024-05-14'): take the first."""
     for section in doc.sections:
-        found = find_date(section.text) if section.kind == "topic" else None
+        found = heading_date(section.text) if section.kind == "topic" else None
+        if found:
+            return found
+    return None
+
+
+def _written_date(lines: list[str], meta: dict[str, str]) -> dt.date | None:
+    """The date the minutes state: front matter's 'date:', else a 'Date: …' line near the top."""
+    if meta.get("date"):
+        found = find_date(meta["date"])
         if found:
             return found[0]
+    for line in lines[:30]:
+        found = date_line(line)
+        if found:
+            return found
     return None
 
 
@@ -416,12 +430,15 @@ def parse_markdown(
     if not lines:
         raise BadInput(f"{filename or 'input'}: no minutes in it (the file is empty)")
     doc = _Builder(lines).run(_markdown().parse("\n".join(lines) + "\n"))
-    title_series, title_date = parse_title(doc.title) if doc.title else (None, None)
+    meta = front_matter(lines)
+    title = doc.title or meta.get("title")
+    title_series, title_date = parse_title(title) if title else (None, None)
     stem = PurePath(filename).stem if filename else None
     doc.date = (
         title_date
-        or _heading_date(doc)
+        or _written_date(lines, meta)
         or (date_from_filename(stem) if stem else None)
+        or _heading_date(doc)
         or date
     )
     if doc.date is None:

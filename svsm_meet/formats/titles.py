@@ -15,13 +15,23 @@ _DATE_RES = [
     re.compile(r"(?<!\d)(\d{4})[-_/.](\d{1,2})[-_/.](\d{1,2})(?!\d)"),  # 2024-05-15
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE),  # May 15th, 2024
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 15 May 2024
+    re.compile(rf"(?<!\d)\d{{4}}[-_ ]{_MONTH}[-_ ]\d{{1,2}}(?!\d)", re.IGNORECASE),  # 2024-Jun-05
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20240515
     re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?!\d|[/.-]\d)"),  # 28/5/24, 3.6.2024
 ]
 _PREFIX_RE = re.compile(
     r"^(?:(?:meeting\s+)?minutes|meeting|notes|agenda)(?:\s+(?:of|for))?\s*[:\-–—]\s*", re.IGNORECASE
 )
+# "Kernel Meeting Notes" is the Kernel Meeting's: the words that say these are its notes go.
+_SUFFIX_RE = re.compile(r"\s+(?:notes|minutes)$", re.IGNORECASE)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.*?)\1")
+# A line that says when the meeting was: "**Date:** June 5, 2024", "Date: 2024-06-05".
+_DATE_LINE_RE = re.compile(
+    r"^[\s*_>#-]*(?:meeting\s+)?(?:date|when|held on)(?:\s*/\s*time)?[\s*_]*:[\s*_]*(?P<rest>.+)$",
+    re.IGNORECASE)
+# Headings that name a date for something else ("Release 2024-07-01", "Deadline: June 1").
+_OTHER_DATE_RE = re.compile(r"\b(?:release|deadline|due|until|by|freeze|cfp|launch|eol|before|after)\b",
+                            re.IGNORECASE)
 _TRIM = " \t-–—:,|()[]*_"
 
 
@@ -47,8 +57,9 @@ def _to_date(match: re.Match) -> dt.date | None:
             return None
     from dateutil import parser  # deferred: only titles in words need it
 
+    words = re.sub(r"[-_]", " ", match.group(0))  # "2024-Jun-05" as dateutil reads it
     try:
-        return parser.parse(match.group(0), default=dt.datetime(2000, 1, 1)).date()
+        return parser.parse(words, default=dt.datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None
 
@@ -72,6 +83,7 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
         date, (start, end) = found
         plain = plain[:start] + " " + plain[end:]
     series = _PREFIX_RE.sub("", plain.strip(_TRIM)).strip(_TRIM)
+    series = _SUFFIX_RE.sub("", series).strip(_TRIM) or series
     series = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", series))
     return (series or None), date
 
@@ -104,3 +116,35 @@ def long_date(date: dt.date) -> str:
 
 def house_title(series: str, date: dt.date) -> str:
     return f"Meeting Minutes: {series} ({long_date(date)})"
+
+
+def date_line(text: str) -> dt.date | None:
+    """The date of a 'Date: …' line, else None."""
+    m = _DATE_LINE_RE.match(_EMPHASIS_RE.sub(r"\2", text))
+    found = find_date(m["rest"]) if m else None
+    return found[0] if found else None
+
+
+def heading_date(text: str) -> dt.date | None:
+    """The date a heading is about, where the heading is mostly that date ('## 2024-05-14',
+    'Meeting of May 14th, 2024') and not a date for something else ('Release 2024-07-01')."""
+    found = find_date(text)
+    if not found or _OTHER_DATE_RE.search(text):
+        return None
+    start, end = found[1]
+    rest = re.findall(r"[A-Za-z]+", text[:start] + " " + text[end:])
+    return found[0] if len(rest) <= 4 else None
+
+
+def front_matter(lines: list[str]) -> dict[str, str]:
+    """The plain 'key: value' lines of YAML front matter (between '---' lines at the top)."""
+    if not lines or lines[0].strip() != "---":
+        return {}
+    found: dict[str, str] = {}
+    for line in lines[1:40]:
+        if line.strip() in ("---", "..."):
+            return found
+        m = re.match(r"^([A-Za-z_][\w-]*):\s*(.*?)\s*$", line)
+        if m:
+            found[m[1].lower()] = m[2].strip("'\"")
+    return {}
