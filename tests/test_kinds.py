@@ -60,3 +60,16 @@ def test_task_checkboxes_are_actions_open_or_done():
                          date=dt.date(2024, 6, 5))
     tasks = {i.text: (i.kind, i.label) for i in doc.items()}
     assert tasks == {"Tag v1.2.0 (@alice)": ("action", "[ ] "), "Update changelog": ("action", "[x] ")}
+
+
+def test_transcript_style_notes_have_speakers():
+    from svsm_meet.formats.labels import speaker
+
+    text = ("# Call 2024-06-05\n\n## Attendees\n\n- Dan Gohman\n- Sam Clegg\n- Forrest Norvell\n\n## Notes\n\n"
+            "**Sam Clegg:** Why is it called nameless?\n\nDan: because you need no name.\n\n"
+            "Forrest: one group, two streams of work\n\nOption A: out of the box.\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize(text)
+    speakers = {i.text: speaker(i.label) for i in doc.items() if i.marker == ""}
+    assert speakers == {"Why is it called nameless?": "Sam Clegg", "because you need no name.": "Dan",
+                        "one group, two streams of work": "Forrest", "Option A: out of the box.": None}

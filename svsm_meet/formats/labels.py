@@ -79,3 +79,22 @@ def kind_of_heading(text: str) -> str | None:
     word = re.sub(r"[*_:\s]+", " ", text).strip().lower()
     kind = _KIND_OF_WORD.get(word)
     return kind if kind in ("action", "decision") else None
+
+
+# "**Sam Clegg:** Awesome vision!", "Forrest: one group": who is speaking, in transcript-style notes.
+_SPEAKER_RE = re.compile(r"^(?P<label>(?P<e>\*\*|__)?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+                         r"(?(e)(?::(?P=e)|(?P=e):)|:)[ \t]+)(?=\S)")
+
+
+def split_speaker(text: str) -> tuple[str, str, bool] | None:
+    """(label as written, the speaker's name, whether the label is emphasised) or None."""
+    m = _SPEAKER_RE.match(text)
+    if not m or m["who"].lower() in _KIND_OF_WORD:
+        return None
+    return m["label"], m["who"], bool(m["e"])
+
+
+def speaker(label: str | None) -> str | None:
+    """The name a speaker label gives ('**Sam Clegg:** ' -> 'Sam Clegg'), else None."""
+    found = split_speaker(label + "x") if label else None
+    return found[1] if found and found[0] == label else None

@@ -15,7 +15,7 @@ from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from . import roll
-from .labels import kind_of_heading, kind_of_text, split_label
+from .labels import kind_of_heading, kind_of_text, split_label, split_speaker
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, series_from_filename)
@@ -146,7 +146,23 @@ class _Builder:
         self.settle_layout()
         if self.roll and not self.doc.attendees:
             self.take_roll()
+        self.mark_speakers()
         return self.doc
+
+    def mark_speakers(self) -> None:
+        """'**Sam Clegg:** Why is it called nameless?': a speaker's label, where it is in bold or
+        names someone on the attendance (plain 'Plan: …' is no one)."""
+        known = set()
+        for attendee in self.doc.attendees:
+            words = attendee.name.casefold().split()
+            known.update([attendee.name.casefold(), words[0], words[-1]] if words else [])
+        for item in self.doc.items():
+            if item.kind == "raw" or item.label:
+                continue
+            found = split_speaker(item.text)
+            if found and (found[2] or found[1].casefold().lstrip("@") in known
+                          or found[1].casefold() in known):
+                item.label, item.text = found[0], item.text[len(found[0]):]
 
     def take_roll(self) -> None:
         """The people read out of the attendance lines, once each; the lines render themselves."""
