@@ -12,7 +12,8 @@ _WORDS = {
     ),
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
-        "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions",
+        "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
+        "voted",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -38,10 +39,14 @@ _LABEL_RES = [
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
-    r"\b(?:consensus|agreed|decided|decision|resolved|approved|okay[’']?ed|signed off|"
-    r"we will go with|settled on)\b",
+    r"\b(?:consensus|agreed|decided|decision|resolved|approved|okay[’']?ed|signed off|settled on|"
+    r"unanimous(?:ly)?|voice vote|voted|no objections?|rejected|"
+    r"(?:we|we[’']ll) (?:will )?(?:not|go with|stick with|keep|hold off|wait)|let[’']?s (?:keep|go with|stick))\b",
     re.I,
 )
+# A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
+_INNER_LABEL_RE = re.compile(
+    rf"(?:\n|[.!?;]\s+)(?:\*\*|__)?(?P<word>{_WORD})(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S")
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -66,6 +71,10 @@ def kind_of_text(text: str) -> str:
         return "link"
     if stripped.endswith("?"):
         return "question"
+    for m in _INNER_LABEL_RE.finditer(stripped):
+        kind = _KIND_OF_WORD.get(m["word"].strip().lower())
+        if kind in ("action", "decision"):
+            return kind
     if _DECIDED_RE.search(stripped) and not re.search(r"\b(?:not|no|yet to be|un)\s*(?:yet\s+)?"
                                                        r"(?:agreed|decided|resolved|approved)\b",
                                                        stripped, re.I):

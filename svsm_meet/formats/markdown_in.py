@@ -80,6 +80,8 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
     label, kind, text = split_label(rest)
     if box:
         return body[:box.end()] + (label or ""), kind or "action", text
+    if kind == "info" and kind_of_text(text) == "decision":  # "Notes: agreed we should …"
+        kind = "decision"
     return label, kind or kind_of_text(text), text
 
 
@@ -284,8 +286,8 @@ class _Builder:
         """A paragraph as an item without a marker ("**Decision:** ..." is a decision), or raw
         where its lines do not come back from it (indented, a lazy continuation)."""
         lines = self.lines[start:end]
-        label, kind, text = split_label("\n".join(lines))
-        item = Item(text=text, kind=kind or kind_of_text(text), label=label, marker="",
+        label, kind, text = _label_and_kind("\n".join(lines))
+        item = Item(text=text, kind=kind, label=label, marker="",
                     blank_before=self.blank_before(start))
         if item_own_lines(item, 0, self.doc.layout) != lines:
             return self.raw(start, end)
@@ -380,6 +382,10 @@ class _Builder:
                 self.indent_any = self.indent_any or step
         for _, nested in inner[1:]:
             item.children.extend(self.list_items(nested, column, marker))
+        gathers = kind_of_heading(item.body)  # "**Decisions**:" over the decisions themselves
+        for child in item.children if gathers else []:
+            if child.kind in ("note", "question") and not child.label:
+                child.kind = gathers
         return item
 
     def settle_layout(self) -> None:
