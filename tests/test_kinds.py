@@ -76,7 +76,7 @@ def test_transcript_style_notes_have_speakers():
 
 
 def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
-    kinds = _kinds("- Approaches\n   3. **Decisions**:\n      1. Reject approach 1\n      2. Adopt approach 3\n"
+    kinds = _kinds("- Approaches\n   1. **Decisions**:\n      1. Reject approach 1\n      2. Adopt approach 3\n"
                    "- The tiny of tinyexr is the code size.  Conclusion: keep the name\n"
                    "- **Vote**: unanimous for option 3.\n- Notes: agreed we should do more evangelising\n")
     assert kinds["Reject approach 1"] == kinds["Adopt approach 3"] == "decision"
