@@ -42,7 +42,7 @@ def main() -> int:
 
     from svsm_meet.session import MinutesSession
     from svsm_meet.store.engine import make_engine, resolve_url, transaction
-    from svsm_meet.store.meetings import find_meeting
+    from svsm_meet.store.summary import find_meeting
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "archive.db"

@@ -10,7 +10,7 @@ from .errors import BadInput
 _UNITS = {"d": "days", "day": "days", "days": "days", "w": "weeks", "wk": "weeks", "week": "weeks",
           "weeks": "weeks", "m": "months", "month": "months", "months": "months"}
 _RELATIVE = re.compile(r"^(?:\+|in\s+)(\d+)\s*([a-z]+)$")
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def parse_date(text: str, base: dt.date | None = None) -> dt.date:
@@ -28,21 +28,34 @@ def parse_date(text: str, base: dt.date | None = None) -> dt.date:
         from dateutil.relativedelta import relativedelta
 
         return base + relativedelta(**{_UNITS[m[2]]: int(m[1])})
-    m = re.match(r"^(next\s+)?([a-z]{3})[a-z]*$", value)
-    if m and m[2] in _WEEKDAYS:
-        ahead = (_WEEKDAYS.index(m[2]) - base.weekday()) % 7 or 7
+    m = re.match(r"^(?:next\s+)?([a-z]{3,})$", value)
+    # "wed", "thurs" or "friday", but not "monkey" or "sunny": a word that only starts like a day
+    day = [i for i, name in enumerate(_WEEKDAYS) if m and name.startswith(m[1])] if m else []
+    if len(day) == 1:
+        ahead = (day[0] - base.weekday()) % 7 or 7
         return base + dt.timedelta(days=ahead)
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         pass
+    return _named_date(text, base)
+
+
+def _named_date(text: str, base: dt.date) -> dt.date:
+    """'June 7', '7 Jun 2024': dateutil, but only where TEXT gives the day and the month.  Read
+    twice from two different defaults, a text that leaves either to the default ('2024', '3pm',
+    'June') reads as two dates, and is no date at all."""
     from dateutil import parser
 
+    other = dt.datetime(base.year, base.month % 12 + 1, 2 if base.day == 1 else 1)
     try:
-        default = dt.datetime.combine(base, dt.time())
-        return parser.parse(text, default=default).date()
+        one = parser.parse(text, default=dt.datetime.combine(base, dt.time()))
+        two = parser.parse(text, default=other)
     except (ValueError, OverflowError):
-        raise BadInput(f"'{text}' is not a date (try 2024-06-07, 'June 7', '+2w' or 'next wed')") from None
+        one = two = None
+    if one is None or (one.month, one.day) != (two.month, two.day):
+        raise BadInput(f"'{text}' is not a date (try 2024-06-07, 'June 7', '+2w' or 'next wed')")
+    return one.date()
 
 
 def parse_time(text: str) -> dt.time:

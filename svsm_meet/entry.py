@@ -24,7 +24,8 @@ NEEDS_TEXT = {"attendees", "here", "section", "topic", "agreed", "action", "info
 
 _COMMAND_RE = re.compile(r"^#([A-Za-z]+)\b\s*(.*)$", re.S)
 _DUE_RE = re.compile(r"(?:^|\s)due:\s*(?P<when>.+?)\s*$", re.I)
-_OWNER_RE = re.compile(r"\s@(?P<who>\S+)\s*$")
+# "@Joerg", "@Joerg_Roedel", or "@Joerg Roedel" as the entry line completes it: at the end.
+_OWNER_RE = re.compile(r"\s@(?P<who>[^\s@]+(?:\s+[^\s@]+){0,3})\s*$")
 _URL_RE = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?(?:\s+(.*))?$")
 
 
@@ -134,64 +135,26 @@ def parse_entry(
     return Entry(command, rest)
 
 
-def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None, zone: str | None) -> Entry:
-    owner = None
+def _owner_at_end(rest: str) -> tuple[str | None, str]:
+    """(@Owner as typed, the rest): the words after the last '@', if they all look like a name."""
     m = _OWNER_RE.search(" " + rest)
-    if m:
-        owner = m["who"].replace("_", " ")
-        rest = (" " + rest)[: m.start()].strip()
+    if not m:
+        return None, rest
+    first, *more = m["who"].split()
+    if not all(w[:1].isupper() for w in more):  # "@Joerg tomorrow": not an owner at the end
+        return None, rest
+    return " ".join([first.replace("_", " "), *more]), (" " + rest)[: m.start()].strip()
+
+
+def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None, zone: str | None) -> Entry:
+    owner, rest = _owner_at_end(rest)
     due = None
     m = _DUE_RE.search(rest)
     if m:
         due = parse_due(m["when"], meeting_date, next_meeting, zone)
         rest = (rest[: m.start()] + rest[m.end():]).strip()
+    if owner is None:  # "… @Joerg due:friday"
+        owner, rest = _owner_at_end(rest)
     if not rest:
         raise BadInput("#action needs to say what is to be done")
     return Entry("action", rest, due=due, owner=owner)
-
-
-# -- who is meant ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Known:
-    """A person the text may name: their full name and the other names they go by."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-
-
-def _words(name: str) -> str:
-    return r"(?<!\w)" + re.escape(name) + r"(?!\w)"
-
-
-def find_person(text: str, people: list[Known]) -> str | None:
-    """The person TEXT names — by full name or alias first, else by an unambiguous first name."""
-    best: tuple[int, str] | None = None
-    for person in people:
-        for name in (person.name, *person.aliases):
-            m = re.search(_words(name), text)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), person.name)
-    if best:
-        return best[1]
-    firsts: dict[str, list[str]] = {}
-    for person in people:
-        first = person.name.split()[0]
-        firsts.setdefault(first, []).append(person.name)
-    found: list[tuple[int, str]] = []
-    for first, names in firsts.items():
-        m = re.search(_words(first), text)
-        if m and len(names) == 1:
-            found.append((m.start(), names[0]))
-    return min(found)[1] if found else None
-
-
-def resolve_owner(typed: str, people: list[Known]) -> str | None:
-    """@Owner: a full name, an alias, a first or a last name, matched without regard to case."""
-    wanted = typed.casefold()
-    for person in people:
-        if wanted in (n.casefold() for n in (person.name, *person.aliases)):
-            return person.name
-    matches = {p.name for p in people if wanted in (w.casefold() for w in p.name.split())}
-    return matches.pop() if len(matches) == 1 else None

@@ -11,3 +11,12 @@ class BadInput(SvsmMeetError):
     """The user gave something unusable: a bad file, date, selector or option (exit status 2)."""
 
     exit_code = 2
+
+
+class Ambiguous(BadInput):
+    """A name that could be several people: refused, naming them (the app offers them to choose)."""
+
+    def __init__(self, message: str, typed: str, candidates: list[str]):
+        super().__init__(message)
+        self.typed = typed
+        self.candidates = candidates

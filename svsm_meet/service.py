@@ -8,11 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
 from .store.quick import quick_meetings
 from .store.summary import MeetingSummary
+
+
+@dataclass
+class SeriesForm:
+    """What the new-meeting form offers for a series that exists."""
+
+    name: str
+    date: dt.date  # its next date by its cadence (a week on from the last meeting if unknown)
+    cadence: str  # in words; "" where unknown
+    cadence_source: str  # "set", "inferred" or "unknown"
+    meetings: int
+    time: dt.time | None
+    zone: str | None
+    time_set: bool
+    zone_set: bool
 
 
 class Service:
@@ -75,29 +91,35 @@ class Service:
                 seen.append(m.series)
         return seen
 
-    def new_meeting_defaults(self, series: str | None) -> tuple[str, dt.date]:
-        """The series (default: the last used) and its next date by its cadence, else today."""
-        from .store.series import meeting_dates, next_date, series_cadence, series_id_for
+    def new_meeting_form(self) -> tuple[list[str], str, dict[str, "SeriesForm"]]:
+        """For the new-meeting form: the series names (the one met most recently first), the
+        default series, and by name (casefolded) what each one offers."""
+        from .cadence import upcoming
+        from .store.series import all_series
 
         names = self.series_names()
-        series = series or (names[0] if names else "")
         today = self.today()
         with self._read() as conn:
-            sid = series_id_for(conn, series) if series else None
-            if sid is None:
-                return series, today
-            dates = meeting_dates(conn, sid)
-            cadence = series_cadence(conn, sid)
-        date = next_date(dates, dates[-1], cadence)
-        while date < today:  # a series that paused: its next date from today on
-            date = next_date(dates, date, cadence)
-        return series, date
+            infos = all_series(conn)
+        forms = {
+            i.name.casefold(): SeriesForm(
+                name=i.name, date=upcoming(i.cadence, i.dates, today).date,
+                cadence="" if i.cadence.rule is None else i.cadence.words, cadence_source=i.cadence.source,
+                meetings=len(i.dates), time=i.start_time, zone=i.timezone,
+                time_set=i.time_set, zone_set=i.zone_set)
+            for i in infos
+        }
+        return names, (names[0] if names else ""), forms
 
     def create_meeting(self, series: str, date: dt.date, start: dt.time | None = None,
-                       timezone: str | None = None) -> int:
+                       timezone: str | None = None, settings: dict | None = None) -> int:
+        """A new meeting; SETTINGS (cadence, start_time, timezone) set on its series, at once."""
         from .store.entries import create_meeting
+        from .store.series import edit_series, series_ids
 
         with self._write() as conn:
+            if settings:
+                edit_series(conn, series_ids(conn, [series])[series], **settings)
             return create_meeting(conn, series, date, start, timezone)
 
     def import_demo(self) -> tuple[int, bool]:

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .entry import Entry, find_person, parse_entry, resolve_owner
+from .entry import Entry, parse_entry
 from .errors import BadInput
 from .formats import attendees as attendee_format
 from .formats.labels import DEFAULT_LABELS
 from .model import Document, Item, Section
 from .store import editing
-from .store.attendance import is_listed, present_people
+from .store.attendance import is_listed
 from .store.documents import load_documents
 from .store.engine import transaction
 from .store.followups import create_followup
 from .store.meetings import meeting_basics
+from .store.people import name_matcher, person_for
 from .store.series import next_meeting_date
-from .suggest import suggest_item
+from .suggest import action_owner, suggest_item
 
 _KIND_OF_COMMAND = {"note": "note", "agreed": "decision", "action": "action", "info": "info",
                     "idea": "idea", "link": "link"}
@@ -45,6 +46,7 @@ class MinutesSession:
         self.meeting_id = meeting_id
         self.author = author or default_author()  # whose entries #undo takes back
         self.depth = 0  # how deep the next bullet goes (Tab / Shift+Tab)
+        self.remark = ""  # what adding attendees said besides who is here: new people, owners found
         self.doc: Document
         self.version = 0
         self.reload()
@@ -55,23 +57,25 @@ class MinutesSession:
         with transaction(self.engine, write=False) as conn:
             (self.doc,) = load_documents(conn, [self.meeting_id])
             self.version = editing.last_change_id(conn, self.meeting_id)
-            self.people = self._known(conn)
+            self.people = name_matcher(conn, self.meeting_id)
             self.series_id = meeting_basics(conn, self.meeting_id).series_id
             self.next_meeting = next_meeting_date(conn, self.series_id, self.doc.date)
         self.depth = min(self.depth, len(self._chain()))
+
+    def _forget_people(self) -> None:
+        """After a failed entry: the people it made were rolled back, so the matcher is read again."""
+        with transaction(self.engine, write=False) as conn:
+            self.people = name_matcher(conn, self.meeting_id)
 
     def changed_elsewhere(self) -> bool:
         """True when the meeting changed since this session last looked (another note-taker)."""
         with transaction(self.engine, write=False) as conn:
             return editing.last_change_id(conn, self.meeting_id) != self.version
 
-    def _known(self, conn) -> dict[str, list]:
-        """The attendees (for owners found in text) and everybody (for @Owner)."""
-        from .store.people import known_people
-
-        everyone = known_people(conn)
-        return {"attendees": [everyone[pid] for pid in present_people(conn, self.meeting_id)],
-                "everyone": list(everyone.values())}
+    @property
+    def present(self) -> list[str]:
+        """Those at the meeting, by their names in the people directory."""
+        return [p.name for p in self.people.attendees]
 
     def current_section(self) -> Section | None:
         return self.doc.sections[-1] if self.doc.sections else None
@@ -101,13 +105,18 @@ class MinutesSession:
     def commit(self, line: str) -> str:
         """The entry, on disk when this returns (the view is brought up to date by reload)."""
         entry = parse_entry(line, self.doc.date, self.next_meeting, self.doc.timezone)
-        with transaction(self.engine, author=self.author) as conn:
-            editing.lock_meeting(conn, self.meeting_id)
-            if editing.last_change_id(conn, self.meeting_id) != self.version:
-                # Someone else wrote meanwhile: place the entry in the meeting as it is now.
-                (self.doc,) = load_documents(conn, [self.meeting_id])
-                self.depth = min(self.depth, len(self._chain()))
-            message = self._apply(conn, entry)
+        try:
+            with transaction(self.engine, author=self.author) as conn:
+                editing.lock_meeting(conn, self.meeting_id)
+                if editing.last_change_id(conn, self.meeting_id) != self.version:
+                    # Someone else wrote meanwhile: place the entry in the meeting as it is now.
+                    (self.doc,) = load_documents(conn, [self.meeting_id])
+                    self.people = name_matcher(conn, self.meeting_id)
+                    self.depth = min(self.depth, len(self._chain()))
+                message = self._apply(conn, entry)
+        except Exception:
+            self._forget_people()
+            raise
         if entry.command in ("section", "topic"):
             self.depth = 0
         return message
@@ -135,13 +144,15 @@ class MinutesSession:
             has_title = bool(self.doc.sections) and self.doc.sections[0].kind == "title"
             editing.add_section(conn, self.meeting_id, "attendees", 2, "Attendees:",
                                 position=1 if has_title else 0)
-        added, already = editing.add_attendees(conn, self.meeting_id, parsed)
+        found = editing.add_attendees(conn, self.meeting_id, parsed, self.people)
         parts = []
-        if added:
-            parts.append("here: " + ", ".join(added))
-        if already:
-            parts.append("already here: " + ", ".join(already))
-        return "; ".join(parts)
+        if found.added:
+            parts.append("here: " + ", ".join(found.added))
+        if found.already:
+            parts.append("already here: " + ", ".join(found.already))
+        self.remark = "; ".join([f"new person: {name}" for name in found.new]
+                                + [f"{name} now owns: {text}" for text, name in found.owned])
+        return "; ".join(parts + [self.remark] if self.remark else parts)
 
     def _bullet(self, conn, entry: Entry) -> str:
         kind = _KIND_OF_COMMAND[entry.command]
@@ -164,25 +175,35 @@ class MinutesSession:
         undo = {"op": "delete_item", "id": item_id}
         message = f"{kind}: {text}" if kind != "note" else ""
         if kind == "action":
-            people = self.people
-            owner = None
-            if entry.owner:
-                owner = resolve_owner(entry.owner, people["attendees"] + people["everyone"]) or entry.owner
-            else:
-                owner = find_person(entry.text, people["attendees"])
-            undo["followup"] = create_followup(conn, self.meeting_id, item_id, entry.text, owner, entry.due)
+            owner, said = self._owner(conn, entry)
+            undo["followup"] = create_followup(conn, self.meeting_id, item_id, entry.text, None,
+                                               entry.due, owner_id=owner.id if owner else None)
             due = entry.due.date if entry.due and entry.due.date else "no due date"
-            message = f"follow-up for {owner or 'nobody yet'}, due {due}"
+            message = f"follow-up for {owner.name if owner else 'nobody yet'}, due {due}" + said
         else:  # "Stefano will investigate further": offered as a follow-up, to accept or not
-            found = suggest_item(item, self.people["attendees"], self.next_meeting)
+            found = suggest_item(item, self.people, self.next_meeting)
             undo["followups"] = [
-                create_followup(conn, self.meeting_id, item_id, s.text, s.owner, s.due, status="suggested")
+                create_followup(conn, self.meeting_id, item_id, s.text, None, s.due, status="suggested",
+                                owner_id=s.owner.id if s.owner else None)
                 for s in found
             ]
             if found:
                 message = "suggested follow-up: " + "; ".join(s.text for s in found)
         editing.log_change(conn, self.meeting_id, "add item", undo)
         return message
+
+    def _owner(self, conn, entry: Entry):
+        """(the owner, a remark): @Owner as the matcher has it (a new person if nobody matches;
+        ambiguous: refused), else the person the text names, if one person fits."""
+        if entry.owner:
+            named = person_for(conn, entry.owner, self.people)
+            return named, f" (new person: {named.name})" if named.new else ""
+        owner = action_owner(entry.text, self.people)
+        if owner is None:
+            unsure = next((m for _, m in self.people.mentions(entry.text) if m.ambiguous), None)
+            if unsure:
+                return None, f" ({unsure.refusal()}, or tick who is here)"
+        return owner, ""
 
     # -- editing after the fact ----------------------------------------------------------------
 
@@ -273,17 +294,20 @@ class MinutesSession:
 
     def toggle_attendee(self, name: str) -> bool:
         """Mark NAME present (added) or not (removed); returns whether they are present now."""
-        with transaction(self.engine, author=self.author) as conn:
-            from .store.people import People
-
-            editing.lock_meeting(conn, self.meeting_id)
-            people = People(conn)
-            pid = people.find(name)
-            here = pid is not None and is_listed(conn, self.meeting_id, pid)
-            if here:
-                editing.remove_attendee(conn, self.meeting_id, pid)
-            else:
-                self._attendees(conn, [name])
+        self.remark = ""
+        try:
+            with transaction(self.engine, author=self.author) as conn:
+                editing.lock_meeting(conn, self.meeting_id)
+                self.people = name_matcher(conn, self.meeting_id)
+                found = self.people.match(name).person
+                here = found is not None and is_listed(conn, self.meeting_id, found.id)
+                if here:
+                    editing.remove_attendee(conn, self.meeting_id, found.id)
+                else:
+                    self._attendees(conn, [name])
+        except Exception:
+            self._forget_people()
+            raise
         self.reload()
         return not here
 

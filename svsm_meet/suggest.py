@@ -6,7 +6,8 @@
     "A link ... will be added to the README file."           -> unassigned
     "Action Item: Joerg Roedel will update the repos."       -> open, not merely suggested
 
-Only bullets are read; owners are looked up among the meeting's attendees.
+Only bullets are read; owners are named by the one name matcher (names.py): the directory, with
+the meeting's attendees settling a first name two people share.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .entry import Known, find_person
 from .model import Document, Due, Item
+from .names import Matcher, Person
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
 _PRONOUN = r"They|We|He|She"
@@ -52,7 +53,7 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "Dr.", "Mr.",
 class Suggestion:
     item: Item
     text: str
-    owner: str | None
+    owner: Person | None
     due: Due | None
     status: str  # "suggested", or "open" for bullets labelled "Action Item:"
 
@@ -72,15 +73,10 @@ def _label_word(label: str | None) -> str:
     return (label or "").strip().strip("*_").strip().rstrip(":").strip("*_ ").lower()
 
 
-def _people_in(text: str, people: list[Known]) -> list[str]:
-    found = []
-    for person in people:
-        for name in (person.name, *person.aliases, person.name.split()[0]):
-            m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
-            if m:
-                found.append((m.start(), person.name))
-                break
-    return [name for _, name in sorted(found)]
+def _who(words: str, people: Matcher) -> Person | None:
+    """The person a sentence's subject names: 'Stefano', 'Joerg Roedel', 'ehuss', 'Then Joerg'
+    (read as prose: 'AMD will …' is a company, not Rama AMD)."""
+    return people.find_in(words)
 
 
 _REASON_RE = re.compile(
@@ -101,22 +97,22 @@ def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None
     return None
 
 
-def _from_sentence(sentence: str, before: list[str], people: list[Known]):
+def _from_sentence(sentence: str, before: list[str], people: Matcher):
     """(text, owner) if SENTENCE commits someone to something."""
     sentence = sentence.strip().rstrip(".")
     m = _COMMIT_RE.match(sentence)
     if m:
         who = m["who"]
         if who in ("They", "He", "She"):
-            named = _people_in(" ".join(before), people)
+            named = people.named_in(" ".join(before))
             if not named:
                 return sentence, None
             if who == "They" and len(named) > 1:
-                return " and ".join(named[:2]) + sentence[len(who):], named[0]
-            return named[0] + sentence[len(who):], named[0]
+                return " and ".join(p.name for p in named[:2]) + sentence[len(who):], named[0]
+            return named[0].name + sentence[len(who):], named[0]
         if who == "We":
             return sentence, None
-        owner = find_person(who, people)
+        owner = _who(who, people)
         if owner or len(who.split()) > 1:
             return sentence, owner
         return None
@@ -125,7 +121,7 @@ def _from_sentence(sentence: str, before: list[str], people: list[Known]):
         return sentence, None  # the one who suggests it is not necessarily the one to do it
     m = _TO_DO_RE.match(sentence)
     if m and m["verb"] not in _NOT_VERBS:
-        owner = find_person(m["who"], people)
+        owner = _who(m["who"], people)
         if owner or len(m["who"].split()) > 1:
             return sentence, owner
     if _PASSIVE_RE.search(sentence):
@@ -133,13 +129,28 @@ def _from_sentence(sentence: str, before: list[str], people: list[Known]):
     return None
 
 
-def suggest_item(item: Item, people: list[Known], next_meeting: dt.date | None) -> list[Suggestion]:
+def action_owner(text: str, people: Matcher) -> Person | None:
+    """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
+    the person it names ("Roy and Joerg Roedel review …": the full name first)."""
+    subject = _SUBJECT_RE.match(" ".join(text.split()))
+    return _who(subject["who"], people) if subject else people.find_in(text)
+
+
+def owner_of(text: str, kind: str, people: Matcher) -> Person | None:
+    """Who a follow-up's text makes its owner, as it was first read: asked again when someone
+    is ticked present (store/followups.py rematch_owners)."""
+    if kind == "action":
+        return action_owner(text, people)
+    hit = _from_sentence(text, [], people)
+    return hit[1] if hit else None
+
+
+def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     if item.kind == "raw" or not item.text.strip():
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
-        subject = _SUBJECT_RE.match(text)  # "ehuss will ...": the subject owns it, known or not
-        owner = find_person(subject["who"], people) if subject else find_person(text, people)
+        owner = action_owner(text, people)
         status = "open" if _label_word(item.label) in _OPEN_LABELS else "suggested"
         return [Suggestion(item, text, owner, _due(text, text, next_meeting), status)]
     found = []
@@ -153,6 +164,6 @@ def suggest_item(item: Item, people: list[Known], next_meeting: dt.date | None) 
     return found
 
 
-def suggest(doc: Document, people: list[Known], next_meeting: dt.date | None = None) -> list[Suggestion]:
+def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     return [s for item in doc.items() for s in suggest_item(item, people, next_meeting)]

@@ -21,8 +21,10 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture
 def followups(cli):
-    """The seed with three follow-ups opened: a date, a zoned date-time, an unknown deadline."""
+    """The seed with three follow-ups opened: a date, a zoned date-time, an unknown deadline; the
+    call's cadence set (one meeting shows none)."""
     cli("import", SEED)
+    assert cli("series", "edit", "SVSM Development Call", "--cadence", "weekly").code == 0
     found = json.loads(cli("followups", "--json", "--all").out)
     ids = {f["text"].split()[0]: f["id"] for f in found}
     cli("followups", "edit", str(ids["Stefano"]), "--status", "open", "--due", "2024-05-29")

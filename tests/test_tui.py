@@ -484,3 +484,42 @@ def test_attendees_panel_uses_the_directorys_names(service, cli):
 
     run(app, scenario)
     assert "\n\ncarlos lopez\n" in markdown(service, "2024-05-22")  # written as typed
+
+
+def test_a_first_name_ticks_the_roster_person_and_an_ambiguous_one_is_shown(service):
+    service.import_demo()  # Stefano Garzarella, Joerg Roedel, … of the roster
+    service.create_meeting("SVSM Development Call", dt.date(2024, 5, 22))
+    app = SvsmMeetApp(service, open_meeting=service.find("2024-05-22").id)
+
+    async def scenario(pilot):
+        await type_line(pilot, "#here Stefano")
+        await pilot.pause()
+        panel = app.screen.query_one("#attendees")
+        ticked = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)
+                  if panel.get_option_at_index(n).value in panel.selected]
+        assert ticked == ["Stefano Garzarella"]
+        await type_line(pilot, "#here Stefano Brivio")  # a second Stefano, new: said so
+        await type_line(pilot, "#topic Slides")
+        await type_line(pilot, "#action send the slides @Stefano")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert "here: Stefano Brivio; new person: Stefano Brivio" in messages
+        assert "'Stefano' could be Stefano Brivio or Stefano Garzarella: type more of the name" in messages
+        assert type(app.screen).__name__ == "ChoosePersonScreen"
+        await pilot.press("escape")  # not now: the line stays, to be fixed by hand
+        await pilot.pause()
+        assert app.screen.query_one(EntryLine).value == "#action send the slides @Stefano"
+        assert "send the slides" not in markdown(service, "2024-05-22")
+        await pilot.press("enter")  # again, and this time the second one
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+        assert app.screen.query_one(EntryLine).value == ""
+
+    run(app, scenario)
+    md = markdown(service, "2024-05-22")
+    assert "\n\nStefano Garzarella, Stefano Brivio\n" in md
+    assert md.endswith("* Action Item: send the slides\n")
+    (f,) = [f for f in service.followups() if f["meeting_date"] == "2024-05-22"]
+    assert f["owner"] == "Stefano Garzarella"

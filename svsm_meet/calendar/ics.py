@@ -38,8 +38,11 @@ def _description(todo: TodoData) -> str:
     if todo.bullet and todo.bullet != todo.text:
         lines.append(f"Minutes: {todo.bullet}")
     lines.append(f"Owner: {todo.owner or 'not assigned yet'}")
+    guess = " (a week on: the series' cadence is unknown)" if todo.recheck_guessed else ""
     if todo.due.unknown_reason:
-        lines.append(f"Due date unknown: {todo.due.unknown_reason}; ask again {todo.recheck}")
+        lines.append(f"Due date unknown: {todo.due.unknown_reason}; ask again {todo.recheck}{guess}")
+    elif guess and not (todo.due.at or todo.due.date):
+        lines.append(f"No due date; ask again {todo.recheck}{guess}")
     return "\n".join(lines)
 
 
@@ -87,15 +90,22 @@ def event_component(event: EventData, stamp: dt.datetime):
     c.add("dtstamp", stamp)
     c.add("sequence", event.sequence)
     c.add("summary", event.series)
+    zone = ZoneInfo(event.timezone) if event.timezone else UTC
     if event.time:
-        zone = ZoneInfo(event.timezone) if event.timezone else UTC
         start = dt.datetime.combine(event.start, event.time, zone)
         c.add("dtstart", start)
         c.add("duration", dt.timedelta(hours=1))
     else:
         c.add("dtstart", event.start)
         c.add("dtend", event.start + dt.timedelta(days=1))
-    c.add("rrule", vRecur.from_ical(event.rrule))
+    if event.rrule:
+        rule = vRecur.from_ical(event.rrule)
+        if "UNTIL" in rule:  # of DTSTART's kind, as RFC 5545 asks: a date, or a UTC date-time
+            day = rule["UNTIL"][0]
+            day = day.date() if isinstance(day, dt.datetime) else day
+            rule["UNTIL"] = [dt.datetime.combine(day, dt.time(23, 59, 59), zone).astimezone(UTC)
+                             if event.time else day]
+        c.add("rrule", rule)
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", f"{event.series} in 15 minutes" if event.time else f"{event.series} tomorrow")

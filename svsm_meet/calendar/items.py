@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..cadence import on_or_after
 from ..model import Due
-from ..store.calendar_rows import followup_rows, last_start, series_rows, topic_and_bullet
+from ..store.calendar_rows import followup_rows, topic_and_bullet
 from ..store.due import due_of
-from ..store.series import cadence_days, meeting_dates, next_meeting_date
-
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+from ..store.series import all_series, next_meeting
 
 
 @dataclass
@@ -32,67 +31,59 @@ class TodoData:
     bullet: str | None
     recheck: dt.date | None  # when to ask again if no due date is known (default: next meeting)
     timezone: str | None
+    recheck_guessed: bool = False  # a week on, the series' cadence being unknown
 
 
 @dataclass
 class EventData:
     uid: str
     series: str
-    start: dt.date  # the series' latest meeting: the recurrence counts from there
+    start: dt.date  # the rule's first date from the series' latest meeting on (that meeting, if unknown)
     time: dt.time | None
     timezone: str | None
-    rrule: str
+    rrule: str | None  # None: the cadence is unknown, and the event is that one meeting
     sequence: int
-
-
-def rrule_for(dates: list[dt.date], cadence: str | None) -> str:
-    """The series' RRULE: as set, else inferred from the gaps between its meetings."""
-    if cadence:
-        return cadence.removeprefix("RRULE:")
-    days = cadence_days(dates[-8:])
-    if days % 7 == 0:
-        weekday = WEEKDAYS[dates[-1].weekday()] if dates else "MO"
-        return f"FREQ=WEEKLY;INTERVAL={days // 7};BYDAY={weekday}"
-    return f"FREQ=DAILY;INTERVAL={days}"
 
 
 def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> list[TodoData]:
     rows = followup_rows(conn, series, statuses, ids)
     context = topic_and_bullet(conn, [r.item_id for r in rows if r.item_id])
-    next_dates: dict[tuple, dt.date] = {}
+    next_dates: dict[tuple, object] = {}
     out = []
     for r in rows:
-        recheck = r.recheck_date
+        recheck, guessed = r.recheck_date, False
         if recheck is None and r.series_id is not None:
             key = (r.series_id, r.meeting_date)  # the meeting after the one it came from
             if key not in next_dates:
-                next_dates[key] = next_meeting_date(conn, r.series_id, r.meeting_date)
-            recheck = next_dates[key]
+                next_dates[key] = next_meeting(conn, r.series_id, r.meeting_date)
+            recheck, guessed = next_dates[key].date, next_dates[key].guessed
         topic, bullet = context.get(r.item_id, (None, None))
         out.append(TodoData(
             id=r.id, uid=r.uid, text=r.text, status=r.status, owner=r.owner_name or r.owner_text,
             due=due_of(r), sequence=r.sequence, created_at=r.created_at, updated_at=r.updated_at,
             closed_at=r.closed_at, series=r.series_name, meeting_title=r.title,
             meeting_date=r.meeting_date, topic=topic, bullet=bullet, recheck=recheck,
-            timezone=r.meeting_tz or r.series_tz,
+            timezone=r.meeting_tz or r.series_tz, recheck_guessed=guessed,
         ))
     return out
 
 
 def series_events(conn, series: str | None = None) -> list[EventData]:
+    """A recurring event per series from its latest meeting on; a series whose cadence is unknown
+    gets that one meeting only, so that no calendar shows a recurrence nobody set or saw."""
     events = []
-    for row in series_rows(conn, series):
-        dates = meeting_dates(conn, row.id)
-        if not dates:
+    for info in all_series(conn, series):
+        if not info.dates:
             continue
-        last = last_start(conn, row.id)
+        rule = info.cadence.rule
+        start = (on_or_after(rule, info.dates[-1]) if rule else None) or info.dates[-1]
         events.append(EventData(
-            uid=f"series-{row.id}@svsm-meet",
-            series=row.name,
-            start=dates[-1],
-            time=row.start_time or (last.start_time if last else None),
-            timezone=row.timezone or (last.timezone if last else None),
-            rrule=rrule_for(dates, row.cadence),
-            sequence=len(dates),  # grows as meetings are added, and only then
+            uid=f"series-{info.id}@svsm-meet",
+            series=info.name,
+            start=start,
+            time=info.start_time,
+            timezone=info.timezone,
+            rrule=rule,
+            sequence=len(info.dates) + info.sequence,  # grows with meetings and with edits
         ))
     return events

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -11,7 +10,8 @@ from ..errors import BadInput, SvsmMeetError
 from ..files import DEFAULT_NAME_PATTERN, minutes_file_name, write_atomically
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
-
+from .series_commands import cmd_series
+from .followup_commands import cmd_followups
 
 
 def _engine(args, upgrade: bool = True):
@@ -191,98 +191,6 @@ def cmd_note(args) -> int:
     return 0
 
 
-def cmd_followups(args) -> int:
-    if args.followups_command:
-        return FOLLOWUP_COMMANDS[args.followups_command](args)
-    from ..store.followup_list import list_followups
-    from ..store.reads import reading
-
-    with reading(resolve_url(args.db)) as conn:
-        followups = list_followups(conn, include_all=args.all)
-    if args.json:
-        print(json.dumps(followups, ensure_ascii=False, indent=2))
-        return 0
-    if not followups:
-        print("no open follow-ups" if not args.all else "no follow-ups")
-    for f in followups:
-        due = f["due"] or (f"? (ask again {f['recheck']})" if f["recheck"] else "—")
-        status = "" if f["status"] == "open" else f" [{f['status']}]"
-        print(f"{f['id']:>4}  {f['owner'] or 'unassigned':<22}  {due:<25}  {f['text']}{status}")
-    return 0
-
-
-def _due_of(conn, text: str | None, meeting_id: int | None):
-    """--due, counted from the meeting's date (today without one)."""
-    from ..entry import parse_due
-    from ..store.meetings import meeting_basics
-    from ..store.series import next_meeting_date
-
-    if not text:
-        return None
-    base, nxt, zone = dt.date.today(), None, None
-    if meeting_id is not None:
-        row = meeting_basics(conn, meeting_id)
-        base, zone = row.date, row.timezone
-        nxt = next_meeting_date(conn, row.series_id, row.date)
-    return parse_due(text, base, nxt, zone)
-
-
-def cmd_followups_add(args) -> int:
-    from ..store.followups import create_followup
-    from ..store.meetings import has_meetings
-    from ..store.summary import find_meeting
-
-    text = args.text.strip()
-    if not text:
-        raise BadInput("followups add: say what is to be done")
-    with transaction(_engine(args)) as conn:
-        meeting = find_meeting(conn, args.meeting or "latest") if args.meeting or has_meetings(conn) \
-            else None
-        mid = meeting.id if meeting else None
-        due = _due_of(conn, args.due, mid)
-        fid = create_followup(conn, mid, None, text, args.owner, due)
-    print(f"added follow-up {fid}")
-    return 0
-
-
-def cmd_followups_edit(args) -> int:
-    from ..store.followups import find_followup, update_followup
-
-    values = {}
-    if args.text is not None:
-        if not args.text.strip():
-            raise BadInput("--text: a follow-up needs text")
-        values["text"] = args.text.strip()
-    if args.owner is not None:
-        values["owner"] = args.owner.strip() or None
-    if args.status:
-        values["status"] = args.status
-    with transaction(_engine(args)) as conn:
-        row = find_followup(conn, args.ref)
-        if args.due is not None:
-            values["due"] = _due_of(conn, args.due, row["meeting_id"])
-        if not values:
-            raise BadInput("followups edit: nothing to change; give --text, --owner, --due or --status")
-        update_followup(conn, row["id"], **values)
-    print(f"changed follow-up {row['id']}")
-    return 0
-
-
-def cmd_followups_done(args) -> int:
-    from ..store.followups import find_followup, update_followup
-
-    with transaction(_engine(args)) as conn:
-        row = find_followup(conn, args.ref)
-        if row["status"] == "done":
-            raise BadInput(f"follow-up {row['id']} is done already")
-        update_followup(conn, row["id"], status="done")
-    print(f"follow-up {row['id']} done")
-    return 0
-
-
-FOLLOWUP_COMMANDS = {"add": cmd_followups_add, "edit": cmd_followups_edit, "done": cmd_followups_done}
-
-
 def cmd_people(args) -> int:
     from ..store.people import alias, people_with_counts
 
@@ -419,6 +327,7 @@ COMMANDS = {
     "sync": cmd_sync,
     "search": cmd_search,
     "people": cmd_people,
+    "series": cmd_series,
     "db": cmd_db,
     "demo": cmd_demo,
     "open": cmd_tui,

@@ -94,6 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("name", metavar="NAME")
     a.add_argument("other", metavar="ALIAS")
 
+    s = sub.add_parser("series", help="the recurring calls: cadence, time and zone (list, edit)")
+    se = s.add_subparsers(dest="series_command", metavar="ACTION")
+    a = se.add_parser("list", help="each series: cadence in words and RRULE, set or inferred, time, next")
+    a.add_argument("--json", action="store_true", help="a JSON list of {name, cadence, rrule, "
+                   "cadence_source, time, timezone, next_meeting, ...}")
+    e = se.add_parser("edit", help="set a series' cadence, start time or time zone ('' clears one)")
+    e.add_argument("name", metavar="NAME")
+    e.add_argument("--cadence", metavar="C", help="weekly, biweekly, 'every 3 weeks', "
+                   "'monthly on the 2nd wednesday', or an RRULE; 'unknown' to infer it again")
+    e.add_argument("--time", metavar="HH:MM", help="start time")
+    e.add_argument("--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin")
+    s.set_defaults(json=False)
+
     s = sub.add_parser("search", help="search every meeting: words, \"phrases\", person:, kind:, "
                        "since:, until:, series:")
     s.add_argument("query", nargs="+", metavar="QUERY")

@@ -30,18 +30,27 @@ def meetings_of_person(conn, person_id: int) -> list[tuple]:
 
 def roster(conn, meeting_id: int, recent: int = 8) -> list[str]:
     """People of the series' last RECENT meetings, most regular first."""
+    return [name for _, name in _roster(conn, meeting_id, recent)]
+
+
+def roster_ids(conn, meeting_id: int, recent: int = 8) -> list[int]:
+    """The roster's people by id (for the name matcher)."""
+    return [pid for pid, _ in _roster(conn, meeting_id, recent)]
+
+
+def _roster(conn, meeting_id: int, recent: int) -> list[tuple[int, str]]:
     basics = meeting_basics(conn, meeting_id)
     meetings = series_meetings(conn, basics.series_id) if basics else []
     ids = [mid for mid, _ in meetings[-recent:]] if recent > 0 else []
     a, p = t.attendance.c, t.person.c
     rows = conn.execute(
-        select(p.name, func.count(func.distinct(a.meeting_id)).label("n"))
+        select(p.id, p.name, func.count(func.distinct(a.meeting_id)).label("n"))
         .join(t.attendance, a.person_id == p.id)
         .where(a.meeting_id.in_(ids), a.present.is_(True))
         .group_by(p.id, p.name)
         .order_by(func.count(func.distinct(a.meeting_id)).desc(), p.name)
     )
-    return [name for name, _ in rows]
+    return [(pid, name) for pid, name, _ in rows]
 
 
 def present_people(conn, meeting_id: int) -> list[int]:

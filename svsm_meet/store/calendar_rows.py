@@ -1,5 +1,5 @@
 """The rows a calendar is made from: follow-ups with their meeting and series, the bullets they
-came from, and the series (calendar/items.py turns them into VTODO and VEVENT data)."""
+came from (calendar/items.py turns them into VTODO data; series events come from store/series.py)."""
 
 from __future__ import annotations
 
@@ -41,20 +41,3 @@ def topic_and_bullet(conn, item_ids: list[int]) -> dict[int, tuple[str | None, s
         .where(i.id.in_(item_ids))
     )
     return {iid: (topic, (label or "") + text) for iid, label, text, topic in rows}
-
-
-def series_rows(conn, series: str | None = None) -> list:
-    """Every series (or the one called SERIES), all columns."""
-    query = select(t.series)
-    if series:
-        query = query.where(t.series.c.id == series_id_for(conn, series))
-    return conn.execute(query).all()
-
-
-def last_start(conn, series_id: int):
-    """The start_time and timezone of the series' latest meeting that has a start time, or None."""
-    m = t.meeting.c
-    return conn.execute(
-        select(m.start_time, m.timezone).where(m.series_id == series_id, m.start_time.is_not(None))
-        .order_by(m.date.desc()).limit(1)
-    ).first()

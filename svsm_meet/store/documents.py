@@ -81,15 +81,17 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         ],
     )
     people = People(conn)
-    attendance_rows = []
     for doc, mid in zip(docs, meeting_ids):
         doc.id = mid
+    pids = _attendee_people(people, docs)
+    attendance_rows = []
+    for doc in docs:
+        mid = doc.id
         for position, a in enumerate(doc.attendees):
-            pid = people.resolve(a.name, a.affiliation)
             attendance_rows.append(
                 {
                     "meeting_id": mid,
-                    "person_id": pid,
+                    "person_id": pids[id(a)],
                     "position": position,
                     "written": a.name,  # settled below, once every spelling has been seen
                     "grp": a.group,
@@ -152,6 +154,19 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
     return meeting_ids
 
 
+def _attendee_people(people: People, docs: list[Document]) -> dict[int, int]:
+    """Each attendee's person, by id() of the Attendee.  Names of several words first, in every
+    file: then "Stefano" in one meeting finds Stefano Garzarella listed in full in another,
+    whichever file comes first.  What each meeting wrote stays its spelling (attendance.written)."""
+    everyone = [a for doc in docs for a in doc.attendees]
+    found: dict[int, int] = {}
+    for full in (True, False):
+        for a in everyone:
+            if (len(a.name.split()) > 1) == full:
+                found[id(a)] = people.resolve(a.name, a.affiliation)
+    return found
+
+
 def _bring_in_uids(conn, uids: list[str], kept: list) -> list:
     """Follow-ups coming in with UIDs of their own (JSON): one the replaced meeting had gives way
     to the incoming version; one that lives anywhere else is a clash, refused."""
@@ -210,7 +225,7 @@ def item_row(mid, sid, pid, position, it: Item, now) -> dict:
 
 
 def _followup_row(mid, f: FollowUp, people: People, now) -> dict:
-    owner_id = people.find(f.owner) if f.owner else None
+    owner_id = (people.find(f.owner) or people.match(f.owner)) if f.owner else None
     return {
         "uid": f.uid,
         "meeting_id": mid,

@@ -6,13 +6,17 @@ Every function here runs inside the caller's transaction and records one row in 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from sqlalchemy import delete, func, insert, select, update
 
 from ..errors import BadInput
 from ..model import Attendee, Item
+from ..names import Matcher
 from . import schema as t
 from .documents import item_row
-from .people import People, utcnow
+from .followups import put_back_followups, rematch_owners, take_followups
+from .people import person_for, utcnow
 
 
 CHANNEL = "svsm_meet"  # PostgreSQL NOTIFY channel; the payload is the meeting's id
@@ -106,9 +110,21 @@ def add_section(conn, meeting_id: int, kind: str, level: int, text: str, positio
     return sid
 
 
-def add_attendees(conn, meeting_id: int, attendees: list[Attendee]) -> tuple[list[str], list[str]]:
-    """Append ATTENDEES; returns (names added, names that were there already)."""
-    people = People(conn)
+@dataclass
+class Attended:
+    """What adding attendees did, by the names in the people directory."""
+
+    added: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)  # nobody matched: added to the directory
+    owned: list[tuple[str, str]] = field(default_factory=list)  # (follow-up, owner) found now
+
+
+def add_attendees(conn, meeting_id: int, attendees: list[Attendee], people: Matcher) -> Attended:
+    """Append ATTENDEES, each the person the name matcher says ('Stefano' is Stefano Garzarella,
+    and the minutes say so); a name that could be several people is refused (BadInput).  The
+    meeting's follow-ups that nobody owned yet are matched again: "#action Joerg to …" typed
+    before Joerg was ticked is his now (and undo takes that back with the attendance)."""
     a = t.attendance.c
     present = set(conn.execute(select(a.person_id).where(a.meeting_id == meeting_id)).scalars())
     position = conn.execute(
@@ -116,26 +132,38 @@ def add_attendees(conn, meeting_id: int, attendees: list[Attendee]) -> tuple[lis
     ).scalar()
     layout = conn.execute(select(t.meeting.c.layout).where(t.meeting.c.id == meeting_id)).scalar()
     one_per_line = (layout or {}).get("attendees_style", "paragraph") != "paragraph"
-    added, already, ids = [], [], []
+    done, ids = Attended(), []
     for attendee in attendees:
-        pid = people.resolve(attendee.name, attendee.affiliation)
-        if pid in present:
-            already.append(people.names[pid])
+        named = person_for(conn, attendee.name, people, attendee.affiliation)
+        if named.new:
+            done.new.append(named.name)
+        if named.id in present:
+            done.already.append(named.name)
             continue
-        present.add(pid)
+        present.add(named.id)
+        people.tick(named.id)
         ids.append(conn.execute(
             insert(t.attendance).values(
-                meeting_id=meeting_id, person_id=pid, position=position,
-                written=None if people.names[pid] == attendee.name else attendee.name,
+                meeting_id=meeting_id, person_id=named.id, position=position,
+                written=_written(attendee.name, named),
                 grp=attendee.group, present=True, role=attendee.role,
                 affiliation=attendee.affiliation, new_line=one_per_line and position > 0,
             )
         ).inserted_primary_key[0])
-        added.append(people.names[pid])
+        done.added.append(named.name)
         position += 1
+    owned = rematch_owners(conn, meeting_id, people) if ids else []
+    done.owned = [(text, person.name) for _, text, person in owned]
     if ids:
-        log_change(conn, meeting_id, "add attendees", {"op": "delete_attendance", "ids": ids})
-    return added, already
+        log_change(conn, meeting_id, "add attendees", {
+            "op": "delete_attendance", "ids": ids, "owners": [[fid, p.id] for fid, _, p in owned]})
+    return done
+
+
+def _written(typed: str, named) -> str | None:
+    """The spelling these minutes keep: the full name or alias as typed ("carlos lopez"); for a
+    first or last name ("Stefano"), the full name as the directory has it."""
+    return typed if named.how in ("name", "alias") and typed != named.name else None
 
 
 def remove_attendee(conn, meeting_id: int, person_id: int) -> None:
@@ -188,21 +216,16 @@ def _check_version(row, expected_version: int | None) -> None:
 
 
 def delete_item(conn, item_id: int, expected_version: int | None = None) -> None:
-    """Delete a bullet with its children; undo brings them back with their follow-up links."""
+    """Delete a bullet with its children and the follow-ups made from them: a mistaken bullet
+    leaves no follow-up behind in any list or count.  Undo brings all of them back."""
     row = _item_row(conn, item_id)
     _check_version(row, expected_version)
     rows = _subtree(conn, item_id)
-    ids = [r["id"] for r in rows]
-    f = t.followup.c
-    links = list(conn.execute(select(f.id, f.item_id, f.status).where(f.item_id.in_(ids))))
-    # A follow-up taken from a deleted bullet is dropped with it (and comes back with undo).
-    conn.execute(update(t.followup).where(f.item_id.in_(ids), f.status.in_(("suggested", "open")))
-                 .values(status="dropped", sequence=f.sequence + 1, updated_at=utcnow()))
+    followups = take_followups(conn, [r["id"] for r in rows])
     conn.execute(delete(t.item).where(t.item.c.id == item_id))
     _close_gap(conn, _siblings(row["meeting_id"], row["section_id"], row["parent_id"]), row["position"])
     log_change(conn, row["meeting_id"], "delete item", {
-        "op": "restore_items", "rows": [_jsonable(r) for r in rows],
-        "followups": [[fid, iid, status] for fid, iid, status in links],
+        "op": "restore_items", "rows": [_jsonable(r) for r in rows], "followups": followups,
     })
 
 
@@ -289,6 +312,10 @@ def _undo_delete_section(conn, undo):
 
 def _undo_delete_attendance(conn, undo):
     conn.execute(delete(t.attendance).where(t.attendance.c.id.in_(undo["ids"])))
+    f = t.followup.c
+    for fid, pid in undo.get("owners", []):  # owners found because these people came
+        conn.execute(update(t.followup).where(f.id == fid, f.owner_id == pid).values(
+            owner_id=None, sequence=f.sequence + 1, updated_at=utcnow()))
 
 
 def _undo_insert_attendance(conn, undo):
@@ -311,7 +338,10 @@ def _undo_restore_items(conn, undo):
     _open_gap(conn, _siblings(top["meeting_id"], top["section_id"], top["parent_id"]), top["position"])
     conn.execute(insert(t.item), rows)  # parents come before their children in the snapshot
     f = t.followup.c
-    for fid, iid, status in undo["followups"]:
+    kept = [x for x in undo["followups"] if isinstance(x, dict)]
+    put_back_followups(conn, kept)
+    # Deletions logged before follow-ups went with their bullet only dropped them: [id, item, status].
+    for fid, iid, status in (x for x in undo["followups"] if not isinstance(x, dict)):
         conn.execute(update(t.followup).where(f.id == fid).values(
             item_id=iid, status=status, sequence=f.sequence + 1, updated_at=utcnow()))
 

@@ -21,9 +21,14 @@ def create_meeting(
     start_time: dt.time | None = None,
     timezone: str | None = None,
 ) -> int:
-    """A new meeting in the house style: its title and an attendees heading."""
+    """A new meeting in the house style: its title and an attendees heading.  Without a time or
+    zone of its own it takes its series' (where people set them)."""
     sid = series_ids(conn, [series])[series]
-    series = conn.execute(select(t.series.c.name).where(t.series.c.id == sid)).scalar()  # as first named
+    row = conn.execute(select(t.series.c.name, t.series.c.start_time, t.series.c.timezone)
+                       .where(t.series.c.id == sid)).one()
+    series = row.name  # as first named
+    start_time = start_time or row.start_time
+    timezone = timezone or row.timezone
     found = existing_meetings(conn, [(sid, date)])
     if found:
         raise BadInput(f"the {series} meeting of {date} exists already (id {found[(sid, date)]})")

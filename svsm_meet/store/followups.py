@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, delete, func, insert, select, update
 
 from ..model import Due
+from ..names import Matcher, Person
 from . import schema as t
 from .due import due_columns
 from .followup_list import list_followups
@@ -19,8 +20,10 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@svsm-meet"
 
 
-def _new_row(people: People, meeting_id, item_id, text, owner, due: Due | None, status) -> dict:
-    owner_id = people.find(owner) if owner else None
+def _new_row(people: People | None, meeting_id, item_id, text, owner, due: Due | None, status,
+             owner_id: int | None = None) -> dict:
+    if owner_id is None and owner:  # a name (a JSON file's owner): as written, else the matcher's
+        owner_id = people.find(owner) or people.match(owner)
     now = utcnow()
     return dict(
         uid=new_uid(), meeting_id=meeting_id, item_id=item_id, text=text,
@@ -37,9 +40,58 @@ def create_followup(
     owner: str | None,
     due: Due | None,
     status: str = "open",
+    owner_id: int | None = None,
 ) -> int:
-    row = _new_row(People(conn), meeting_id, item_id, text, owner, due, status)
+    """A new follow-up; its owner by id (the name matcher's answer), or OWNER as a name."""
+    people = People(conn) if owner_id is None and owner else None
+    row = _new_row(people, meeting_id, item_id, text, owner, due, status, owner_id)
     return conn.execute(insert(t.followup).values(**row)).inserted_primary_key[0]
+
+
+def take_followups(conn, item_ids: list[int]) -> list[dict]:
+    """Delete the follow-ups made from these bullets; returns them whole (as JSON) for undo."""
+    f = t.followup.c
+    rows = [dict(r) for r in conn.execute(select(t.followup).where(f.item_id.in_(item_ids))).mappings()]
+    if rows:
+        conn.execute(delete(t.followup).where(f.id.in_([r["id"] for r in rows])))
+    return [{k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in r.items()} for r in rows]
+
+
+def put_back_followups(conn, rows: list[dict]) -> None:
+    """Follow-ups take_followups took, as they were (same id and UID), one change later."""
+    if not rows:
+        return
+    import datetime as dt
+
+    kinds = {c.name: c.type.python_type for c in t.followup.columns
+             if c.type.python_type in (dt.date, dt.datetime)}
+    now = utcnow()
+    back = []
+    for row in rows:
+        row = {k: kinds[k].fromisoformat(v) if k in kinds and isinstance(v, str) else v
+               for k, v in row.items()}
+        back.append({**row, "sequence": row["sequence"] + 1, "updated_at": now})
+    conn.execute(insert(t.followup), back)
+
+
+def rematch_owners(conn, meeting_id: int, people) -> list[tuple[int, str, Person]]:
+    """The meeting's follow-ups nobody owns yet, given to whom their text names now that more
+    people are here (PEOPLE, the name matcher, knows who is).  Returns (id, text, owner) of each."""
+    from ..suggest import owner_of
+
+    f, i = t.followup.c, t.item.c
+    rows = conn.execute(
+        select(f.id, f.text, f.owner_text, i.kind).join(t.item, i.id == f.item_id)
+        .where(f.meeting_id == meeting_id, f.owner_id.is_(None), f.status.in_(("suggested", "open")))
+        .order_by(f.id)).all()
+    found = []
+    for fid, text, owner_text, kind in rows:
+        owner = people.match(owner_text).person if owner_text else owner_of(text, kind, people)
+        if owner is not None:
+            conn.execute(update(t.followup).where(f.id == fid).values(
+                owner_id=owner.id, owner_text=None, sequence=f.sequence + 1, updated_at=utcnow()))
+            found.append((fid, text, owner))
+    return found
 
 
 def followups_owned_by(conn, person_id: int) -> list[dict]:
@@ -119,17 +171,13 @@ def latest_meeting_of_series(conn, meeting_id: int | None) -> int | None:
 
 def update_followup(conn, fid: int, *, closed_in: int | None = None, **values) -> None:
     """Change a follow-up: SEQUENCE grows, and closing or reopening it is recorded."""
-    from sqlalchemy import update
-
     from ..errors import BadInput
 
     row = followup_row(conn, fid)
     if "due" in values:
         values.update(due_columns(values.pop("due")))
-    if "owner" in values:
-        owner = values.pop("owner")
-        owner_id = People(conn).find(owner) if owner else None
-        values.update(owner_id=owner_id, owner_text=owner if owner and owner_id is None else None)
+    if "owner_id" in values:  # the name matcher's answer (or None: nobody)
+        values["owner_text"] = None
     status = values.get("status")
     if status and status != row["status"]:
         if status not in _MOVES[row["status"]]:
@@ -164,18 +212,29 @@ def add_suggestions_for(conn, docs) -> int:
     for mid, text in conn.execute(select(t.followup.c.meeting_id, t.followup.c.text).where(
             t.followup.c.meeting_id.in_([doc.id for doc in docs]))):
         existing.setdefault(mid, set()).add(text)
-    people = People(conn)
     known = known_people(conn)  # with their aliases: "Joerg" finds Joerg Roedel
+    present = _present_by_meeting(conn, [doc.id for doc in docs])
+    directory = Matcher(known.values())
     rows = []
     for doc in docs:
         sid = sids[doc.series]
-        attendees = [known[pid] for pid in (people.find(a.name) for a in doc.attendees if a.present)
-                     if pid in known]
+        # The one name matcher: the directory, the meeting's attendees settling shared first names.
+        people = directory.at_meeting([known[p] for p in present.get(doc.id, ()) if p in known])
         seen = existing.setdefault(doc.id, set())
-        for s in suggest(doc, attendees, next_date(dates[sid], doc.date, cadence.get(sid))):
+        for s in suggest(doc, people, next_date(dates[sid], doc.date, cadence.get(sid))):
             if s.text not in seen:
                 seen.add(s.text)
-                rows.append(_new_row(people, doc.id, s.item.id, s.text, s.owner, s.due, s.status))
+                rows.append(_new_row(None, doc.id, s.item.id, s.text, None, s.due, s.status,
+                                     s.owner.id if s.owner else None))
     if rows:
         conn.execute(insert(t.followup), rows)
     return len(rows)
+
+
+def _present_by_meeting(conn, meeting_ids: list[int]) -> dict[int, list[int]]:
+    a = t.attendance.c
+    out: dict[int, list[int]] = {}
+    for mid, pid in conn.execute(select(a.meeting_id, a.person_id).where(
+            a.meeting_id.in_(meeting_ids), a.present.is_(True)).order_by(a.meeting_id, a.position)):
+        out.setdefault(mid, []).append(pid)
+    return out

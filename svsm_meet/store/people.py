@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
+from dataclasses import dataclass
 
 from sqlalchemy import insert, select, update
 
+from ..names import Matcher, Person, name_key
 from . import schema as t
-
-
-def name_key(name: str) -> str:
-    """'Carlos López' and 'carlos lopez' are one key; 'Jörg' and 'Joerg' need an alias."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    # Cut at the key columns' width: NFKD and casefold can make a key longer than its name
-    # ("ß" is "ss"), and two names alike in their first 200 characters are one person anyway.
-    return re.sub(r"\s+", " ", plain).strip().casefold()[:200]
 
 
 def _spelling(name: str) -> tuple[int, int]:
@@ -30,7 +21,10 @@ def utcnow() -> dt.datetime:
 
 
 class People:
-    """Resolves names to people within one transaction, adding people it has not met."""
+    """Resolves names to people within one transaction (an import), adding people it has not met.
+    A name spelled as someone's name or alias is theirs; else the matcher's unique answer
+    ('Stefano' is Stefano Garzarella); else, ambiguous or unknown, a new person: an import asks
+    nobody, and never links a name to the wrong one of two."""
 
     def __init__(self, conn):
         self.conn = conn
@@ -41,12 +35,21 @@ class People:
             self.names[pid] = name
         for pid, key in conn.execute(select(t.person_alias.c.person_id, t.person_alias.c.alias_key)):
             self.by_key.setdefault(key, pid)
+        self._matcher: Matcher | None = None
 
     def find(self, name: str) -> int | None:
         return self.by_key.get(name_key(name))
 
+    def match(self, name: str) -> int | None:
+        """The one person NAME means by the matcher (a first name, a handle …), or None."""
+        if self._matcher is None:  # only once a name is not found as written: most imports never
+            self._matcher = name_matcher(self.conn)
+        found = self._matcher.match(name).person
+        return found.id if found else None
+
     def resolve(self, name: str, affiliation: str | None = None) -> int:
-        pid = self.find(name)
+        # "Stefano" found by the matcher stays as written in this meeting (attendance.written).
+        pid = self.find(name) or self.match(name)
         if pid is None:
             pid = self.conn.execute(
                 insert(t.person).values(
@@ -55,13 +58,10 @@ class People:
             ).inserted_primary_key[0]
             self.by_key[name_key(name)] = pid
             self.names[pid] = name
+            if self._matcher is not None:
+                self._matcher.add(Person(name, (), pid))
         else:
-            if affiliation:
-                self.conn.execute(
-                    update(t.person)
-                    .where(t.person.c.id == pid, t.person.c.affiliation.is_(None))
-                    .values(affiliation=affiliation)
-                )
+            _fill_affiliation(self.conn, pid, affiliation)
             if name_key(name) == name_key(self.names[pid]) and _spelling(name) > _spelling(self.names[pid]):
                 self._rename(pid, name)
         return pid
@@ -85,15 +85,67 @@ class People:
             self.by_key[key] = pid
 
 
-def known_people(conn) -> dict:
-    """Everyone in the directory as entry.Known (name and aliases), by person id."""
-    from ..entry import Known
+def _fill_affiliation(conn, pid: int, affiliation: str | None) -> None:
+    if affiliation:
+        conn.execute(update(t.person).where(t.person.c.id == pid, t.person.c.affiliation.is_(None))
+                     .values(affiliation=affiliation))
 
+
+def known_people(conn) -> dict[int, Person]:
+    """Everyone in the directory (name and aliases), by person id."""
     aliases: dict[int, list[str]] = {}
     for pid, alias in conn.execute(select(t.person_alias.c.person_id, t.person_alias.c.alias)):
         aliases.setdefault(pid, []).append(alias)
-    return {pid: Known(name, tuple(aliases.get(pid, ())))
+    return {pid: Person(name, tuple(aliases.get(pid, ())), pid)
             for pid, name in conn.execute(select(t.person.c.id, t.person.c.name))}
+
+
+def name_matcher(conn, meeting_id: int | None = None) -> Matcher:
+    """The one name matcher (names.py), fed with the directory, and for a meeting with its
+    series' roster and its attendees (who settle a first name two people share)."""
+    from .attendance import present_people, roster_ids
+
+    everyone = known_people(conn)
+    roster = roster_ids(conn, meeting_id) if meeting_id is not None else []
+    here = present_people(conn, meeting_id) if meeting_id is not None else []
+    return Matcher(everyone.values(), [everyone[p] for p in roster if p in everyone],
+                   [everyone[p] for p in here if p in everyone])
+
+
+@dataclass(frozen=True)
+class Named:
+    """Whom a typed name turned out to be."""
+
+    id: int
+    name: str  # as the directory has it
+    new: bool  # nobody matched: a person was added for the name
+    how: str | None = None  # how it matched ("name", "alias", "first name", …)
+
+
+def person_for(conn, typed: str, matcher: Matcher, affiliation: str | None = None) -> Named:
+    """The person a note-taker's TYPED name means (#here, @Owner, --owner): the matcher's one
+    match, or a new person where nothing matches.  Ambiguous: BadInput listing who it could be."""
+    from ..errors import Ambiguous, BadInput
+
+    typed = " ".join(typed.split())
+    if not typed.lstrip("@"):
+        raise BadInput("give a name")
+    found = matcher.match(typed)
+    if found.ambiguous:
+        raise Ambiguous(found.refusal(), typed, [p.name for p in found.candidates])
+    if found.person is not None:
+        pid, name = found.person.id, found.person.name
+        _fill_affiliation(conn, pid, affiliation)  # "#here Ramakrishna Gali (AMD)"
+        if found.how == "name" and name_key(typed) == name_key(name) and _spelling(typed) > _spelling(name):
+            People(conn)._rename(pid, typed)  # "Vijay Dhanraj" typed where "vijay dhanraj" was known
+            name = typed
+        return Named(pid, name, False, found.how)
+    typed = typed.lstrip("@")
+    pid = conn.execute(insert(t.person).values(name=typed, name_key=name_key(typed),
+                                               affiliation=affiliation, created_at=utcnow())
+                       ).inserted_primary_key[0]
+    matcher.add(Person(typed, (), pid))
+    return Named(pid, typed, True)
 
 
 def alias(conn, name: str, other: str) -> str:

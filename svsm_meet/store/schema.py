@@ -56,10 +56,14 @@ class Series(SQLModel, table=True, defer_build=True):
 
     id: Optional[int] = _id()
     name: str = _text(200, nullable=False, unique=True)
-    cadence: Optional[str] = _text(200)  # an RRULE, e.g. FREQ=WEEKLY;BYDAY=WE
+    cadence: Optional[str] = _text(200)  # an RRULE set by people, e.g. FREQ=WEEKLY;BYDAY=WE
     start_time: Optional[dt.time] = None
     timezone: Optional[str] = _text(64)
     created_at: dt.datetime = _when()
+    # Edits of cadence, time or zone: the calendar event's SEQUENCE is this plus the meetings.
+    # The default is the database's alone, so that rows written by this code into a database still
+    # at an older revision (migrations' tests do) name no column it lacks.
+    sequence: int = Field(default=None, nullable=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Meeting(SQLModel, table=True, defer_build=True):

@@ -86,14 +86,11 @@ def parse_query(text: str | list[str]) -> Query:
 
 def _person_names(conn, person: str) -> list[str]:
     """The names a person goes by, for person: (the name as given if nobody is known by it)."""
-    from ..entry import resolve_owner
-    from .people import known_people
+    from .people import name_matcher
 
-    people = {known.name: known for known in known_people(conn).values()}
-    found = resolve_owner(person, list(people.values()))
-    if not found:
+    known = name_matcher(conn).match(person).person
+    if known is None:
         return [person]
-    known = people[found]
     return list(dict.fromkeys([known.name, *known.aliases, known.name.split()[0]]))
 
 

@@ -147,8 +147,7 @@ class SvsmMeetApp(App):
         from .screens.new_meeting import NewMeetingScreen
 
         try:
-            series, date = self.service.new_meeting_defaults(None)
-            names = self.service.series_names()
+            names, series, known = self.service.new_meeting_form()
         except Exception as e:  # noqa: BLE001
             self.fail(e)
             return
@@ -157,14 +156,17 @@ class SvsmMeetApp(App):
             if result is None:
                 return
             try:
-                mid = self.service.create_meeting(result.series, result.date, result.time, result.timezone)
+                mid = self.service.create_meeting(result.series, result.date, result.time, result.timezone,
+                                                  result.settings)
             except Exception as e:  # noqa: BLE001
                 self.fail(e)
                 return
             self.action_meetings()
             self.open_meeting(mid)
 
-        self.push_screen(NewMeetingScreen(names, series, date), created)
+        offered = known.get(series.casefold())
+        date = offered.date if offered else self.service.today()
+        self.push_screen(NewMeetingScreen(names, series, date, known), created)
 
     def action_open_demo(self) -> None:
         try:

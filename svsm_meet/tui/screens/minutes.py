@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, SelectionList, Static
 
 from ...drafts import Drafts
-from ...errors import BadInput
+from ...errors import Ambiguous, BadInput
 from ...model import KINDS
 from ..plain import plain
 from ..widgets.attendees_panel import AttendeesPanel
@@ -122,7 +122,7 @@ class MinutesScreen(Screen):
         self.sub_title = f"{doc.series} · {doc.date}"
         self.query_one(ItemsView).show(doc, keep)
         # Names as the people directory has them, as the roster does ("carlos lopez" is Carlos López).
-        present = [known.name for known in self.session.people["attendees"]]
+        present = self.session.present
         self.query_one(AttendeesPanel).show(self.roster, present)
         self.show_where()
 
@@ -162,6 +162,10 @@ class MinutesScreen(Screen):
                 self.save_edit(line)
                 return False  # save_edit put the draft back in the line
             message = self.session.submit(line)
+        except Ambiguous as e:  # "Stefano": which one?  The line stays; the choice completes it.
+            self.fail(e)
+            self.choose_person(line, e)
+            return False
         except Exception as e:  # noqa: BLE001 - shown to the user; the typed line stays
             self.fail(e)
             return False
@@ -175,6 +179,22 @@ class MinutesScreen(Screen):
         if view.option_count:
             view.highlighted = view.option_count - 1
         return True
+
+    def choose_person(self, line: str, error: Ambiguous) -> None:
+        import re
+
+        from .choose_person import ChoosePersonScreen
+
+        def chosen(name: str | None) -> None:
+            # The last whole-word "Stefano" of the line becomes "Stefano Garzarella", and the line goes in.
+            spots = list(re.finditer(r"(?<!\w)" + re.escape(error.typed) + r"(?!\w)", line))
+            if not name or not spots:
+                return
+            entry = self.query_one(EntryLine)
+            entry.value = line[:spots[-1].start()] + name + line[spots[-1].end():]
+            entry.action_submit()
+
+        self.app.push_screen(ChoosePersonScreen(error.typed, error.candidates), chosen)
 
     def set_depth(self, step: int) -> None:
         self.session.indent(step)
@@ -286,7 +306,8 @@ class MinutesScreen(Screen):
         except Exception as e:  # noqa: BLE001
             self.fail(e)
             return
-        self.notify(f"{event.selection.value}: {'here' if here else 'not here'}", timeout=2)
+        said = f"; {self.session.remark}" if here and self.session.remark else ""
+        self.notify(f"{event.selection.value}: {'here' if here else 'not here'}{said}", timeout=3)
         self.refresh_minutes()
 
     # -- the rest ------------------------------------------------------------------------------
