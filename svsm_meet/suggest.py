@@ -16,25 +16,59 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .formats.labels import speaker
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
-_PRONOUN = r"They|We|He|She"
+_HANDLE = r"@[A-Za-z0-9][\w-]*"
+# One person or a few: "Stefano", "@kjin", "Varun/Ashish", "Glen & Thorsten", "Wei and Alexey".
+_ONE = rf"(?:{_NAME}|{_HANDLE})"
+_WHO = rf"{_ONE}(?:\s*(?:/|&|\band\b)\s*{_ONE})*"
+_PRONOUN = r"They|We|He|She|I"
 _MODAL = (
     r"will|shall|is going to|are going to|is about to|are about to|plans? to|agreed to|agrees to|"
-    r"offered to|offers to|volunteered to|volunteers to|promised to|promises to|needs? to|has to|"
-    r"have to|intends? to|is to|are to|will try to|took an action to|took the action to"
+    r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
+    r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
+    r"took an action to|took the action to|should|can|still owes|owes|[’']ll"
 )
 _COMMIT_RE = re.compile(
-    rf"^(?P<who>{_NAME}|{_PRONOUN})\s+(?:(?:also|then|now|still|first)\s+)?(?:{_MODAL})\s+"
-    r"(?!be\b|not\b|have been\b)(?P<rest>\S.*)$"
+    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’']ll))(?:{_MODAL})\s+"
+    r"(?!be\b(?!\s+able)|not\b|have been\b)(?P<rest>\S.*)$"
 )
+# A commitment without its subject, after a speaker's label or a name written before it:
+# "will post initial documentation EOD", "to drive a discussion at summit".
+_ELIDED_RE = re.compile(r"^(?:will|to|is going to|is to)\s+(?!be\b(?!\s+able))[a-z]+\b")
+# Commitments of the group, nobody's in particular yet.
+_OURS_RE = re.compile(
+    r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? to|"
+    r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will))\b",
+    re.I,
+)
+# Words that start sentences but never name an owner.
+_NOT_OWNERS = {
+    "it", "this", "that", "these", "those", "there", "here", "what", "which", "who", "everyone",
+    "everybody", "nobody", "someone", "somebody", "people", "folks", "all", "each", "both", "some",
+    "most", "many", "nothing", "something", "anything", "the", "a", "an", "one", "next", "then",
+    "also", "now", "today", "tomorrow", "plan", "meeting", "group", "team", "community", "project",
+    "release", "work", "discussion", "you", "they", "we", "he", "she", "i", "our", "your", "their",
+    "how", "why", "when", "where", "agreement", "decision", "consensus", "conclusion", "outcome",
+    "proposal", "suggestion", "question", "goal", "idea", "action", "status", "update", "note",
+    "summary", "nothing", "none", "no", "yes", "please", "thanks",
+    # verbs that open a sentence without a subject: "Need to consider …", "Aim to gather …"
+    "need", "needs", "aim", "plan", "plans", "try", "want", "have", "has", "going", "decide",
+    "agree", "continue", "start", "remember", "make", "remain", "remains", "expect", "hope",
+    "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
+}
+# Endings of words that are things, not people ("Mitigation will …", "Fuzzing will …", "Agreed to").
+_THING_RE = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ed)$", re.I)
 _SUGGESTS_RE = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:suggests|suggested|proposes|proposed|recommends|recommended)\s+"
     r"(?P<what>[a-z]+ing\b.*)$"
 )
-_TO_DO_RE = re.compile(rf"^(?P<who>{_NAME})\s+to\s+(?P<verb>[a-z]+)\b")
+_TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+(?P<verb>[a-z]+)\b")
+# "Michael - open PR to move to stage 3", "Joe: squash & merge": a name, a dash, the task.
+_DASHED_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:[-–—]|:)\s+(?P<verb>[a-z]+)\b")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
@@ -55,7 +89,8 @@ class Suggestion:
     text: str
     owner: Person | None
     due: Due | None
-    status: str  # "suggested", or "open" for bullets labelled "Action Item:"
+    status: str  # "suggested"; "open" for "Action Item:" and tasks, "done" for ticked ones
+    owner_text: str | None = None  # an owner nobody in the directory is, as written ("Mike")
 
 
 def sentences(text: str) -> list[str]:
@@ -97,8 +132,22 @@ def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None
     return None
 
 
-def _from_sentence(sentence: str, before: list[str], people: Matcher):
-    """(text, owner) if SENTENCE commits someone to something."""
+def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None:
+    """The owner a subject names: a person, or (for someone the directory does not know) the
+    name as written; None where the subject is no one ("It", "Fuzzing")."""
+    owner = _who(who, people)
+    if owner:
+        return owner, None
+    first = re.split(r"\s*(?:/|&|\band\b)\s*", who)[0].strip()
+    if first.split()[0].lower() in _NOT_OWNERS:
+        return None
+    if len(first.split()) == 1 and (_THING_RE.search(first) or (len(first) > 3 and first.isupper())):
+        return None  # "Fuzzing will …", "COCONUT plans to …": a thing, not a person
+    return None, first
+
+
+def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
+    """(text, owner, owner as written) if SENTENCE commits someone to something."""
     sentence = sentence.strip().rstrip(".")
     m = _COMMIT_RE.match(sentence)
     if m:
@@ -106,26 +155,31 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher):
         if who in ("They", "He", "She"):
             named = people.named_in(" ".join(before))
             if not named:
-                return sentence, None
+                return sentence, None, None
             if who == "They" and len(named) > 1:
-                return " and ".join(p.name for p in named[:2]) + sentence[len(who):], named[0]
-            return named[0].name + sentence[len(who):], named[0]
+                return " and ".join(p.name for p in named[:2]) + sentence[len(who):], named[0], None
+            return named[0].name + sentence[len(who):], named[0], None
+        if who == "I":
+            return (sentence, *(_named(speaker, people) or (None, None))) if speaker else None
         if who == "We":
-            return sentence, None
-        owner = _who(who, people)
-        if owner or len(who.split()) > 1:
-            return sentence, owner
-        return None
+            return sentence, None, None
+        found = _named(who, people)
+        if found:
+            return (sentence, *found)
+        return (sentence, None, None) if len(who.split()) > 1 else None
     m = _SUGGESTS_RE.match(sentence)
     if m:
-        return sentence, None  # the one who suggests it is not necessarily the one to do it
+        return sentence, None, None  # the one who suggests it is not necessarily the one to do it
     m = _TO_DO_RE.match(sentence)
     if m and m["verb"] not in _NOT_VERBS:
-        owner = _who(m["who"], people)
-        if owner or len(m["who"].split()) > 1:
-            return sentence, owner
-    if _PASSIVE_RE.search(sentence):
-        return sentence, None
+        found = _named(m["who"], people)
+        if found:
+            return (sentence, *found)
+    if _ELIDED_RE.match(sentence):
+        found = _named(speaker, people) if speaker else None
+        return (sentence, *(found or (None, None)))
+    if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence):
+        return sentence, None, None
     return None
 
 
@@ -134,6 +188,15 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
     subject = _SUBJECT_RE.match(" ".join(text.split()))
     return _who(subject["who"], people) if subject else people.find_in(text)
+
+
+def _action_owner_text(text: str, people: Matcher) -> str | None:
+    """An action item's owner as written, where the directory knows nobody by that name:
+    "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
+    flat = " ".join(text.split())
+    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
+    found = _named(m["who"], people) if m and m["who"] not in ("They", "We", "He", "She", "I") else None
+    return found[1] if found else None
 
 
 def owner_of(text: str, kind: str, people: Matcher) -> Person | None:
@@ -145,22 +208,32 @@ def owner_of(text: str, kind: str, people: Matcher) -> Person | None:
     return hit[1] if hit else None
 
 
+def _action_status(label: str | None) -> str:
+    """'[x] ' done, '[ ] ' and 'Action Item:' open, a bullet under an 'Action items' heading
+    (no label) open; 'Next Steps:' and the like only suggest."""
+    if label and label.startswith("["):
+        return "done" if label[1] in "xX" else "open"
+    return "open" if not label or _label_word(label) in _OPEN_LABELS else "suggested"
+
+
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     if item.kind == "raw" or not item.text.strip():
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
         owner = action_owner(text, people)
-        status = "open" if _label_word(item.label) in _OPEN_LABELS else "suggested"
-        return [Suggestion(item, text, owner, _due(text, text, next_meeting), status)]
+        owner_text = None if owner else _action_owner_text(text, people)
+        return [Suggestion(item, text, owner, _due(text, text, next_meeting),
+                           _action_status(item.label), owner_text)]
     found = []
     parts = sentences(item.text)
+    talking = speaker(item.label)
     for index, sentence in enumerate(parts):
-        hit = _from_sentence(sentence, parts[:index], people)
+        hit = _from_sentence(sentence, parts[:index], people, talking)
         if hit:
-            text, owner = hit
+            text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, item.text, next_meeting),
-                                    "suggested"))
+                                    "suggested", owner_text))
     return found
 
 

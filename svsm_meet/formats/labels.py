@@ -21,6 +21,10 @@ _WORDS = {
     "link": ("link", "links", "ref", "reference", "see"),
 }
 _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
+# The headings and labels whose bullets are follow-ups to be done (open), each of them.
+GATHERING_ACTION_WORDS = {
+    "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
+}
 
 # Default labels for entries typed live, in the wording the SVSM minutes use.
 DEFAULT_LABELS = {"decision": "Decision: ", "action": "Action Item: ", "idea": "Idea: "}
@@ -87,7 +91,9 @@ def kind_of_heading(text: str) -> str | None:
     paragraph that is only a label) gathers, where it gathers actions or decisions."""
     word = re.sub(r"[*_:\s]+", " ", text).strip().lower()
     kind = _KIND_OF_WORD.get(word)
-    return kind if kind in ("action", "decision") else None
+    if kind == "action":  # "Next steps" may be anyone's plans: only action items are actions
+        return "action" if word in GATHERING_ACTION_WORDS else None
+    return kind if kind == "decision" else None
 
 
 # "**Sam Clegg:** Awesome vision!", "Forrest: one group": who is speaking, in transcript-style notes.

@@ -224,8 +224,10 @@ def add_suggestions_for(conn, docs) -> int:
         for s in suggest(doc, people, next_date(dates[sid], doc.date, cadence.get(sid))):
             if s.text not in seen:
                 seen.add(s.text)
-                rows.append(_new_row(None, doc.id, s.item.id, s.text, None, s.due, s.status,
-                                     s.owner.id if s.owner else None))
+                row = _new_row(None, doc.id, s.item.id, s.text, None, s.due, s.status,
+                               s.owner.id if s.owner else None)
+                row["owner_text"] = None if s.owner else s.owner_text
+                rows.append(row)
     if rows:
         conn.execute(insert(t.followup), rows)
     return len(rows)

@@ -1,0 +1,51 @@
+"""Follow-ups in the shapes other projects write them: action-item sections, tasks, handles,
+names nobody has in the directory yet, the speaker's own "I'll", the group's "Let's"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from svsm_meet.formats.markdown_in import parse_markdown
+from svsm_meet.names import Matcher
+from svsm_meet.suggest import suggest
+
+
+def _found(body: str) -> dict[str, tuple[str, str | None]]:
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + body, date=dt.date(2024, 6, 5))
+    return {s.text: (s.status, s.owner.name if s.owner else s.owner_text) for s in suggest(doc, Matcher())}
+
+
+def test_an_action_items_section_is_open_and_done_tasks():
+    found = _found("## Action items\n\n- Ann: update the docs\n- [x] Bob to file the bug\n- [ ] tag v1.2\n")
+    assert found == {"Ann: update the docs": ("open", "Ann"), "Bob to file the bug": ("done", "Bob"),
+                     "tag v1.2": ("open", None)}
+
+
+@pytest.mark.parametrize("bullet, text, owner", [
+    ("- Mike to provide a way of keeping host and build prefix", "Mike to provide a way of keeping host and build prefix", "Mike"),
+    ("- @kjin to produce some overview slides", "@kjin to produce some overview slides", "@kjin"),
+    ("- Varun/Ashish will investigate why we still get a HIGH", "Varun/Ashish will investigate why we still get a HIGH", "Varun"),
+    ("- [ACTION] Ann and Bob to update the FAQ", "Ann and Bob to update the FAQ", "Ann"),
+    ("- AI: Jory to pick this back up next week.", "Jory to pick this back up next week", "Jory"),
+    ("**Sam Clegg:** I'll send the slides tomorrow.", "I'll send the slides tomorrow", "Sam Clegg"),
+    ("- Let's review it in more detail next week", "Let's review it in more detail next week", None),
+    ("- Need to consider other attestation services", "Need to consider other attestation services", None),
+])
+def test_who_takes_it_on(bullet, text, owner):
+    found = _found(bullet + "\n")
+    assert found[text][1] == owner
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Mitigation will take some time", "- COCONUT plans to run on these platforms",
+    "- Agreed to move the document to a repository", "- How to deploy SVSM in the cloud",
+])
+def test_things_are_not_owners(bullet):
+    assert all(owner is None for _, owner in _found(bullet + "\n").values())
+
+
+def test_next_steps_are_suggestions_not_open_tasks():
+    found = _found("- Next Steps:\n  - Roy Hopkins is preparing a kernel.\n  - Roy will send the patches.\n")
+    assert found == {"Roy will send the patches": ("suggested", "Roy")}
