@@ -216,8 +216,15 @@ def _action_status(label: str | None) -> str:
     return "open" if not label or _label_word(label) in _OPEN_LABELS else "suggested"
 
 
+# Lines of an agenda template, not commitments: "Please help take notes", "_Submit a PR …_".
+_TEMPLATE_RE = re.compile(r"^(?:please\b|_[^_]+_$|\*[^*]+\*$|<!--)", re.I)
+
+
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
-    if item.kind == "raw" or not item.text.strip():
+    # Questions, links (a table of contents) and template lines commit nobody to anything.
+    if item.kind in ("raw", "question", "link") or not item.text.strip():
+        return []
+    if _TEMPLATE_RE.match(item.text.strip()):
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
@@ -229,6 +236,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
     parts = sentences(item.text)
     talking = speaker(item.label)
     for index, sentence in enumerate(parts):
+        if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
+            continue
         hit = _from_sentence(sentence, parts[:index], people, talking)
         if hit:
             text, owner, owner_text = hit

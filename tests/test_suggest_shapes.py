@@ -49,3 +49,11 @@ def test_things_are_not_owners(bullet):
 def test_next_steps_are_suggestions_not_open_tasks():
     found = _found("- Next Steps:\n  - Roy Hopkins is preparing a kernel.\n  - Roy will send the patches.\n")
     assert found == {"Roy will send the patches": ("suggested", "Roy")}
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Should we drop Python 2? Ann will decide?", "- Please help take notes.",
+    "- _Submit a PR to add your announcement here_", "- [Action items](#action-items)",
+])
+def test_questions_templates_and_contents_suggest_nothing(bullet):
+    assert _found(bullet + "\n") == {}
