@@ -65,7 +65,8 @@ def norm(text: str | None) -> str:
     text = re.sub(r"[*_`~\\]", "", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](url) -> text
     text = text.replace("[", "").replace("]", "")
-    return " ".join(text.lower().split())
+    # A sentence's closing stop is not part of what was said ("Jory to pick this up next week.").
+    return " ".join(text.lower().split()).rstrip(" .;!")
 
 
 def norm_name(name: str | None) -> str:

@@ -38,7 +38,7 @@ _COMMIT_RE = re.compile(
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
 # "will post initial documentation EOD", "to drive a discussion at summit".
-_ELIDED_RE = re.compile(r"^(?:will|to|is going to|is to)\s+(?!be\b(?!\s+able))[a-z]+\b")
+_ELIDED_RE = re.compile(r"^(?:[Ww]ill|to|is going to|is to)\s+(?!be\b(?!\s+able))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? to|"
@@ -220,11 +220,26 @@ def _action_status(label: str | None) -> str:
 _TEMPLATE_RE = re.compile(r"^(?:please\b|_[^_]+_$|\*[^*]+\*$|<!--)", re.I)
 
 
+# A raw block that is still prose: a bullet whose lines do not line up ("lazy" continuation
+# lines), not a table, code or HTML.
+_MARKER_RE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+", re.M)
+_NOT_PROSE_RE = re.compile(r"^\s*(?:\||```|~~~|<|    \S)", re.M)
+
+
+def _prose(item: Item) -> str | None:
+    if item.kind != "raw":
+        return item.text
+    if _NOT_PROSE_RE.search(item.text) or not _MARKER_RE.match(item.text):
+        return None
+    return _MARKER_RE.sub("", item.text)
+
+
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     # Questions, links (a table of contents) and template lines commit nobody to anything.
-    if item.kind in ("raw", "question", "link") or not item.text.strip():
+    prose = _prose(item)
+    if item.kind in ("question", "link") or not prose or not prose.strip():
         return []
-    if _TEMPLATE_RE.match(item.text.strip()):
+    if _TEMPLATE_RE.match(prose.strip()):
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
@@ -233,7 +248,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
         return [Suggestion(item, text, owner, _due(text, text, next_meeting),
                            _action_status(item.label), owner_text)]
     found = []
-    parts = sentences(item.text)
+    parts = [p for line in prose.split("\n") for p in sentences(line)] if item.kind == "raw" \
+        else sentences(prose)
     talking = speaker(item.label)
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
@@ -241,7 +257,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
         hit = _from_sentence(sentence, parts[:index], people, talking)
         if hit:
             text, owner, owner_text = hit
-            found.append(Suggestion(item, text, owner, _due(sentence, item.text, next_meeting),
+            found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
                                     "suggested", owner_text))
     return found
 

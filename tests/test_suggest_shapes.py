@@ -57,3 +57,14 @@ def test_next_steps_are_suggestions_not_open_tasks():
 ])
 def test_questions_templates_and_contents_suggest_nothing(bullet):
     assert _found(bullet + "\n") == {}
+
+
+def test_a_bullet_with_lazy_continuation_lines_still_suggests():
+    found = _found("* Assessment against best practices [#859](https://example.org/859)\n"
+                   "Ulises will change the current workflow to run weekly\n\n| a | b |\n|---|---|\n| Ann will | x |\n")
+    assert found == {"Ulises will change the current workflow to run weekly": ("suggested", "Ulises")}
+
+
+def test_an_elided_subject_after_a_speaker_or_alone():
+    found = _found("* Will drop Oracle code soon, this will unblock more database work.\n")
+    assert list(found) == ["Will drop Oracle code soon, this will unblock more database work"]
