@@ -19,6 +19,8 @@ CASES = {
         "# Kernel Team Meeting (June 5th, 2024)\n\n## Release 2024-07-01\n\n* x\n", "2024-06-05", None),
     "a release date in a topic, a Date: line": (
         "# Kernel Team Meeting\n\nDate: 2024-06-05\n\n## Plans for 2024-07-01\n\n* x\n", "2024-06-05", None),
+    "a remark after the name": ("# TSC meeting 2020-04-02 (first TSC meeting!)\n\n* x\n", "2020-04-02",
+                                "TSC meeting"),
     "running notes, newest first": ("# Kernel Team Meeting\n\n## 2024-06-05\n\n* x\n\n## 2024-05-29\n\n* y\n",
                                     "2024-06-05", None),
 }

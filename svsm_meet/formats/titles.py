@@ -82,6 +82,8 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
     if found:
         date, (start, end) = found
         plain = plain[:start] + " " + plain[end:]
+    # A remark after the name is not the series' name: "TSC meeting (first TSC meeting!)".
+    plain = re.sub(r"\s*\([^()]*\)\s*$", "", plain.strip()) or plain
     series = _PREFIX_RE.sub("", plain.strip(_TRIM)).strip(_TRIM)
     series = _SUFFIX_RE.sub("", series).strip(_TRIM) or series
     series = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", series))
