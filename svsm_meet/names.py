@@ -37,12 +37,24 @@ _SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "�
                               "ß": "ss", "æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe"})
 
 
+# Letters NFKD leaves whole, as they are written without their stroke: "Søren" is "Soren" too.
+_STROKES = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i",
+                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
+
+
 @lru_cache(maxsize=8192)  # an archive names the same people over and over
 def keys(name: str) -> tuple[str, ...]:
     """The keys a name is known by: its accents dropped, and spelled out ('@' of a handle gone)."""
     bare = name.strip().lstrip("@")
-    found = dict.fromkeys(k for k in (name_key(bare), name_key(bare.translate(_SPELLED_OUT))) if k)
+    forms = (bare, bare.translate(_SPELLED_OUT), bare.translate(_STROKES))
+    found = dict.fromkeys(k for k in map(name_key, forms) if k)
     return tuple(found)
+
+
+# Words that begin a family name of several words ("van der Berg"): a three-word name's tail is
+# a last name only after one of them ("Mary Ann Smith" is not "Ann Smith").
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das",
+              "le", "la", "ter", "ten", "bin", "al", "el", "mac", "st"}
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ class Matcher:
                 if len(words) < 2:
                     continue
                 parts = [(words[0], "first name"), (words[-1], "last name")]
-                if len(words) > 2:  # "van der Berg", "López Bueno"
+                if len(words) > 2 and words[1] in _PARTICLES:  # "Anna van der Berg"
                     parts.append((" ".join(words[1:]), "last name"))
                 for part, what in parts:
                     self._part.setdefault(part, {}).setdefault(person, what)

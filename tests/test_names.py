@@ -311,3 +311,22 @@ def test_import_finds_a_first_name_whichever_file_comes_first(cli, tmp_path):
     listed = {p["name"]: p["meetings"] for p in json.loads(cli("people", "--json").out)}
     assert listed == {"Niko Matsakis": 2}
     assert cli("export", "markdown", "2024-05-15").out.endswith("\n\nNiko\n")
+
+
+def test_import_never_gives_one_person_to_two_names_of_a_meeting(cli, tmp_path):
+    first = tmp_path / "a.md"
+    first.write_text("# Call (2024-05-15)\n\n## Attendees:\n\nMary Ann Smith, Dan Williams\n", encoding="utf-8")
+    second = tmp_path / "b.md"
+    second.write_text("# Call (2024-05-22)\n\n## Attendees:\n\nAnn Smith, Dan, Williams\n", encoding="utf-8")
+    assert cli("import", first, second).code == 0
+    listed = {p["name"]: p["meetings"] for p in json.loads(cli("people", "--json").out)}
+    assert listed["Mary Ann Smith"] == 1 and listed["Ann Smith"] == 1  # a tail is no last name
+    assert listed["Dan Williams"] == 2 and listed["Williams"] == 1  # "Dan" took him already
+
+
+def test_letters_with_a_stroke_match_without_it():
+    from svsm_meet.names import Matcher, Person
+
+    people = Matcher([Person("Søren Kierkegaard", (), 1), Person("Łukasz Nowak", (), 2)])
+    assert people.match("Soren Kierkegaard").person.id == 1
+    assert people.match("Lukasz Nowak").person.id == 2

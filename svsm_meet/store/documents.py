@@ -158,12 +158,15 @@ def _attendee_people(people: People, docs: list[Document]) -> dict[int, int]:
     """Each attendee's person, by id() of the Attendee.  Names of several words first, in every
     file: then "Stefano" in one meeting finds Stefano Garzarella listed in full in another,
     whichever file comes first.  What each meeting wrote stays its spelling (attendance.written)."""
-    everyone = [a for doc in docs for a in doc.attendees]
     found: dict[int, int] = {}
+    taken: dict[int, set[int]] = {id(doc): set() for doc in docs}  # who each meeting has already
     for full in (True, False):
-        for a in everyone:
-            if (len(a.name.split()) > 1) == full:
-                found[id(a)] = people.resolve(a.name, a.affiliation)
+        for doc in docs:
+            for a in doc.attendees:
+                if (len(a.name.split()) > 1) == full:
+                    pid = people.resolve(a.name, a.affiliation, taken[id(doc)])
+                    found[id(a)] = pid
+                    taken[id(doc)].add(pid)
     return found
 
 

@@ -47,9 +47,14 @@ class People:
         found = self._matcher.match(name).person
         return found.id if found else None
 
-    def resolve(self, name: str, affiliation: str | None = None) -> int:
-        # "Stefano" found by the matcher stays as written in this meeting (attendance.written).
-        pid = self.find(name) or self.match(name)
+    def resolve(self, name: str, affiliation: str | None = None, taken: set[int] = frozenset()) -> int:
+        """The person NAME is (as written, or by the matcher), else a new one.  A person TAKEN
+        already (named otherwise in the same meeting) is not given to a second name: "Dan" and
+        "Williams" on one attendance are two people, not Dan Williams twice."""
+        pid = self.find(name)  # the same name twice ("Host: Ann", "Present: Ann") is one person
+        if pid is None:
+            pid = self.match(name)
+            pid = None if pid in taken else pid
         if pid is None:
             pid = self.conn.execute(
                 insert(t.person).values(
