@@ -38,6 +38,18 @@ SHAPES = {
                             "* Thomas Watson: @watson\n* Forrest Norvell (async-listener,\n  tracing) <f@example.org>\n"
                             "* Team: @example/security-wg\n", ["Colin Ihrig", "Peter Marton", "Thomas Watson",
                                                                "Forrest Norvell"], []),
+    "name, org bullets under the heading": ("## Attendees\n\n* Jane Doe, Red Hat\n* John Smith, Google\n",
+                                            ["Jane Doe", "John Smith"], []),
+    "checkboxes under the heading": ("## Attendees\n\n- [x] Ann Lee\n- [ ] Bob Ray\n", ["Ann Lee"], ["Bob Ray"]),
+    "org, handle, e-mail under the heading": (
+        "## Attendees\n\n- Jane Doe / ACME / @jdoe\n- Li Wei <li@example.org>\n- John Smith - Google\n",
+        ["Jane Doe", "Li Wei", "John Smith"], []),
+    "a host line before the attendance": ("Host: Zoom\n\n## Attendees\n\nAnn Lee, Bob Ray, Carl Sagan\n",
+                                          ["Ann Lee", "Bob Ray", "Carl Sagan"], []),
+    "presenters are no attendance": ("Presenters: Release Process, Docs Update\n\n* Kubernetes\n", [], []),
+    "an agenda sub-heading ends the roll call": (
+        "## Attendance\n\n* Ann Lee (@ann)\n* Bob Ray\n\n### Agenda Items\n\n* Release Planning\n",
+        ["Ann Lee", "Bob Ray"], []),
 }
 
 

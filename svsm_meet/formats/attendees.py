@@ -35,10 +35,20 @@ _ORG_WORDS = re.compile(
 )
 
 
+_NOT_PLAIN = re.compile(r"[\[\]<>/@|]|\s[-–—]\s")
+# Companies often named in attendance, which no word of theirs gives away.
+_KNOWN_ORGS = {
+    "google", "microsoft", "red hat", "redhat", "ibm", "intel", "amd", "apple", "amazon", "aws",
+    "meta", "facebook", "oracle", "suse", "canonical", "arm", "nvidia", "huawei", "alibaba",
+    "tencent", "vmware", "broadcom", "cisco", "samsung", "qualcomm", "netflix", "github", "gitlab",
+    "linaro", "rivos", "sifive", "hpe", "dell", "lenovo", "bytedance", "baidu", "ericsson", "nokia",
+}
+
+
 def is_org(text: str, *, acronyms: bool = False) -> bool:
     """An organisation's name by its words; with ACRONYMS, one upper-case word of three letters
     or more too ("NVIDIA", "DWA") — where a person's two-letter nickname ("TC") cannot be meant."""
-    if _ORG_WORDS.search(text):
+    if _ORG_WORDS.search(text) or text.strip().casefold() in _KNOWN_ORGS:
         return True
     return acronyms and " " not in text.strip() and len(text.strip()) > 2 and text.strip().isupper()
 
@@ -62,6 +72,10 @@ def parse_name(text: str) -> Attendee | None:
     m = _NOTE_RE.match(text)
     name, note = (m["name"], m["note"]) if m else (text, None)
     if "," in name or is_org(name):  # "John Mertic, Linux Foundation" is one person
+        return None
+    # Written with more than a name — a checkbox, an e-mail, a handle, "/ ACME", "- Google": the
+    # tolerant reader (formats/roll.py) takes those apart.
+    if _NOT_PLAIN.search(name) or (note and note.lstrip().startswith("@")):
         return None
     attendee = Attendee(name=name)
     if note:

@@ -208,8 +208,8 @@ class _Builder:
         self.gathers = kind_of_heading(text)
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
-        if self.roll_level and level > self.roll_level:
-            self.roll_group = text  # "### TSC" under "## Attendees"
+        if self.roll_level and level > self.roll_level and roll.names_people(text):
+            self.roll_group = text  # "### TSC members" under "## Attendees"
         elif wanted and not is_title:
             self.roll_level, self.roll_group = level, None
         else:
@@ -221,13 +221,14 @@ class _Builder:
 
     def paragraph(self, start: int, end: int) -> None:
         lines = self.lines[start:end]
-        if self.roll:  # attendance already read the tolerant way goes on that way
-            pass
-        elif self.wants_attendees():
+        if self.wants_attendees():  # the attendees heading's own paragraph: the attendance
             found = attendee_format.parse_lines(lines)
             if found and attendee_format.paragraph_lines(found) == lines:
+                self.roll = []  # a stray "Host: …" line read before it was not the attendance
                 self.take_attendees(found, "paragraph", start)
                 return
+        elif self.roll:  # attendance already read the tolerant way goes on that way
+            pass
         elif not self.doc.attendees and (self.section is None or self.section.kind == "title"):
             # "Attendees: A, B" as a paragraph of its own, without a heading.
             found = attendee_format.parse_lines(lines, require_group_word=True)
@@ -249,6 +250,8 @@ class _Builder:
         if self.doc.attendees:
             return
         text = "\n".join(lines)
+        if self.roll_level is None and not roll.opens_roll(text):
+            return  # outside a roll call only an attendance label opens one ("Host: Zoom" does not)
         if roll.is_group_label(text):
             if self.roll_level is not None or not self.roll:
                 self.roll_level = self.roll_level or 0
@@ -257,8 +260,9 @@ class _Builder:
         labelled = roll.is_group_line(text)
         found = roll.people_in_line(text) if labelled else []
         if not labelled and self.roll_level is not None:
-            each = [roll.person(line, group=self.roll_group) for line in lines]
-            found = [a for a in each if a] if all(each) else []
+            each = [roll.people_in_line(line, self.roll_group) if ", " in line
+                    else [roll.person(line, group=self.roll_group)] for line in lines]
+            found = [a for line in each for a in line if a] if all(all(e) and e for e in each) else []
         if found and (self.roll_level is not None or not self.roll):
             self.roll.extend(found)
             self.roll_level = self.roll_level or 0
@@ -302,7 +306,8 @@ class _Builder:
         self.attendees_heading = None
 
     def list(self, block, start: int, end: int) -> None:
-        if not self.roll and self.wants_attendees() and self.attendee_list(block, start, end):
+        if self.wants_attendees() and self.attendee_list(block, start, end):
+            self.roll = []
             return
         items = self.list_items(block, None, None)
         if self.roll_level is not None and not self.doc.attendees:
@@ -322,6 +327,9 @@ class _Builder:
             texts.append(m[4])
         found = attendee_format.parse_lines(texts)
         if not found or attendee_format.list_lines(found, marker) != lines:
+            return False
+        # One bullet, one person as written: "Jane Doe, Red Hat" is Jane, of Red Hat.
+        if any(", " in text and not roll.is_group_line(text) for text in texts):
             return False
         self.take_attendees(found, marker, start)
         return True

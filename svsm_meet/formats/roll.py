@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee
-from .attendees import ROLE_WORDS, is_org
+from .attendees import ROLE_WORDS, is_attendees_heading, is_org
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
 _GROUP_WORDS = re.compile(
@@ -55,6 +55,19 @@ def is_group_label(text: str) -> bool:
     """'TSC members:', '**Additional attendees:**': a label that people follow."""
     bare = clean(text).rstrip()
     return bare.endswith(":") and len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
+
+
+def names_people(heading: str) -> bool:
+    """'TSC members', 'Guests', 'Regrets': a heading (or label) over people."""
+    return bool(_GROUP_WORDS.search(clean(heading)))
+
+
+def opens_roll(text: str) -> bool:
+    """A label that says who was there: 'TSC Attendees:', 'Present: …', 'Regrets: …' — not
+    'Host: Zoom' or 'Presenters: …', which only count inside a roll call."""
+    m = _GROUP_LINE_RE.match(clean(text).split("\n")[0] + ("" if ":" in text else ":"))
+    label = m["group"] if m else ""
+    return is_attendees_heading(label) or bool(_ABSENT.search(label))
 
 
 def is_group_line(text: str) -> bool:
