@@ -38,3 +38,14 @@ def test_dates(case):
 def test_a_date_for_something_else_is_not_the_meetings():
     with pytest.raises(Exception, match="give one with --date"):
         parse_markdown("# Kernel Team Meeting\n\n## Release 2024-07-01\n\n* x\n", filename="notes.md")
+
+
+@pytest.mark.parametrize("text", [
+    "# Kernel Team Meeting\n\n## Next meeting: May 15, 2024\n\n* x\n",
+    "# Kernel Team Meeting\n\n## Agenda for 2024-05-15\n\n* x\n",
+    "# Kernel Team Meeting\n\n```\nDate: 2019-01-01\n```\n\n* x\n",
+    "# Kernel Team Meeting\n\n## [Notes](https://example.org/2019-01-01/y)\n\n* x\n",
+])
+def test_dates_of_something_else_are_not_the_meetings(text):
+    with pytest.raises(Exception, match="give one with --date"):
+        parse_markdown(text, filename="notes.md")

@@ -83,3 +83,26 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     assert kinds["The tiny of tinyexr is the code size.  Conclusion: keep the name"] == "decision"
     assert kinds["unanimous for option 3."] == "decision"
     assert kinds["agreed we should do more evangelising"] == "decision"
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing was decided", "Did we reach consensus on the API", "We will not be able to attend next week",
+    "We will keep an eye on CI", "Joerg agreed to review the patch", "Dan resolved the issue with the build",
+    "The PR was rejected by CI because of lint", "Decision pending on the naming",
+])
+def test_prose_that_records_no_decision(text):
+    assert kind_of_text(text) != "decision"
+
+
+def test_an_ai_topic_and_placeholders_are_no_tasks():
+    kinds = _kinds("## AI\n\n- Copilot usage in the repo\n\n## Ai\n\n- the LLM group met\n\n"
+                   "## Action items\n\n- None this week\n- Should we move to GitHub Actions?\n- Ann to tag it\n")
+    assert kinds["the LLM group met"] == "note" and kinds["None this week"] == "note"
+    assert kinds["Should we move to GitHub Actions?"] == "question" and kinds["Ann to tag it"] == "action"
+
+
+def test_bold_labels_are_speakers_only_when_they_are_names():
+    from svsm_meet.formats.labels import speaker
+
+    doc = parse_markdown("# Sync 2024-06-05\n\n**Status:** green\n\n**Sam Clegg:** fine\n", date=dt.date(2024, 6, 5))
+    assert {i.text: speaker(i.label) for i in doc.items()} == {"**Status:** green": None, "fine": "Sam Clegg"}

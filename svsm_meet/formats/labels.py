@@ -43,9 +43,16 @@ _LABEL_RES = [
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
-    r"\b(?:consensus|agreed|decided|decision|resolved|approved|okay[’']?ed|signed off|settled on|"
-    r"unanimous(?:ly)?|voice vote|voted|no objections?|rejected|"
-    r"(?:we|we[’']ll) (?:will )?(?:not|go with|stick with|keep|hold off|wait)|let[’']?s (?:keep|go with|stick))\b",
+    r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
+    r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with)\b",
+    re.I,
+)
+# ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
+_UNDECIDED_RE = re.compile(
+    r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|whether|if|until)\b"
+    r"[^.;]{0,30}\b(?:consensus|agreed|decided|approved|voted)\b"
+    r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
+    r"|(?-i:^(?!It\b)[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
     re.I,
 )
 # A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
@@ -60,6 +67,8 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
         m = pattern.match(text)
         if m:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
+            if m["word"].strip().lower() in ("ai", "ais") and not m["word"].strip().startswith("AI"):
+                return None, None, text  # "Ai: …" is no action-item label; "AI:" is
             if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
             if kind and m.end() < len(text):
@@ -79,9 +88,7 @@ def kind_of_text(text: str) -> str:
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
             return kind
-    if _DECIDED_RE.search(stripped) and not re.search(r"\b(?:not|no|yet to be|un)\s*(?:yet\s+)?"
-                                                       r"(?:agreed|decided|resolved|approved)\b",
-                                                       stripped, re.I):
+    if _DECIDED_RE.search(stripped) and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
 
@@ -89,7 +96,10 @@ def kind_of_text(text: str) -> str:
 def kind_of_heading(text: str) -> str | None:
     """'Action Items', '**Decisions:**', 'Next steps': the kind of the bullets a heading (or a
     paragraph that is only a label) gathers, where it gathers actions or decisions."""
-    word = re.sub(r"[*_:\s]+", " ", text).strip().lower()
+    written = re.sub(r"[*_:\s]+", " ", text).strip()
+    word = written.lower()
+    if word in ("ai", "ais") and not written.startswith("AI"):
+        return None  # "## Ai" (or a heading about AI in words) gathers no tasks
     kind = _KIND_OF_WORD.get(word)
     if kind == "action":  # "Next steps" may be anyone's plans: only action items are actions
         return "action" if word in GATHERING_ACTION_WORDS else None

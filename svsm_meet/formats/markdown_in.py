@@ -25,6 +25,8 @@ _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
+# "None this week", "N/A", "TBD" under an "Action items" heading: no task at all.
+_PLACEHOLDER_RE = re.compile(r"^(?:none|n/?a|tbd|nothing|-+|—)\b[^a-z]*(?:this (?:week|time))?\.?$", re.I)
 
 _md = None
 
@@ -162,7 +164,9 @@ class _Builder:
             if item.kind == "raw" or item.label:
                 continue
             found = split_speaker(item.text)
-            if found and (found[2] or found[1].casefold().lstrip("@") in known
+            # In bold, a name of two words or more ("**Sam Clegg:**"), not "**Status:**".
+            bold_name = found and found[2] and len(found[1].split()) > 1
+            if found and (bold_name or found[1].casefold().lstrip("@") in known
                           or found[1].casefold() in known):
                 item.label, item.text = found[0], item.text[len(found[0]):]
 
@@ -341,8 +345,8 @@ class _Builder:
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
                 item = self.list_item(tokens, parent_column, parent_marker)
-                if parent_column is None and self.gathers and item.kind in ("note", "question") \
-                        and not item.label:
+                if parent_column is None and self.gathers and item.kind == "note" \
+                        and not item.label and not _PLACEHOLDER_RE.match(item.text):
                     item.kind = self.gathers
                 items.append(item)
         return items
@@ -392,7 +396,7 @@ class _Builder:
             item.children.extend(self.list_items(nested, column, marker))
         gathers = kind_of_heading(item.body)  # "**Decisions**:" over the decisions themselves
         for child in item.children if gathers else []:
-            if child.kind in ("note", "question") and not child.label:
+            if child.kind == "note" and not child.label and not _PLACEHOLDER_RE.match(child.text):
                 child.kind = gathers
         return item
 
@@ -440,8 +444,11 @@ def _written_date(lines: list[str], meta: dict[str, str]) -> dt.date | None:
         found = find_date(meta["date"])
         if found:
             return found[0]
+    fenced = False
     for line in lines[:30]:
-        found = date_line(line)
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        found = None if fenced or line.startswith((">", "    ")) else date_line(line)
         if found:
             return found
     return None

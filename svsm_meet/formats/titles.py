@@ -30,8 +30,10 @@ _DATE_LINE_RE = re.compile(
     r"^[\s*_>#-]*(?:meeting\s+)?(?:date|when|held on)(?:\s*/\s*time)?[\s*_]*:[\s*_]*(?P<rest>.+)$",
     re.IGNORECASE)
 # Headings that name a date for something else ("Release 2024-07-01", "Deadline: June 1").
-_OTHER_DATE_RE = re.compile(r"\b(?:release|deadline|due|until|by|freeze|cfp|launch|eol|before|after)\b",
-                            re.IGNORECASE)
+_OTHER_DATE_RE = re.compile(
+    r"\b(?:release|deadline|due|until|by|freeze|cfp|launch|eol|before|after|next|agenda|plan|"
+    r"planned|target|previous|last|upcoming|for)\b",
+    re.IGNORECASE)
 _TRIM = " \t-–—:,|()[]*_"
 
 
@@ -130,6 +132,7 @@ def date_line(text: str) -> dt.date | None:
 def heading_date(text: str) -> dt.date | None:
     """The date a heading is about, where the heading is mostly that date ('## 2024-05-14',
     'Meeting of May 14th, 2024') and not a date for something else ('Release 2024-07-01')."""
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # a link's address is no date of the heading's
     found = find_date(text)
     if not found or _OTHER_DATE_RE.search(text):
         return None
