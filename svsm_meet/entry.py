@@ -135,6 +135,14 @@ def parse_entry(
     return Entry(command, rest)
 
 
+_CALENDAR_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "wed", "thu", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "today", "tomorrow", "asap",
+    "eod", "eow", "next",
+}
+
+
 def _owner_at_end(rest: str) -> tuple[str | None, str]:
     """(@Owner as typed, the rest): the words after the last '@', if they all look like a name."""
     m = _OWNER_RE.search(" " + rest)
@@ -143,7 +151,13 @@ def _owner_at_end(rest: str) -> tuple[str | None, str]:
     first, *more = m["who"].split()
     if not all(w[:1].isupper() for w in more):  # "@Joerg tomorrow": not an owner at the end
         return None, rest
-    return " ".join([first.replace("_", " "), *more]), (" " + rest)[: m.start()].strip()
+    # A name has at most three words, and no weekday or month: "@Joerg Monday" is Joerg, and
+    # "Monday" stays in the text.
+    name = [first.replace("_", " ")]
+    while more and len(name) < 3 and more[0].lower().rstrip(".,") not in _CALENDAR_WORDS:
+        name.append(more.pop(0))
+    text = (" " + rest)[: m.start()].strip()
+    return " ".join(name), " ".join([text, *more]).strip()
 
 
 def _action(rest: str, meeting_date: dt.date, next_meeting: dt.date | None, zone: str | None) -> Entry:

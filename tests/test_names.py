@@ -330,3 +330,12 @@ def test_letters_with_a_stroke_match_without_it():
     people = Matcher([Person("Søren Kierkegaard", (), 1), Person("Łukasz Nowak", (), 2)])
     assert people.match("Soren Kierkegaard").person.id == 1
     assert people.match("Lukasz Nowak").person.id == 2
+
+
+def test_a_weekday_after_the_owner_is_not_part_of_the_name():
+    import datetime as dt
+
+    from svsm_meet.entry import parse_entry
+
+    entry = parse_entry("#action review the patch @Joerg Monday", dt.date(2024, 5, 15))
+    assert (entry.owner, entry.text) == ("Joerg", "review the patch Monday")
