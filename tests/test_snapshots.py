@@ -49,6 +49,7 @@ def test_minutes_while_typing(snap_compare, demo):
         await pilot.press(*"Roy will send the IGVM PR", "enter", "tab")
         await pilot.press(*"#action Stefano will investigate due:2024-05-29", "enter")
         await pilot.press(*"#agreed Coordinate with Jon Lange", "enter")
+        await pilot.pause(0.3)  # a slow machine: let the last entry's reload and messages land
         pilot.app.clear_notifications()  # they fade on a timer: not part of the picture
         await pilot.pause()
 
