@@ -172,8 +172,6 @@ def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> li
         if last is not None and is_org(clean(part), acronyms=True):
             last.affiliation = last.affiliation or clean(part)[:200]
             continue
-            found[-1].affiliation = found[-1].affiliation or clean(part)
-            continue
         attendee = person(part, group=group, one_per_entry=False)
         if attendee is not None:
             found.append(attendee)
