@@ -15,6 +15,15 @@ from svsm_meet.tui.app import SvsmMeetApp
 SIZE = (110, 36)
 
 
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """The entry line's cursor blinks on a half-second timer: on a loaded machine the picture caught
+    it on or off at random. Held visible, as it is while one types."""
+    from textual.widgets import Input
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
 @pytest.fixture
 def service(db, tmp_path):
     return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "m"), today=lambda: dt.date(2024, 5, 20))
