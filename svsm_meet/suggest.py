@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .formats.labels import speaker
+from .formats.labels import speaker, trailing_status
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -68,7 +68,9 @@ _SUGGESTS_RE = re.compile(
 )
 _TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+(?P<verb>[a-z]+)\b")
 # "Michael - open PR to move to stage 3", "Joe: squash & merge": a name, a dash, the task.
-_DASHED_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:[-–—]|:)\s+(?P<verb>[a-z]+)\b")
+_DASHED_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
+# "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)": the owner written after.
+_AFTER_RE = re.compile(rf"\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)[.\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
@@ -94,7 +96,7 @@ class Suggestion:
 
 
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(])", " ".join(text.split()))
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])", " ".join(text.split()))
     merged: list[str] = []
     for part in parts:
         if merged and merged[-1].endswith(_ABBREVIATIONS):
@@ -105,7 +107,8 @@ def sentences(text: str) -> list[str]:
 
 
 def _label_word(label: str | None) -> str:
-    return (label or "").strip().strip("*_").strip().rstrip(":").strip("*_ ").lower()
+    """'**Action Item:** ' -> 'action item', '**TODO** - ' -> 'todo'."""
+    return re.sub(r"[*_:\s–—-]+", " ", label or "").strip().lower()
 
 
 def _who(words: str, people: Matcher) -> Person | None:
@@ -141,8 +144,8 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
     first = re.split(r"\s*(?:/|&|\band\b)\s*", who)[0].strip()
     if first.split()[0].lower() in _NOT_OWNERS:
         return None
-    if len(first.split()) == 1 and (_THING_RE.search(first) or (len(first) > 3 and first.isupper())):
-        return None  # "Fuzzing will …", "COCONUT plans to …": a thing, not a person
+    if len(first.split()) == 1 and (_THING_RE.search(first) or (len(first) > 2 and first.isupper())):
+        return None  # "Fuzzing will …", "COCONUT plans to …", "TSC: …": a thing, not a person
     return None, first
 
 
@@ -175,26 +178,56 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
         found = _named(m["who"], people)
         if found:
             return (sentence, *found)
+        if m["who"].split()[0].lower() not in _NOT_OWNERS:
+            return sentence, None, None  # "SPI to check their code": a group's, nobody's yet
     if _ELIDED_RE.match(sentence):
         found = _named(speaker, people) if speaker else None
         return (sentence, *(found or (None, None)))
     if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence):
         return sentence, None, None
+    return _from_clause(sentence, before, people, speaker)
+
+
+# "Proceeding due in October, Christoph will write a draft", "…, he'll send it": a commitment
+# in a sentence's last clause, by a person, never the group's.
+_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—])\s+(?=\S)")
+
+
+def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str | None):
+    clauses = _CLAUSE_RE.split(sentence)
+    for index in range(len(clauses) - 1, 0, -1):
+        clause = clauses[index]
+        if re.match(r"(?:he|she|they|i)\b", clause):
+            clause = clause[0].upper() + clause[1:]
+        # Someone nobody knows only with a firm "will" ("…, Christoph will write it"), not
+        # "Justin - Registry should have …".
+        committed = re.match(rf"(?:{_WHO}|{_PRONOUN})(?:\s+(?:will|is going to)\b|[’']ll\b)", clause)
+        if not (committed or _TO_DO_RE.match(clause)) or clause.startswith("We"):
+            continue
+        hit = _from_sentence(clause, [*before, *clauses[:index]], people, speaker)
+        # "…, Christoph will write it" names someone; "… - Possible to reuse …" names nobody known
+        if hit and (hit[1] or hit[2] and committed):
+            return sentence, hit[1], hit[2]
     return None
 
 
 def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
-    subject = _SUBJECT_RE.match(" ".join(text.split()))
-    return _who(subject["who"], people) if subject else people.find_in(text)
+    flat = " ".join(text.split())
+    subject = _SUBJECT_RE.match(flat)
+    if subject:
+        return _who(subject["who"], people)
+    after = _AFTER_RE.search(flat)
+    found = _who(after["who"], people) if after else None
+    return found or people.find_in(text)
 
 
 def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
     flat = " ".join(text.split())
-    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
+    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat) or _AFTER_RE.search(flat)
     found = _named(m["who"], people) if m and m["who"] not in ("They", "We", "He", "She", "I") else None
     return found[1] if found else None
 
@@ -208,11 +241,14 @@ def owner_of(text: str, kind: str, people: Matcher) -> Person | None:
     return hit[1] if hit else None
 
 
-def _action_status(label: str | None) -> str:
+def _action_status(label: str | None, text: str = "") -> str:
     """'[x] ' done, '[ ] ' and 'Action Item:' open, a bullet under an 'Action items' heading
-    (no label) open; 'Next Steps:' and the like only suggest."""
+    (no label) open, '(done)' or '(todo)' after it as written; 'Next Steps:' and the like only
+    suggest."""
     if label and label.startswith("["):
         return "done" if label[1] in "xX" else "open"
+    if trailing_status(text):
+        return trailing_status(text)
     return "open" if not label or _label_word(label) in _OPEN_LABELS else "suggested"
 
 
@@ -246,7 +282,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
         return [Suggestion(item, text, owner, _due(text, text, next_meeting),
-                           _action_status(item.label), owner_text)]
+                           _action_status(item.label, text), owner_text)]
     found = []
     parts = [p for line in prose.split("\n") for p in sentences(line)] if item.kind == "raw" \
         else sentences(prose)

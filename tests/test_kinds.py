@@ -106,3 +106,38 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
 
     doc = parse_markdown("# Sync 2024-06-05\n\n**Status:** green\n\n**Sam Clegg:** fine\n", date=dt.date(2024, 6, 5))
     assert {i.text: speaker(i.label) for i in doc.items()} == {"**Status:** green": None, "fine": "Sam Clegg"}
+
+
+@pytest.mark.parametrize("text", [
+    "We agree to put back RA_PNT in the header for now", "Settling on Monday 5pm GMT-0 for now",
+    "Agreement that the meeting should have a broader scope", "so we'll hold off this change",
+    "Third tuesday of the month?  +1 KK", "All ok with this. We will try to not change time",
+    "It was concluded that the identity check stays optional",
+])
+def test_prose_that_records_a_decision(text):
+    assert kind_of_text(text) == "decision"
+
+
+@pytest.mark.parametrize("text", [
+    "Steve to arrange logistics (day 0 or +1)", "AC: +1", "eP: +1 settle it",
+    'Mostly a formality but do we agree "functions in providers" is something we want',
+    "No conclusion was reached on the API",
+])
+def test_votes_alone_and_arithmetic_are_no_decisions(text):
+    assert kind_of_text(text) != "decision"
+
+
+def test_labels_without_a_colon_and_gathering_headings():
+    kinds = _kinds("1. Registry UI\n   1. **Decision** Please prioritise the registry RFC.\n"
+                   "   1. **Context** the community asks for it.\n\n"
+                   "Motion: We will not introduce more boost\n\n"
+                   "## Decisions & Action Items\n\ni. Analyse tests of the tool\n\nii. Clean up CI docs\n\n"
+                   "## Next steps\n\nGlen wants to get his PR merged.\n\n- Review the PR (Martha)\n\n"
+                   "Thorsten:\n- all the core modules are bundled\n")
+    assert kinds["Please prioritise the registry RFC."] == "decision"
+    assert kinds["**Context** the community asks for it."] == "note"
+    assert kinds["We will not introduce more boost"] == "decision"
+    assert kinds["i. Analyse tests of the tool"] == kinds["ii. Clean up CI docs"] == "action"
+    assert kinds["Review the PR (Martha)"] == "action"
+    # prose under "Next steps", and a speaker's own list there, are not tasks
+    assert kinds["Glen wants to get his PR merged."] == kinds["all the core modules are bundled"] == "note"

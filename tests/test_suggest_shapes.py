@@ -68,3 +68,32 @@ def test_a_bullet_with_lazy_continuation_lines_still_suggests():
 def test_an_elided_subject_after_a_speaker_or_alone():
     found = _found("* Will drop Oracle code soon, this will unblock more database work.\n")
     assert list(found) == ["Will drop Oracle code soon, this will unblock more database work"]
+
+
+@pytest.mark.parametrize("body, text, status, owner", [
+    ("## Next steps\n\n- Review the PR for next steps on contrast (Isabela)\n",
+     "Review the PR for next steps on contrast (Isabela)", "open", "Isabela"),
+    ("## Next steps\n\n- Follow up with Tania about governance (Isabela to Tania)\n",
+     "Follow up with Tania about governance (Isabela to Tania)", "open", "Isabela"),
+    ("1. Share agenda for next week by Monday (done)\n", "Share agenda for next week by Monday (done)", "done", None),
+    ("1. Rebuild JIRA, groom the tasks (todo)\n", "Rebuild JIRA, groom the tasks (todo)", "open", None),
+    ("* **TODO** - Larry Gritz to action transfer\n", "Larry Gritz to action transfer", "open", "Larry Gritz"),
+    ("## Decisions & Action Items\n\ni. Analyse tests of Tokio tool\n", "i. Analyse tests of Tokio tool", "open", None),
+    ("* Action Items:\n  * @maxnbk: Check with LF Marketing. Can we do a town hall?\n",
+     "@maxnbk: Check with LF Marketing. Can we do a town hall?", "open", "@maxnbk"),
+    ("Proceeding due in October, Christoph will write a draft.\n",
+     "Proceeding due in October, Christoph will write a draft", "suggested", "Christoph"),
+    ("* Notes: Need to take it forward. @lirantal will contact Sam on the script.\n",
+     "@lirantal will contact Sam on the script", "suggested", "@lirantal"),
+    ("* SPI to check on their code for differences\n", "SPI to check on their code for differences", "suggested", None),
+])
+def test_tasks_in_more_shapes(body, text, status, owner):
+    assert _found(body)[text] == (status, owner)
+
+
+@pytest.mark.parametrize("bullet", [
+    "- ABI definition for calling Rust - Possible to reuse the Linux implementation",
+    "- Justin - Registry should have this part of the endpoint",
+])
+def test_a_clause_names_nobody_unknown_without_will(bullet):
+    assert all(owner is None for _, owner in _found(bullet + "\n").values())

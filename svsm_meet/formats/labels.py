@@ -13,7 +13,8 @@ _WORDS = {
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
         "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
-        "voted",
+        "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
+        "key decisions",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -24,6 +25,13 @@ _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
 # The headings and labels whose bullets are follow-ups to be done (open), each of them.
 GATHERING_ACTION_WORDS = {
     "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
+}
+
+# Under a heading of their own (not as a bullet's label, where they may be anyone's plans), these
+# gather the follow-ups of the meeting too: "## Next steps", "### Follow-ups".
+HEADING_ACTION_WORDS = GATHERING_ACTION_WORDS | {
+    "next step", "next steps", "follow-up", "follow up", "followup", "follow-ups", "follow ups",
+    "followups", "tasks",
 }
 
 # Default labels for entries typed live, in the wording the SVSM minutes use.
@@ -39,18 +47,30 @@ _LABEL_RES = [
     re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER} ?:\s*)"),  # Action Item:
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
 ]
+# The last two forms, without a colon, only for the words that record something.
+_BARE_LABEL_FORMS = 2
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
     r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
-    r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with)\b",
+    r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
+    r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
+    r"(?:all|everyone|everybody)(?: is| are| were)? (?:ok|okay|fine|happy|in favou?r)(?: with)?|"
+    r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
+    r"drop|defer|postpone|skip|adopt|switch)"
+    r")\b"
+    # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
+    # "(day 0 or +1)".
+    r"|^.{10,}\s(?<!or )(?<!and )\+1s?\b",
     re.I,
 )
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
-    r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|whether|if|until)\b"
-    r"[^.;]{0,30}\b(?:consensus|agreed|decided|approved|voted)\b"
+    r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
+    r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
     r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
     r"|(?-i:^(?!It\b)[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
     re.I,
@@ -63,10 +83,12 @@ _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 def split_label(text: str) -> tuple[str | None, str | None, str]:
     """(label as written, the kind it means, the rest) — or (None, None, text) without one."""
-    for pattern in _LABEL_RES:
+    for number, pattern in enumerate(_LABEL_RES):
         m = pattern.match(text)
         if m:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
+            if number >= len(_LABEL_RES) - _BARE_LABEL_FORMS and kind not in ("action", "decision"):
+                continue  # "**Context** as …", "**Note** - …": emphasis, not a label
             if m["word"].strip().lower() in ("ai", "ais") and not m["word"].strip().startswith("AI"):
                 return None, None, text  # "Ai: …" is no action-item label; "AI:" is
             if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
@@ -93,17 +115,41 @@ def kind_of_text(text: str) -> str:
     return "note"
 
 
-def kind_of_heading(text: str) -> str | None:
-    """'Action Items', '**Decisions:**', 'Next steps': the kind of the bullets a heading (or a
-    paragraph that is only a label) gathers, where it gathers actions or decisions."""
+# "Main points to come out of meeting", "Decisions from today's call": the words before.
+_OF_THE_MEETING_RE = re.compile(
+    r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
+
+
+def kind_of_heading(text: str, heading: bool = False) -> str | None:
+    """'Action Items', '**Decisions:**', '## Next steps': the kind of the bullets a heading (or
+    a paragraph that is only a label) gathers, where it gathers actions or decisions.  A heading
+    naming both ('Decisions & Action Items') gathers actions: each may still say it decides."""
     written = re.sub(r"[*_:\s]+", " ", text).strip()
-    word = written.lower()
-    if word in ("ai", "ais") and not written.startswith("AI"):
+    if written.lower() in ("ai", "ais") and not written.startswith("AI"):
         return None  # "## Ai" (or a heading about AI in words) gathers no tasks
-    kind = _KIND_OF_WORD.get(word)
-    if kind == "action":  # "Next steps" may be anyone's plans: only action items are actions
-        return "action" if word in GATHERING_ACTION_WORDS else None
-    return kind if kind == "decision" else None
+    parts = [_OF_THE_MEETING_RE.sub("", p.lower()) for p in re.split(r"\s*(?:&|\+|\band\b)\s*", written)]
+    if len(parts) > 2:
+        return None
+    actions = HEADING_ACTION_WORDS if heading else GATHERING_ACTION_WORDS
+    kinds = ["action" if part in actions else "decision" if _KIND_OF_WORD.get(part) == "decision"
+             else None for part in parts]
+    if None in kinds:
+        return None
+    return "action" if "action" in kinds else "decision"
+
+
+_STATUS_RE = re.compile(
+    r"\((?P<status>done|todo|to do|to-do|in progress|wip|open|pending|ongoing|complete|completed|"
+    r"closed)(?:[:;,][^()]*)?\)[.\s]*$", re.I)
+
+
+def trailing_status(text: str) -> str | None:
+    """'Share the agenda (done)', 'Rebuild JIRA (todo)': a task's status written after it,
+    'done' or 'open'; None without one."""
+    m = _STATUS_RE.search(text)
+    if not m:
+        return None
+    return "done" if m["status"].lower() in ("done", "complete", "completed", "closed") else "open"
 
 
 # "**Sam Clegg:** Awesome vision!", "Forrest: one group": who is speaking, in transcript-style notes.

@@ -15,7 +15,7 @@ from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from . import roll
-from .labels import kind_of_heading, kind_of_text, split_label, split_speaker
+from .labels import kind_of_heading, kind_of_text, split_label, split_speaker, trailing_status
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, series_from_filename)
@@ -84,7 +84,25 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
         return body[:box.end()] + (label or ""), kind or "action", text
     if kind == "info" and kind_of_text(text) == "decision":  # "Notes: agreed we should …"
         kind = "decision"
-    return label, kind or kind_of_text(text), text
+    kind = kind or kind_of_text(text)
+    if kind == "note" and trailing_status(text):  # "Share the agenda (done)"
+        kind = "action"
+    return label, kind, text
+
+
+_SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
+# "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
+_ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
+
+
+def _gatherable(item: Item) -> bool:
+    """An unlabelled bullet an 'Action items' heading makes an action: a note, or a task that
+    asks something after saying what ('Check with LF. Can we do a town hall?')."""
+    if item.label or _PLACEHOLDER_RE.match(item.text):
+        return False
+    if item.kind == "question":
+        return not re.split(r"(?<=[.!?])\s", item.text.strip(), maxsplit=1)[0].endswith("?")
+    return item.kind == "note"
 
 
 class _Builder:
@@ -104,6 +122,7 @@ class _Builder:
         # "Decisions:"), for those that have none of their own.
         self.gathers: str | None = None
         self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
+        self.gathers_lines = False
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
@@ -209,7 +228,10 @@ class _Builder:
             return
         self.doc.sections.append(section)
         self.section = section
-        self.gathers = kind_of_heading(text)
+        self.gathers = kind_of_heading(text, heading=True)
+        self.gathers_until_paragraph = False
+        # Lines of their own are tasks under "Action items", not under "Next steps" (prose there).
+        self.gathers_lines = kind_of_heading(text) is not None
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
         if self.roll_level and level > self.roll_level and roll.names_people(text):
@@ -244,6 +266,13 @@ class _Builder:
         self.read_roll_paragraph(lines)
         item = self.paragraph_item(start, end)
         self.add(item)
+        # Under an "Action items" heading, a line of its own is one ("i. Analyse the tests").
+        if self.gathers and not self.gathers_until_paragraph and _gatherable(item) \
+                and (_ENUMERATED_RE.match(item.text)
+                     or self.gathers_lines and len(lines) == 1 and not item.text.endswith(":")):
+            item.kind = self.gathers
+        if self.gathers and not self.gathers_until_paragraph and _SPEAKER_OVER_LIST_RE.match(item.body):
+            self.gathers = None  # "Thorsten:" over what Thorsten said, not the tasks
         label_only = kind_of_heading("\n".join(lines))
         if label_only or self.gathers_until_paragraph:
             self.gathers, self.gathers_until_paragraph = label_only, bool(label_only)
@@ -345,8 +374,7 @@ class _Builder:
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
                 item = self.list_item(tokens, parent_column, parent_marker)
-                if parent_column is None and self.gathers and item.kind == "note" \
-                        and not item.label and not _PLACEHOLDER_RE.match(item.text):
+                if parent_column is None and self.gathers and _gatherable(item):
                     item.kind = self.gathers
                 items.append(item)
         return items
@@ -396,7 +424,7 @@ class _Builder:
             item.children.extend(self.list_items(nested, column, marker))
         gathers = kind_of_heading(item.body)  # "**Decisions**:" over the decisions themselves
         for child in item.children if gathers else []:
-            if child.kind == "note" and not child.label and not _PLACEHOLDER_RE.match(child.text):
+            if _gatherable(child):
                 child.kind = gathers
         return item
 
