@@ -41,7 +41,7 @@ _COMMIT_RE = re.compile(
 _ELIDED_RE = re.compile(r"^(?:[Ww]ill|to|is going to|is to)\s+(?!be\b(?!\s+able))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
-    r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? to|"
+    r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
     r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will))\b",
     re.I,
 )
@@ -108,7 +108,7 @@ def sentences(text: str) -> list[str]:
 
 def _label_word(label: str | None) -> str:
     """'**Action Item:** ' -> 'action item', '**TODO** - ' -> 'todo'."""
-    return re.sub(r"[*_:\s–—-]+", " ", label or "").strip().lower()
+    return re.sub(r"[*_:\s–—-]+", " ", re.sub(r"\([^()]*\)", "", label or "")).strip().lower()
 
 
 def _who(words: str, people: Matcher) -> Person | None:
@@ -169,7 +169,11 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
         found = _named(who, people)
         if found:
             return (sentence, *found)
-        return (sentence, None, None) if len(who.split()) > 1 else None
+        if len(who.split()) > 1:
+            return sentence, None, None
+        if _THING_RE.search(who):
+            return None  # "Mitigation will take some time": a thing's, no task
+        # "Plan is to …": no one's; the group's perhaps (below)
     m = _SUGGESTS_RE.match(sentence)
     if m:
         return sentence, None, None  # the one who suggests it is not necessarily the one to do it
@@ -178,7 +182,7 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
         found = _named(m["who"], people)
         if found:
             return (sentence, *found)
-        if m["who"].split()[0].lower() not in _NOT_OWNERS:
+        if m["who"].isupper() and len(m["who"]) > 1:
             return sentence, None, None  # "SPI to check their code": a group's, nobody's yet
     if _ELIDED_RE.match(sentence):
         found = _named(speaker, people) if speaker else None
@@ -190,7 +194,7 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
 
 # "Proceeding due in October, Christoph will write a draft", "…, he'll send it": a commitment
 # in a sentence's last clause, by a person, never the group's.
-_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—])\s+(?=\S)")
+_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)")
 
 
 def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str | None):
@@ -201,6 +205,10 @@ def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str
             clause = clause[0].upper() + clause[1:]
         # Someone nobody knows only with a firm "will" ("…, Christoph will write it"), not
         # "Justin - Registry should have …".
+        if _ELIDED_RE.match(clause) and clause.startswith(("will ", "Will ")):
+            # "Node SWG has volunteered - will post a draft": the speaker's, where one speaks
+            found = _named(speaker, people) if speaker else None
+            return (sentence, *(found or (None, None)))
         committed = re.match(rf"(?:{_WHO}|{_PRONOUN})(?:\s+(?:will|is going to)\b|[’']ll\b)", clause)
         if not (committed or _TO_DO_RE.match(clause)) or clause.startswith("We"):
             continue
@@ -279,14 +287,24 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
+        if text.endswith(":") and item.children and _label_word(item.label) in _OPEN_LABELS:
+            return []  # "Action items (for Ann): we agreed on these:" heads its tasks
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
-        return [Suggestion(item, text, owner, _due(text, text, next_meeting),
-                           _action_status(item.label, text), owner_text)]
+        talking = speaker(item.label)  # "Stephen: switch master to main" under "Action items"
+        assigned = _FOR_RE.search(item.label or "")  # "Action item (for Jürgen): …"
+        for who in (talking, assigned and assigned["who"]):
+            if who and not (owner or owner_text):
+                owner, owner_text = _named(who, people) or (None, None)
+        status = _action_status(None if talking else item.label, text)
+        return [Suggestion(item, text, owner, _due(text, text, next_meeting), status, owner_text)]
     found = []
     parts = [p for line in prose.split("\n") for p in sentences(line)] if item.kind == "raw" \
         else sentences(prose)
     talking = speaker(item.label)
+    dashed = _DASH_SPEAKER_RE.match(prose)
+    if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
+        talking = dashed["who"]
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
@@ -295,7 +313,21 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
                                     "suggested", owner_text))
+    if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
+        for aside in _ASIDE_RE.findall(prose):
+            for part in re.split(r",\s+|;\s+", aside):
+                hit = _from_sentence(part, [], people) if _COMMIT_RE.match(part) or _TO_DO_RE.match(part) else None
+                if hit and (hit[1] or hit[2]):
+                    found.append(Suggestion(item, " ".join(prose.split()).rstrip("."), hit[1], None,
+                                            "suggested", hit[2]))
+                    return found
     return found
+
+
+_FOR_RE = re.compile(rf"\(for (?P<who>{_WHO})\)")
+_ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
+_DASH_SPEAKER_RE = re.compile(
+    r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s+[-–—]\s+")
 
 
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:

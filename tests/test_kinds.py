@@ -141,3 +141,18 @@ def test_labels_without_a_colon_and_gathering_headings():
     assert kinds["Review the PR (Martha)"] == "action"
     # prose under "Next steps", and a speaker's own list there, are not tasks
     assert kinds["Glen wants to get his PR merged."] == kinds["all the core modules are bundled"] == "note"
+
+
+def test_main_points_of_the_meeting_are_its_decisions():
+    kinds = _kinds("Main points to come out of meeting:\n\n- Splitting Metropolis into 2 hard forks.\n\n"
+                   "## Key Points\n\n- There is a need for a flexible channel\n")
+    assert kinds["Splitting Metropolis into 2 hard forks."] == "decision"
+    assert kinds["There is a need for a flexible channel"] == "note"  # points of discussion
+
+
+@pytest.mark.parametrize("text", [
+    "Not ready to drop support for Python 2 entirely", "The release is ABI-compatible, so won't need to update so version",
+    "Overall: everyone receptive to new compilers.", "Conclusion after the kickoff meeting was that we'd have a proposal",
+])
+def test_determinations_are_decisions(text):
+    assert kind_of_text(text) == "decision"

@@ -75,3 +75,26 @@ def test_a_task_list_outside_the_roll_call_is_tasks():
                                    "@nodejs/security-wg", "Linux Foundation"])
 def test_what_is_not_a_person(entry):
     assert person(entry) is None
+
+
+def test_attendance_as_bullets_among_others():
+    from svsm_meet.formats.markdown_in import parse_markdown
+    text = ("# 2016-09-06 - Monthly telcon\n\n* Tuesday, September 6, 2016 at 11 am CEST\n"
+            "* Participants: Catherine Boisson, Tarek Hassan, Jaime Rosado,\n"
+            "  José Luis Contreras, Daniela Dorner\n\n## Agenda\n\n- things\n")
+    doc = parse_markdown(text, date=dt.date(2016, 9, 6))
+    assert [a.name for a in doc.attendees] == ["Catherine Boisson", "Tarek Hassan", "Jaime Rosado",
+                                               "José Luis Contreras", "Daniela Dorner"]
+    text = ("# TSC 2022-10-20\n\n* Host: Stephen Mackenzie\n* TSC Attendees:\n  * [ ] Allan Johns - NVIDIA\n"
+            "  * [x] Jean-Christophe Morin\n* Other Attendees:\n  * [x] Zach Lewis - Company3 / Method Studios\n\n"
+            "## Agenda\n\n* [x] Plan next release\n")
+    doc = parse_markdown(text, date=dt.date(2022, 10, 20))
+    assert [(a.name, a.present) for a in doc.attendees] == [
+        ("Allan Johns", False), ("Jean-Christophe Morin", True), ("Zach Lewis", True)]
+    kinds = {i.text: i.kind for i in doc.items()}
+    assert kinds["Jean-Christophe Morin"] == "note" and kinds["Plan next release"] == "action"
+
+
+def test_a_template_line_is_no_attendee():
+    from svsm_meet.formats import roll
+    assert roll.person("Next Meeting Scheduled For: July 14, 2022") is None

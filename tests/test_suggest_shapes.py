@@ -97,3 +97,21 @@ def test_tasks_in_more_shapes(body, text, status, owner):
 ])
 def test_a_clause_names_nobody_unknown_without_will(bullet):
     assert all(owner is None for _, owner in _found(bullet + "\n").values())
+
+
+@pytest.mark.parametrize("body, text, status, owner", [
+    ("* Action items (for Jürgen): inquire in CTA about livetime\n", "inquire in CTA about livetime", "open", "Jürgen"),
+    ("* Action items (for Christoph): we agreed on this:\n  * Keep the simple names\n",
+     "Keep the simple names", "open", None),
+    ("* Adding people to core\n  * Bjorn (Filipe will invite)\n", "Bjorn (Filipe will invite)", "suggested", "Filipe"),
+    ("* Daira - We removed that a while ago, I'll check and report it as a bug to them.\n",
+     "Daira - We removed that a while ago, I'll check and report it as a bug to them", "suggested", "Daira"),
+    ("* MDawson: Node SWG has volunteered to do that - will post a draft in the next weeks.\n",
+     "MDawson: Node SWG has volunteered to do that - will post a draft in the next weeks", "suggested", None),
+])
+def test_tasks_asides_and_speakers(body, text, status, owner):
+    assert _found(body)[text] == (status, owner)
+
+
+def test_a_things_commitment_is_no_task():
+    assert _found("- Mitigation will take some time as some trade-offs need to be made\n") == {}

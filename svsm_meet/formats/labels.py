@@ -46,7 +46,7 @@ _LABEL_RES = [
     re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
-    re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER} ?:\s*)"),  # Action Item:
+    re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
     re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
     re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
 ]
@@ -58,9 +58,11 @@ _DECIDED_RE = re.compile(
     r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
     r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
-    r"(?:all|everyone|everybody)(?: is| are| were)? (?:ok|okay|fine|happy|in favou?r)(?: with)?|"
+    r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
-    r"drop|defer|postpone|skip|adopt|switch)"
+    r"drop|defer|postpone|skip|adopt|switch)|"
+    r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
+    r"conclusion\b[^.;]{0,40}\b(?:is|was) that"
     r")\b"
     # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
     # "(day 0 or +1)".
@@ -72,6 +74,7 @@ _UNDECIDED_RE = re.compile(
     r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
     r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
     r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
+    r"|\b(?:come to|reach|get to|build|seek|find)\s+(?:a\s+)?(?:consensus|agreement)\b"
     r"|(?-i:^(?!It\b)[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
     re.I,
 )
@@ -127,6 +130,9 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     written = re.sub(r"[*_:\s]+", " ", text).strip()
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):
         return None  # "## Ai" (or a heading about AI in words) gathers no tasks
+    if _OF_THE_MEETING_RE.search(written.lower()) and re.match(
+            r"(?:main|key) (?:points|outcomes)|highlights", written.lower()):
+        return "decision"  # "Main points to come out of meeting": what it settled
     parts = [_OF_THE_MEETING_RE.sub("", p.lower()) for p in re.split(r"\s*(?:&|\+|\band\b)\s*", written)]
     if len(parts) > 2:
         return None

@@ -319,6 +319,19 @@ class _Builder:
                 self.roll.extend(roll.people_in_table(item.text))
             self.read_roll_items(item.children)
 
+    def read_roll_bullets(self, items: list[Item]) -> None:
+        """Attendance as bullets among others: '* Participants: A, B,' (wrapped over lines), or
+        '* TSC Attendees:' over a bullet (or a checkbox) per person."""
+        for item in items:
+            if item.kind == "raw" or not roll.opens_roll(item.body):
+                continue
+            if roll.is_group_line(item.body):
+                self.roll.extend(roll.people_in_line(item.body))
+            elif roll.is_group_label(item.body) and item.children:
+                self.roll_group = roll.clean(item.body)
+                self.read_roll_items(item.children)
+                self.roll_group = None
+
     def paragraph_item(self, start: int, end: int) -> Item:
         """A paragraph as an item without a marker ("**Decision:** ..." is a decision), or raw
         where its lines do not come back from it (indented, a lazy continuation)."""
@@ -345,6 +358,8 @@ class _Builder:
         items = self.list_items(block, None, None)
         if self.roll_level is not None and not self.doc.attendees:
             self.read_roll_items(items)
+        elif not self.doc.attendees and not self.roll:
+            self.read_roll_bullets(items)
         for item in items:
             self.add(item)
 
@@ -423,6 +438,9 @@ class _Builder:
         for _, nested in inner[1:]:
             item.children.extend(self.list_items(nested, column, marker))
         gathers = kind_of_heading(item.body)  # "**Decisions**:" over the decisions themselves
+        if not gathers and item.kind == "action" and item.text.rstrip().endswith(":") and item.label \
+                and kind_of_heading(re.sub(r"\s*\([^()]*\)", "", item.label)) == "action":
+            gathers = "action"  # "Action items (for Ann): we agreed on these:" over the tasks
         for child in item.children if gathers else []:
             if _gatherable(child):
                 child.kind = gathers

@@ -80,8 +80,17 @@ def is_absent_group(text: str | None) -> bool:
     return bool(text and _ABSENT.search(text))
 
 
+# Words of a template line or a heading, never of a person's name ("Next Meeting Scheduled For").
+_NOT_NAME_WORDS = {
+    "meeting", "meetings", "scheduled", "agenda", "minutes", "notes", "date", "time", "call",
+    "recording", "video", "link", "links", "zoom", "next", "previous", "topics", "summary",
+}
+
+
 def _looks_like_name(name: str) -> bool:
     if not name or len(name) > 60 or name.casefold() in _NOT_NAMES:
+        return False
+    if any(word.lower() in _NOT_NAME_WORDS for word in name.split()):
         return False
     if _HANDLE_RE.match(name):
         return True
