@@ -69,6 +69,12 @@ _DECIDED_RE = re.compile(
     r"|^.{10,}\s(?<!or )(?<!and )\+1s?\b",
     re.I,
 )
+# Every alternative of _DECIDED_RE has one of these (a cheap first look, on every bullet).
+_DECIDED_HINTS = (
+    "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
+    "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
+    "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1",
+)
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
     r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
@@ -113,11 +119,17 @@ def kind_of_text(text: str) -> str:
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
             return kind
-    if _DECIDED_RE.search(stripped) and not _UNDECIDED_RE.search(stripped):
+    lowered = stripped.lower()
+    if any(hint in lowered for hint in _DECIDED_HINTS) and _DECIDED_RE.search(stripped) \
+            and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
 
 
+# A cheap first look, on every bullet of an import: the words any gathering label has.
+_HEADING_HINT_RE = re.compile(
+    r"action|\bais?\b|to.?do|follow|next|task|decision|decided|agree|resol|conclu|outcome|consensus|"
+    r"verdict|vote|motion|takeaway|highlight|points", re.I)
 # "Main points to come out of meeting", "Decisions from today's call": the words before.
 _OF_THE_MEETING_RE = re.compile(
     r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
@@ -127,6 +139,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     """'Action Items', '**Decisions:**', '## Next steps': the kind of the bullets a heading (or
     a paragraph that is only a label) gathers, where it gathers actions or decisions.  A heading
     naming both ('Decisions & Action Items') gathers actions: each may still say it decides."""
+    if len(text) > 80 or "\n" in text.strip() or not _HEADING_HINT_RE.search(text):
+        return None  # a label is short, and has one of a few words: most bullets are not one
     written = re.sub(r"[*_:\s]+", " ", text).strip()
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):
         return None  # "## Ai" (or a heading about AI in words) gathers no tasks
