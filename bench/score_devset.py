@@ -23,6 +23,9 @@ The labels (FILE minus .md plus .labels.json, see tests/fixtures/devset/README.m
   Open/done precision: among found follow-ups whose status is open or done, the share equal to
   the labelled status ("suggested" is no status and is counted apart).
 * decisions: found when an item of kind "decision" contains the labelled text.
+* precision (no goal, reported): the open/done follow-ups, the suggestions and the decision items
+  that contain some labelled text; the key labels what a careful reader would act on, so a
+  suggestion outside it is not always wrong, but a low share is noise in the follow-ups list.
 """
 
 from __future__ import annotations
@@ -234,6 +237,12 @@ def score_file(path: Path, labels: dict | None) -> dict:
                 status_wrong.append(f"{want['text']!r}: {status}, not {want.get('status')}")
         elif status == "suggested":
             s_suggested += 1
+    # precision: what the importer claims, against the key (a claim matches a labelled text in it)
+    needles = [norm(w["text"]) for w in labels.get("action_items", [])]
+    claimed = [f for f in fups if f["status"] in ("open", "done")]
+    suggested = [f for f in fups if f["status"] == "suggested"]
+    out.update(claim_n=len(claimed), claim_ok=sum(1 for f in claimed if any(n in norm(f["text"]) for n in needles)),
+               sugg_n=len(suggested), sugg_ok=sum(1 for f in suggested if any(n in norm(f["text"]) for n in needles)))
     out.update(act_wanted=len(labels.get("action_items", [])), act_found=a_found,
                act_owner_ok=a_owner_ok, st_known=s_known, st_right=s_right,
                st_suggested=s_suggested, act_missed=a_missed, owner_wrong=owner_wrong,
@@ -243,6 +252,8 @@ def score_file(path: Path, labels: dict | None) -> dict:
     decisions = [i for i in items if i["kind"] == "decision"]
     d_missed = [d["text"] for d in labels.get("decisions", [])
                 if not any(norm(d["text"]) in norm(body(i)) for i in decisions)]
+    dneedles = [norm(d["text"]) for d in labels.get("decisions", [])]
+    out.update(dec_n=len(decisions), dec_ok=sum(1 for i in decisions if any(n in norm(body(i)) for n in dneedles)))
     out.update(dec_wanted=len(labels.get("decisions", [])),
                dec_found=len(labels.get("decisions", [])) - len(d_missed), dec_missed=d_missed)
     return out
@@ -291,6 +302,11 @@ def summarise(rows: list[dict], labelled: bool) -> dict:
     dw = sum(r["dec_wanted"] for r in ok)
     s["decision_wanted"], s["decision_found"] = dw, sum(r["dec_found"] for r in ok)
     s["decision_recall"] = s["decision_found"] / dw if dw else None
+    for key, n, good in (("task_precision", "claim_n", "claim_ok"), ("suggestion_precision", "sugg_n", "sugg_ok"),
+                         ("decision_precision", "dec_n", "dec_ok")):
+        total = sum(r[n] for r in ok)
+        s[key] = sum(r[good] for r in ok) / total if total else None
+        s[key + "_of"] = total
     return s
 
 
@@ -348,6 +364,12 @@ def report(rows: list[dict], s: dict, labelled: bool, verbose: bool, base: Path)
              f" {s['status_suggested']} found only as suggestions)"),
             ("decision_recall", f"{fmt(s['decision_recall'])} ({s['decision_found']}/"
              f"{s['decision_wanted']})"),
+            ("open/done follow-ups that are labelled tasks (no goal)",
+             f"{fmt(s['task_precision'])} of {s['task_precision_of']}"),
+            ("suggestions that are labelled tasks (no goal)",
+             f"{fmt(s['suggestion_precision'])} of {s['suggestion_precision_of']}"),
+            ("decisions that are labelled decisions (no goal)",
+             f"{fmt(s['decision_precision'])} of {s['decision_precision_of']}"),
         ]
     else:
         figures.append(("followups", str(s["followups"])))

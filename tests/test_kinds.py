@@ -156,3 +156,10 @@ def test_main_points_of_the_meeting_are_its_decisions():
 ])
 def test_determinations_are_decisions(text):
     assert kind_of_text(text) == "decision"
+
+
+def test_ticked_agenda_topics_are_no_tasks():
+    kinds = _kinds("## Agenda:\n\n* [x] Plan next release\n    * [ ] Assign reviewers\n\n"
+                   "## Action items\n\n* [ ] Tag the release\n")
+    assert kinds["Plan next release"] == kinds["Assign reviewers"] == "note"
+    assert kinds["Tag the release"] == "action"

@@ -90,6 +90,8 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
     return label, kind, text
 
 
+_BOXES = ("[ ] ", "[x] ", "[X] ")
+_AGENDA_RE = re.compile(r"^\W*agenda\b", re.I)
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
 # "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
 _ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
@@ -123,6 +125,7 @@ class _Builder:
         self.gathers: str | None = None
         self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
         self.gathers_lines = False
+        self.agenda = False  # under "## Agenda" a ticked box is a topic covered, not a task
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
@@ -232,6 +235,7 @@ class _Builder:
         self.gathers_until_paragraph = False
         # Lines of their own are tasks under "Action items", not under "Next steps" (prose there).
         self.gathers_lines = kind_of_heading(text) is not None
+        self.agenda = bool(_AGENDA_RE.match(text))
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
         if self.roll_level and level > self.roll_level and roll.names_people(text):
@@ -313,8 +317,8 @@ class _Builder:
                     found = roll.person(text, group=self.roll_group)
                     if found:
                         self.roll.append(found)
-                        if item.kind == "action" and item.label and item.label.startswith("["):
-                            item.kind = "note"  # a roll call's checkbox, not a task
+                    if item.kind == "action" and item.label in _BOXES:
+                        item.kind = "note"  # a roll call's checkbox, not a task
             elif item.text.lstrip().startswith("|"):
                 self.roll.extend(roll.people_in_table(item.text))
             self.read_roll_items(item.children)
@@ -422,6 +426,8 @@ class _Builder:
         label, kind, text = _label_and_kind("\n".join(body))
         if not text.strip():
             return self.raw(start, end)
+        if self.agenda and label in _BOXES:
+            kind = kind_of_text(text)
         item = Item(text=text, kind=kind, label=label, marker=marker)
         item.blank_before = self.blank_before(start)
         if item_own_lines(item, column, self.doc.layout) != own:
