@@ -24,7 +24,7 @@ SHAPES = {
                           ["Jane Doe", "John Smith"], []),
     "checkboxes under sub-headings": (
         "## Attendance\n\n### Maintainers\n\n- [x] Jane Doe - ACME\n- [ ] Bob Brown - Initech\n\n"
-        "### Guests\n\n- [x] Li Wei\n\n## Agenda\n\n- [ ] Ship the release\n",
+        "### Guests\n\n- [x] Li Wei\n\n## Release\n\n- [ ] Ship the release\n",
         ["Jane Doe", "Li Wei"], ["Bob Brown"]),
     "linked heading": ("## [Attendees](https://example.org/roster):\n\n- Jane Doe\n- John Smith\n",
                        ["Jane Doe", "John Smith"], []),
@@ -92,7 +92,7 @@ def test_attendance_as_bullets_among_others():
     assert [(a.name, a.present) for a in doc.attendees] == [
         ("Allan Johns", False), ("Jean-Christophe Morin", True), ("Zach Lewis", True)]
     kinds = {i.text: i.kind for i in doc.items()}
-    assert kinds["Jean-Christophe Morin"] == "note" and kinds["Plan next release"] == "action"
+    assert kinds["Jean-Christophe Morin"] == kinds["Plan next release"] == "note"  # roll, agenda
 
 
 def test_a_template_line_is_no_attendee():
