@@ -240,6 +240,8 @@ def next_meeting(cadence: Cadence, dates: list[dt.date], after: dt.date) -> Next
         found = _rrule(cadence.rule, anchor).after(_midnight(after), inc=False)
         if found:
             return NextMeeting(found.date(), "cadence")
+    if after > dt.date.max - GUESS:  # a meeting at the end of time, which older code let in
+        return NextMeeting(after, "guess")
     return NextMeeting(after + GUESS, "guess")
 
 

@@ -12,10 +12,34 @@ _UNITS = {"d": "days", "day": "days", "days": "days", "w": "weeks", "wk": "weeks
 _RELATIVE = re.compile(r"^(?:\+|in\s+)(\d+)\s*([a-z]+)$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
+# The one range of years taken in anywhere (typed, a title, a JSON file, a calendar): wide enough
+# for any minutes, narrow enough that the calendar code can still add a year, a cadence and a
+# zone to a date without leaving what Python dates, dateutil and iCalendar carry (9999-12-31 + 1
+# week overflows and broke every export).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def in_range(day: dt.date) -> bool:
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+def check_year(day, text: str):
+    """DAY (a date or date-time) if its year is in range, else BadInput naming TEXT."""
+    if not in_range(day):
+        raise BadInput(f"'{text[:40]}': the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return day
+
 
 def parse_date(text: str, base: dt.date | None = None) -> dt.date:
-    """A date from TEXT, relative forms counted from BASE (default: today)."""
-    base = base or dt.date.today()
+    """A date from TEXT, relative forms counted from BASE (default: today); years in range."""
+    try:
+        day = _parse_date(text, base or dt.date.today())
+    except (OverflowError, ValueError):  # "+1000000w", or counted from a date at the end of time
+        raise BadInput(f"'{text[:40]}' is beyond the years {FIRST_YEAR}–{LAST_YEAR}") from None
+    return check_year(day, text)
+
+
+def _parse_date(text: str, base: dt.date) -> dt.date:
     value = text.strip().lower()
     if not value:
         raise BadInput("empty date")

@@ -20,30 +20,32 @@ def drafts_dir() -> Path:
 
 
 class Drafts:
-    """The drafts of one database's meetings (meeting 3 of another database is another meeting)."""
+    """The drafts of one database's meetings (meeting 3 of another database is another meeting),
+    each kept under a key no other meeting has (Service.draft_key: its id and when it was made),
+    so that the draft of a replaced meeting never shows in another."""
 
     def __init__(self, database: str, folder: Path | None = None):
         import hashlib
 
         self.folder = (folder or drafts_dir()) / hashlib.sha256(database.encode()).hexdigest()[:16]
 
-    def _path(self, meeting_id: int) -> Path:
-        return self.folder / f"meeting-{meeting_id}.txt"
+    def _path(self, key: int | str) -> Path:
+        return self.folder / f"meeting-{key}.txt"
 
-    def load(self, meeting_id: int) -> str:
+    def load(self, key: int | str) -> str:
         try:
-            return self._path(meeting_id).read_text(encoding="utf-8")
+            return self._path(key).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return ""
 
-    def save(self, meeting_id: int, text: str) -> None:
+    def save(self, key: int | str, text: str) -> None:
         if text:
-            write_atomically(self._path(meeting_id), text)
+            write_atomically(self._path(key), text)
         else:
-            self.clear(meeting_id)
+            self.clear(key)
 
-    def clear(self, meeting_id: int) -> None:
+    def clear(self, key: int | str) -> None:
         try:
-            os.unlink(self._path(meeting_id))
+            os.unlink(self._path(key))
         except FileNotFoundError:
             pass

@@ -45,7 +45,16 @@ _AT_ZONE = re.compile(r"^(?P<when>.*\d:\d\d(?::\d\d)?)\s+(?P<zone>[A-Za-z_]+(?:/
 
 def _date_time(value: str, zone: str | None) -> dt.datetime | None:
     """'2024-06-07T16:00+02:00', or '2024-06-07 16:00 Europe/Berlin': never a floating time."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from .dates import check_year
+
+    at = _zoned(value, zone)
+    return check_year(at, value) if at is not None else None
+
+
+def _zoned(value: str, zone: str | None) -> dt.datetime | None:
+    from zoneinfo import ZoneInfo
+
+    from .dates import check_zone
 
     try:
         at = dt.datetime.fromisoformat(value)
@@ -68,10 +77,7 @@ def _date_time(value: str, zone: str | None) -> dt.datetime | None:
         return at
     if not zone:
         raise BadInput(f"'{value}' needs a time zone: add one, e.g. '{value} Europe/Berlin'")
-    try:
-        return at.replace(tzinfo=ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        raise BadInput(f"'{zone}' is not a time zone (e.g. Europe/Berlin)") from None
+    return at.replace(tzinfo=ZoneInfo(check_zone(zone)))
 
 
 def parse_due(

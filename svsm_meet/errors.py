@@ -7,6 +7,16 @@ class SvsmMeetError(Exception):
     exit_code = 1
 
 
+class MeetingGone(SvsmMeetError):
+    """The meeting being written to was replaced or deleted by another program meanwhile."""
+
+    def __init__(self, meeting_id: int):
+        super().__init__(
+            f"meeting {meeting_id} is no longer in the database: it was replaced or deleted "
+            "elsewhere (an import --replace?); nothing was written, and the line you typed is "
+            "kept: go back to the meetings screen and open the meeting again")
+
+
 class BadInput(SvsmMeetError):
     """The user gave something unusable: a bad file, date, selector or option (exit status 2)."""
 

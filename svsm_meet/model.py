@@ -94,11 +94,26 @@ class Layout:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Layout:
+        """As stored; a value older code let in that no renderer can use (an indent of 0 or
+        "x", a bullet "x") is the house style's, so that one bad meeting does not stop the app
+        or an export."""
         layout = cls()
         for key, value in (data or {}).items():
-            if hasattr(layout, key):
+            if hasattr(layout, key) and _usable(key, value):
                 setattr(layout, key, value)
         return layout
+
+
+_LAYOUT_VALUES = {
+    "bullet": lambda v: isinstance(v, str) and v[:1] in ("*", "-", "+") and v[1:] in ("", " ", "  ", "   "),
+    "indent": lambda v: type(v) is int and 1 <= v <= 20,
+    "attendees_style": lambda v: v in ("paragraph", "*", "-", "+", ITEMS_STYLE),
+    "attendees_gap": lambda v: type(v) is bool,
+}
+
+
+def _usable(key: str, value) -> bool:
+    return _LAYOUT_VALUES[key](value) if key in _LAYOUT_VALUES else True
 
 
 @dataclass

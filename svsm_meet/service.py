@@ -150,6 +150,18 @@ class Service:
 
         return MinutesSession(self.engine, meeting_id)
 
+    def draft_key(self, meeting_id: int) -> str:
+        """What the meeting's draft line is kept under (drafts.py): never another meeting's."""
+        from .errors import SvsmMeetError
+        from .store.meetings import meeting_key
+
+        with self._read() as conn:
+            key = meeting_key(conn, meeting_id)
+        if key is None:
+            raise SvsmMeetError(f"meeting {meeting_id} is no longer in the database (replaced or "
+                                "deleted elsewhere); open it again from the meetings screen")
+        return key
+
     def roster(self, meeting_id: int, recent: int = 8) -> list[str]:
         """People of the series' last RECENT meetings, most regular first."""
         from .store.attendance import roster
@@ -181,6 +193,21 @@ class Service:
         with self._read() as conn:
             (doc,) = load_documents(conn, [meeting_id])
         return render(doc)
+
+    def can_publish(self) -> bool:
+        """Whether the config names a governance checkout to publish into."""
+        return bool(self.config.publish.get("repo"))
+
+    def prepare_publish(self, meeting_id: int):
+        """The commit publishing the meeting would make, checked, with nothing changed yet."""
+        from .publish.run import Request, prepare
+
+        return prepare(self.engine, self.config.publish, Request(None, [meeting_id]))
+
+    def publish(self, prepared, progress=lambda _: None):
+        from .publish.run import perform
+
+        return perform(self.engine, prepared, progress)
 
     def write_minutes(self, meeting_id: int) -> Path:
         """Write the meeting's Markdown into the configured minutes folder; returns the file."""
@@ -219,7 +246,7 @@ class Service:
 
     def sync_calendar(self, progress=None):
         """Sync with the CalDAV calendar of the config file; returns the sync's report."""
-        from .calendar.caldav import CalDAV, password_for
+        from .calendar.caldav import DEADLINE, CalDAV, password_for
         from .calendar.sync import sync
         from .errors import BadInput
 
@@ -228,7 +255,8 @@ class Service:
             raise BadInput("no calendar to sync with: add a [caldav] section (url, user) to "
                            f"{self.config.path or 'the config file'}")
         url, user = settings["url"], settings["user"]
-        remote = CalDAV(url, user, password_for(url, user), settings.get("calendar", "svsm-meet"))
+        remote = CalDAV(url, user, password_for(url, user), settings.get("calendar", "svsm-meet"),
+                        deadline=float(settings.get("deadline", DEADLINE)))
         return sync(self.engine, remote, progress=progress)
 
     # -- looking back --------------------------------------------------------------------------

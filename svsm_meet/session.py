@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .entry import Entry, parse_entry
-from .errors import BadInput
+from .errors import BadInput, MeetingGone
 from .formats import attendees as attendee_format
 from .formats.labels import DEFAULT_LABELS
 from .model import Document, Item, Section
@@ -55,7 +55,10 @@ class MinutesSession:
 
     def reload(self) -> None:
         with transaction(self.engine, write=False) as conn:
-            (self.doc,) = load_documents(conn, [self.meeting_id])
+            docs = load_documents(conn, [self.meeting_id])
+            if not docs:  # replaced or deleted by another program: said in words
+                raise MeetingGone(self.meeting_id)
+            (self.doc,) = docs
             self.version = editing.last_change_id(conn, self.meeting_id)
             self.people = name_matcher(conn, self.meeting_id)
             self.series_id = meeting_basics(conn, self.meeting_id).series_id

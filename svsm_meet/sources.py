@@ -50,4 +50,9 @@ def read_minutes(
         return doc, "json"
     from .formats.markdown_in import parse_markdown
 
-    return parse_markdown(text, filename=str(path), date=date, series=series), "markdown"
+    try:
+        return parse_markdown(text, filename=str(path), date=date, series=series), "markdown"
+    except BadInput as e:  # a message of the title's: which file's title
+        if str(e).startswith(str(path)):
+            raise
+        raise BadInput(f"{path}: {e}") from None

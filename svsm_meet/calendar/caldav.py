@@ -13,6 +13,7 @@ from collections import Counter
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ..errors import BadInput, SvsmMeetError
+from .deadline import Deadline
 from .sync import Changed
 from .vdir import file_name, uid_of
 
@@ -67,7 +68,8 @@ def _failure(error: Exception, url: str) -> SvsmMeetError:
         why = reason[1].strip() if reason else "is the server really speaking https?"
         return SvsmMeetError(f"CalDAV server {url}: the TLS connection failed ({why})")
     if "Connection" in name or "Timeout" in name or "refused" in text.lower():
-        return SvsmMeetError(f"CalDAV server {url} cannot be reached; nothing was changed, try again later")
+        # Whether anything was changed is the sync's to say: it counts what it saved.
+        return SvsmMeetError(f"CalDAV server {url} cannot be reached (try again later)")
     return SvsmMeetError(f"CalDAV server {url}: {name}: {text.splitlines()[0][:160] if text else 'failed'}")
 
 
@@ -76,36 +78,44 @@ def _body(response) -> bytes:
     return raw.encode("utf-8") if isinstance(raw, str) else (raw or b"")
 
 
+DEADLINE = 60.0  # seconds for a whole sync, from the first request to the last
+
+
 class CalDAV:
-    def __init__(self, url: str, user: str, password: str, calendar: str = "svsm-meet"):
+    def __init__(self, url: str, user: str, password: str, calendar: str = "svsm-meet",
+                 deadline: float = DEADLINE):
         check_url(url)
         self.base = url
         self.counts: Counter = Counter()  # requests by method, for reports and benchmarks
+        self.deadline = Deadline(deadline, f"CalDAV server {url}")
         try:
             from caldav import DAVClient
 
-            self.client = DAVClient(url=url, username=user, password=password, timeout=30)
-            principal = self.client.principal()
-            found = None
-            for candidate in principal.calendars():
-                if calendar in (candidate.get_display_name(), str(candidate.url).rstrip("/").rsplit("/", 1)[-1]):
-                    found = candidate
-                    break
-            if found is None:
-                found = principal.make_calendar(
-                    name=calendar, supported_calendar_component_set=["VTODO", "VEVENT"]
-                )
-        except SvsmMeetError:
-            raise
+            self.client = DAVClient(url=url, username=user, password=password,
+                                    timeout=min(30.0, deadline))
+            found = self.deadline.run(self._find, calendar)
+        except SvsmMeetError as e:
+            raise SvsmMeetError(f"{e}; nothing was changed") from None
         except Exception as e:  # noqa: BLE001 - turned into one clear line
-            raise _failure(e, url) from None
+            raise SvsmMeetError(f"{_failure(e, url)}; nothing was changed") from None
         self.url = str(found.url).rstrip("/") + "/"
         self.target = f"caldav {self.url}"
+        self.unreadable: dict[str, str] = {}  # a bad object shows when it is read (sync.read_todo)
+
+    def _find(self, calendar: str):
+        """The calendar by display name (or last path segment), made where missing."""
+        principal = self.client.principal()
+        for candidate in principal.calendars():
+            if calendar in (candidate.get_display_name(), str(candidate.url).rstrip("/").rsplit("/", 1)[-1]):
+                return candidate
+        return principal.make_calendar(name=calendar, supported_calendar_component_set=["VTODO", "VEVENT"])
 
     def _request(self, method: str, url: str, body: bytes | str = "", headers=None):
         self.counts[method] += 1
         try:
-            return self.client.request(url, method, body, headers or {})
+            return self.deadline.run(self.client.request, url, method, body, headers or {})
+        except SvsmMeetError:
+            raise
         except Exception as e:  # noqa: BLE001
             raise _failure(e, self.base) from None
 

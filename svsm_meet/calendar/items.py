@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..cadence import on_or_after
+from ..errors import BadInput
 from ..model import Due
 from ..store.calendar_rows import followup_rows, topic_and_bullet
 from ..store.due import due_of
 from ..store.series import all_series, next_meeting
+from .checks import RENDER_ERRORS, Skipped, check_event, check_followup_row, followup_name
 
 
 @dataclass
@@ -45,18 +47,30 @@ class EventData:
     sequence: int
 
 
-def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> list[TodoData]:
+def followups(conn, series: str | None = None, statuses=("open",), ids=None,
+              skipped: Skipped | None = None) -> list[TodoData]:
+    """The follow-ups a calendar can carry; a line for each one it cannot goes to SKIPPED."""
     rows = followup_rows(conn, series, statuses, ids)
     context = topic_and_bullet(conn, [r.item_id for r in rows if r.item_id])
     next_dates: dict[tuple, object] = {}
     out = []
     for r in rows:
+        try:
+            check_followup_row(r)
+        except BadInput as e:
+            if skipped is not None:
+                skipped.add(r.uid, followup_name(r), e)
+            continue
         recheck, guessed = r.recheck_date, False
         if recheck is None and r.series_id is not None:
             key = (r.series_id, r.meeting_date)  # the meeting after the one it came from
             if key not in next_dates:
-                next_dates[key] = next_meeting(conn, r.series_id, r.meeting_date)
-            recheck, guessed = next_dates[key].date, next_dates[key].guessed
+                try:
+                    next_dates[key] = next_meeting(conn, r.series_id, r.meeting_date)
+                except (ValueError, OverflowError):  # a series with a meeting at the end of time
+                    next_dates[key] = None
+            if next_dates[key] is not None:
+                recheck, guessed = next_dates[key].date, next_dates[key].guessed
         topic, bullet = context.get(r.item_id, (None, None))
         out.append(TodoData(
             id=r.id, uid=r.uid, text=r.text, status=r.status, owner=r.owner_name or r.owner_text,
@@ -68,22 +82,34 @@ def followups(conn, series: str | None = None, statuses=("open",), ids=None) -> 
     return out
 
 
-def series_events(conn, series: str | None = None) -> list[EventData]:
+def series_events(conn, series: str | None = None, skipped: Skipped | None = None) -> list[EventData]:
     """A recurring event per series from its latest meeting on; a series whose cadence is unknown
-    gets that one meeting only, so that no calendar shows a recurrence nobody set or saw."""
+    gets that one meeting only, so that no calendar shows a recurrence nobody set or saw.  A line
+    for each series a calendar cannot carry goes to SKIPPED."""
     events = []
     for info in all_series(conn, series):
         if not info.dates:
             continue
-        rule = info.cadence.rule
-        start = (on_or_after(rule, info.dates[-1]) if rule else None) or info.dates[-1]
-        events.append(EventData(
-            uid=f"series-{info.id}@svsm-meet",
-            series=info.name,
-            start=start,
-            time=info.start_time,
-            timezone=info.timezone,
-            rrule=rule,
-            sequence=len(info.dates) + info.sequence,  # grows with meetings and with edits
-        ))
+        try:
+            event = _event(info)
+            check_event(event)
+        except RENDER_ERRORS as e:
+            if skipped is not None:
+                skipped.add(f"series-{info.id}@svsm-meet", f"the series {info.name!r}", e)
+            continue
+        events.append(event)
     return events
+
+
+def _event(info) -> EventData:
+    rule = info.cadence.rule
+    start = (on_or_after(rule, info.dates[-1]) if rule else None) or info.dates[-1]
+    return EventData(
+        uid=f"series-{info.id}@svsm-meet",
+        series=info.name,
+        start=start,
+        time=info.start_time,
+        timezone=info.timezone,
+        rrule=rule,
+        sequence=len(info.dates) + info.sequence,  # grows with meetings and with edits
+    )

@@ -41,13 +41,25 @@ class Vdir:
         self.folder = folder.resolve()
         self.target = f"vdir {self.folder}"
         self.writes = 0
+        self.unreadable: dict[str, str] = {}
 
     def list(self) -> dict[str, tuple[str, str]]:
+        """Our files by UID.  One named like ours that is not a plain file (a symlink to who
+        knows what, a FIFO) or cannot be read is left alone and named in `unreadable`."""
         found = {}
+        self.unreadable = {}
         for entry in os.scandir(self.folder):
             uid = uid_of(entry.name)
-            if uid and entry.is_file():
-                found[uid] = (entry.name, _etag(Path(entry.path).read_bytes()))
+            if not uid:
+                continue
+            why = None if entry.is_file(follow_symlinks=False) else "not a plain file (a link?)"
+            if why is None:
+                try:
+                    found[uid] = (entry.name, _etag(Path(entry.path).read_bytes()))
+                except OSError as e:
+                    why = f"cannot be read ({e.strerror})"
+            if why:
+                self.unreadable[uid] = f"skipped {entry.path}: {why}; left as it is"
         return found
 
     def get(self, href: str) -> bytes:

@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 from ..errors import BadInput, SvsmMeetError
-from ..files import DEFAULT_NAME_PATTERN, minutes_file_name, write_atomically
+from ..files import (DEFAULT_NAME_PATTERN, cannot_write, minutes_file_name, write_atomically,
+                     write_folder)
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
+from .output import unescaped, write_document
 from .series_commands import cmd_series
 from .followup_commands import cmd_followups
+from .publish_commands import cmd_publish
 
 
 def _engine(args, upgrade: bool = True):
@@ -22,13 +25,16 @@ def _engine(args, upgrade: bool = True):
 
 
 def _output(args, text: str) -> None:
-    if args.output:
+    if args.output and args.output != "-":
         path = Path(args.output)
         if path.is_dir():
             raise BadInput(f"-o {args.output}: is a directory; give a file name")
-        write_atomically(path, text)
+        try:
+            write_atomically(path, text)
+        except OSError as e:
+            raise cannot_write(f"-o {args.output}", e) from None
     else:
-        sys.stdout.write(text)
+        write_document(text)
 
 
 # -- commands --------------------------------------------------------------------------------------
@@ -112,23 +118,32 @@ def cmd_export_ics(args) -> int:
     import datetime as dt
 
     from ..calendar import ics
+    from ..calendar.checks import Skipped, rendered
     from ..calendar.items import followups, series_events
 
+    skipped = Skipped()  # bad records older code let in: named, and the rest goes on
     with transaction(_engine(args), write=False) as conn:
         stamp = dt.datetime.now(dt.timezone.utc)
-        components = [ics.todo_component(f, stamp) for f in followups(conn, args.series)]
-        components += [ics.event_component(e, stamp) for e in series_events(conn, args.series)]
-    if args.series and not components:
+        todos = rendered(followups(conn, args.series, skipped=skipped),
+                         lambda f: ics.todo_component(f, stamp), skipped)
+        events = rendered(series_events(conn, args.series, skipped=skipped),
+                          lambda e: ics.event_component(e, stamp), skipped)
+    components = [c for _, c in todos + events]
+    for line in skipped:
+        sys.stderr.write(f"svsm-meet: warning: {line}\n")
+    if args.series and not components and not skipped:
         raise BadInput(f"--series {args.series}: no such series, or nothing in it to export")
     body = ics.calendar(components)
-    if args.output:
+    if args.output and args.output != "-":
         _output(args, body.decode("utf-8"))
     else:
-        sys.stdout.buffer.write(body)
+        write_document(body)
     return 0
 
 
 def cmd_export(args) -> int:
+    if args.output is not None and not args.output:  # an empty variable in a script
+        raise BadInput("-o: empty; give a file (a folder with --all), or - for standard output")
     if args.format == "ics":
         return cmd_export_ics(args)
     from ..store.documents import load_documents
@@ -149,7 +164,7 @@ def cmd_export(args) -> int:
             (doc,) = load_documents(conn, [summary.id])
             _output(args, render(doc))
             return 0
-        if not args.output:
+        if not args.output or args.output == "-":
             raise BadInput("export --all: give the folder to write to with -o DIR")
         meetings = list_meetings(conn, args.series)
         docs = load_documents(conn, [m.id for m in reversed(meetings)])
@@ -165,8 +180,10 @@ def cmd_export(args) -> int:
             f"--name-pattern {pattern}: several meetings would be written to {sorted(clashes)[0]};"
             " add {series} or {id} to the pattern"
         )
-    for name, doc in zip(names, docs):
-        write_atomically(out / name, render(doc))
+    try:
+        write_folder(out, {name: render(doc) for name, doc in zip(names, docs)})
+    except OSError as e:
+        raise cannot_write(f"-o {args.output}", e) from None
     print(f"wrote {len(docs)} meeting{'s' if len(docs) != 1 else ''} to {out}")
     return 0
 
@@ -237,16 +254,17 @@ class _Progress:
     def __init__(self, what: str):
         self.what = what
         self.shown = sys.stderr.isatty()
+        self.stream = unescaped(sys.stderr)  # our own text, carriage returns and all
 
     def __call__(self, done: int, total: int) -> None:
         if not self.shown or not total:
             return
         width = 30
         full = width * done // total
-        sys.stderr.write(f"\r{self.what} [{'#' * full}{'.' * (width - full)}] {done}/{total}")
+        self.stream.write(f"\r{self.what} [{'#' * full}{'.' * (width - full)}] {done}/{total}")
         if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            self.stream.write("\n")
+        self.stream.flush()
 
 
 def _report(report) -> None:
@@ -255,6 +273,8 @@ def _report(report) -> None:
         print(f"  {line}")
     for line in report.conflicts:
         print(f"  conflict: {line}")
+    for line in report.skipped:  # records or calendar objects left out, each named
+        sys.stderr.write(f"svsm-meet: warning: {line}\n")
 
 
 def cmd_sync(args) -> int:
@@ -266,10 +286,15 @@ def cmd_sync(args) -> int:
 
         remote = Vdir(Path(args.folder).expanduser())
     else:
-        from ..calendar.caldav import CalDAV, password_for
+        from ..calendar.caldav import DEADLINE, CalDAV, password_for
 
-        remote = CalDAV(args.url, args.user, password_for(args.url, args.user), args.calendar)
-    _report(sync(engine, remote, args.series, progress=_Progress("syncing")))
+        deadline = DEADLINE if args.deadline is None else args.deadline
+        if not 0 < deadline <= 86400:
+            raise BadInput("--deadline: a number of seconds, more than 0 and at most a day")
+        remote = CalDAV(args.url, args.user, password_for(args.url, args.user), args.calendar,
+                        deadline=deadline)
+    _report(sync(engine, remote, args.series, progress=_Progress("syncing"),
+                 accept_deletions=args.accept_deletions))
     return 0
 
 
@@ -328,6 +353,7 @@ COMMANDS = {
     "search": cmd_search,
     "people": cmd_people,
     "series": cmd_series,
+    "publish": cmd_publish,
     "db": cmd_db,
     "demo": cmd_demo,
     "open": cmd_tui,

@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin")
     s.set_defaults(json=False)
 
+    from .publish_commands import add_parser as add_publish_parser
+
+    add_publish_parser(sub)
+
     s = sub.add_parser("search", help="search every meeting: words, \"phrases\", person:, kind:, "
                        "since:, until:, series:")
     s.add_argument("query", nargs="+", metavar="QUERY")
@@ -118,12 +122,18 @@ def build_parser() -> argparse.ArgumentParser:
     v = sy.add_parser("vdir", help="a folder of .ics files, one per item (khal, todoman, vdirsyncer)")
     v.add_argument("folder", metavar="DIR")
     v.add_argument("--series", metavar="S", help="only this series")
+    v.add_argument("--accept-deletions", action="store_true",
+                   help="drop here the follow-ups deleted in the calendar even where many are")
     c = sy.add_parser("caldav", help="a CalDAV calendar, both ways")
     c.add_argument("--url", required=True, metavar="URL")
     c.add_argument("--user", required=True, metavar="U")
     c.add_argument("--calendar", default="svsm-meet", metavar="NAME",
                    help="its display name (made if missing; default: svsm-meet)")
     c.add_argument("--series", metavar="S", help="only this series")
+    c.add_argument("--accept-deletions", action="store_true",
+                   help="drop here the follow-ups deleted in the calendar even where many are")
+    c.add_argument("--deadline", type=float, default=None, metavar="SECONDS",
+                   help="give up a sync that takes longer (default: 60)")
 
     s = sub.add_parser("db", help="database maintenance")
     db = s.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -135,6 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .output import terminal_safe
+
+    with terminal_safe():  # every line printed, usage errors included, escaped for the terminal
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     from ..errors import SvsmMeetError
 
@@ -147,8 +164,10 @@ def main(argv: list[str] | None = None) -> int:
             raise
         sys.stderr.write(f"{PROG}: {e}\n")
         return e.exit_code
-    except KeyboardInterrupt:
-        sys.stderr.write(f"{PROG}: interrupted; nothing was saved by this command\n")
+    except KeyboardInterrupt as e:
+        # A sync commits each object at once: it says what it had saved (calendar/sync.py).
+        saved = getattr(e, "saved", None) or "nothing was saved by this command"
+        sys.stderr.write(f"{PROG}: interrupted; {saved}\n")
         return 130
     except BrokenPipeError:
         return 1

@@ -16,14 +16,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidato
 from pydantic import ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..dates import check_zone
+from ..dates import FIRST_YEAR, LAST_YEAR, check_zone  # the one range of years, and of zones
 from ..errors import BadInput
 from ..model import FOLLOWUP_STATUSES, KINDS, MARKER_CHARS, SECTION_KINDS
 from .json_format import FORMAT, VERSION, Invalid
 
 # Limits, as documented.  Names, uids and labels are capped at their database columns' widths;
-# years at what the calendar code can still shift by a year and a zone without overflowing.
-FIRST_YEAR, LAST_YEAR = 1900, 2200
+# years as dates.py says (FIRST_YEAR, LAST_YEAR).
 NAME_CHARS = 200  # series, attendee names and notes, owner, uid
 LABEL_CHARS = 100
 TEXT_CHARS = 1_000_000  # a heading, a bullet's or a raw block's text, a follow-up's text, a reason

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..dates import FIRST_YEAR, LAST_YEAR, in_range
+from ..errors import BadInput
+
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -37,9 +40,10 @@ _OTHER_DATE_RE = re.compile(
 _TRIM = " \t-–—:,|()[]*_"
 
 
-def _numeric(a: int, b: int, year: int) -> dt.date | None:
+def _numeric(a: int, b: int, written: str) -> dt.date | None:
     """d/m/y or m/d/y: whichever the numbers allow, month first where both do (dateutil's way)."""
-    year += 2000 if year < 100 else 0
+    # Only a two-digit year ("28/5/24") is of this century: "0001" is the year 1, not 2001.
+    year = int(written) + (2000 if len(written) == 2 else 0)
     for month, day in ((a, b), (b, a)) if a <= 12 else ((b, a),):
         try:
             return dt.date(year, month, day)
@@ -49,8 +53,15 @@ def _numeric(a: int, b: int, year: int) -> dt.date | None:
 
 
 def _to_date(match: re.Match) -> dt.date | None:
+    """The date MATCH writes, where its year is in range (an out-of-range year is no date, not
+    another year)."""
+    found = _written_date(match)
+    return found if found and in_range(found) else None
+
+
+def _written_date(match: re.Match) -> dt.date | None:
     if match.re.groups == 4:
-        return _numeric(int(match[1]), int(match[3]), int(match[4]))
+        return _numeric(int(match[1]), int(match[3]), match[4])
     if match.re.groups == 3:
         year, month, day = (int(g) for g in match.groups())
         try:
@@ -61,8 +72,13 @@ def _to_date(match: re.Match) -> dt.date | None:
 
     words = re.sub(r"[-_]", " ", match.group(0))  # "2024-Jun-05" as dateutil reads it
     try:
-        return parser.parse(words, default=dt.datetime(2000, 1, 1)).date()
+        found = parser.parse(words, default=dt.datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
+        return None
+    # dateutil reads "0001" as 2001: the year is taken as its four digits write it.
+    try:
+        return found.replace(year=int(re.search(r"\d{4}", words)[0]))
+    except ValueError:  # the year 0000, or February 29th of another year
         return None
 
 
@@ -80,6 +96,8 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
     """Series name and date from a title such as 'Meeting Minutes: SVSM Call (May 15th, 2024)'."""
     plain = _EMPHASIS_RE.sub(r"\2", text).strip()
     found = find_date(plain)
+    if not found:
+        _refuse_far_year(plain)
     date = None
     if found:
         date, (start, end) = found
@@ -90,6 +108,16 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
     series = _SUFFIX_RE.sub("", series).strip(_TRIM) or series
     series = re.sub(r"\s+", " ", re.sub(r"\(\s*\)", "", series))
     return (series or None), date
+
+
+def _refuse_far_year(title: str) -> None:
+    """A title that writes its date with a year out of range is refused, not read as another."""
+    for pattern in _DATE_RES:
+        for match in pattern.finditer(title):
+            written = _written_date(match)
+            if written and not in_range(written):
+                raise BadInput(f"the title's date {match.group(0)!r}: the year must be written in "
+                               f"full and be between {FIRST_YEAR} and {LAST_YEAR}")
 
 
 def date_from_filename(name: str) -> dt.date | None:

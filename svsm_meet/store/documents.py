@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_
 
 from ..errors import BadInput
 from ..model import Attendee, Document, FollowUp, Item, Layout, Section
@@ -43,6 +43,19 @@ def existing_meetings(conn, keys: list[tuple[int, object]]) -> dict[tuple[int, o
     return found
 
 
+def _first_new_id(conn) -> int | None:
+    """On SQLite, the id after every meeting id given so far, taken before a replace deletes.
+
+    SQLite gives the largest id again once its row is gone, and the meeting table has no
+    AUTOINCREMENT (which would need it rebuilt by a migration): a replaced meeting's id would
+    come back as another meeting's, under a draft or an app still open on the old one.  Replacing
+    is the only way a meeting is deleted, and it always puts the new ones above: the largest id
+    never goes down, so no id is given twice.  PostgreSQL's sequences never give one twice."""
+    if conn.dialect.name != "sqlite":
+        return None
+    return (conn.execute(select(func.max(t.meeting.c.id))).scalar() or 0) + 1
+
+
 def save_documents(conn, docs: list[Document], replace: bool = False) -> list[int]:
     """Insert DOCS as new meetings; with REPLACE, a meeting of the same series and date goes first."""
     now = utcnow()
@@ -61,6 +74,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
             f"the {name} meeting of {date} exists already (id {mid}); use --replace to overwrite it"
         )
     kept = _keep_followups(conn, list(existing.values())) if existing else []
+    first_id = _first_new_id(conn) if existing else None
     if existing:
         conn.execute(delete(t.meeting).where(t.meeting.c.id.in_(list(existing.values()))))
 
@@ -69,6 +83,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         t.meeting,
         [
             {
+                **({"id": first_id + n} if first_id else {}),
                 "series_id": sid,
                 "date": doc.date,
                 "start_time": doc.start_time,
@@ -77,7 +92,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
                 "created_at": now,
                 "updated_at": now,
             }
-            for doc, (sid, _) in zip(docs, keys)
+            for n, (doc, (sid, _)) in enumerate(zip(docs, keys))
         ],
     )
     people = People(conn)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, insert, select, update
 
-from ..errors import BadInput
+from ..errors import BadInput, MeetingGone
 from ..model import Attendee, Item
 from ..names import Matcher
 from . import schema as t
@@ -24,9 +24,15 @@ CHANNEL = "svsm_meet"  # PostgreSQL NOTIFY channel; the payload is the meeting's
 
 def lock_meeting(conn, meeting_id: int) -> None:
     """Writers of one meeting take turns: on PostgreSQL by locking its row (SQLite's writers
-    already do, by BEGIN IMMEDIATE), so that positions computed from the rows stay right."""
+    already do, by BEGIN IMMEDIATE), so that positions computed from the rows stay right.
+
+    A meeting gone meanwhile (another program replaced or deleted it) is said in words here,
+    before a write would fail on its foreign key with the SQL in the message."""
+    query = select(t.meeting.c.id).where(t.meeting.c.id == meeting_id)
     if conn.dialect.name == "postgresql":
-        conn.execute(select(t.meeting.c.id).where(t.meeting.c.id == meeting_id).with_for_update())
+        query = query.with_for_update()
+    if conn.execute(query).first() is None:
+        raise MeetingGone(meeting_id)
 
 
 def log_change(conn, meeting_id: int, action: str, undo: dict, undone: bool = False) -> None:

@@ -7,6 +7,7 @@ point at its own database.
 from __future__ import annotations
 
 import os
+import stat
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,24 +24,43 @@ def default_db_path() -> Path:
     return user_data_path("svsm-meet", appauthor=False) / "svsm-meet.db"
 
 
+# Paths this process found missing and so will create: an empty file there is ours, where an
+# empty file found on disk is someone's (a placeholder, a file being written) and is left alone.
+_CREATING: set[Path] = set()
+
+
 def _check_sqlite_file(path: Path, given: str) -> None:
-    """Refuse a path that is a directory or a file that is not an SQLite database."""
-    if path.is_dir():
+    """Refuse what is not an SQLite file of ours to be: a directory, a device or FIFO (SQLite
+    would write a journal beside /dev/null), a file of another format, an empty file."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise BadInput(f"--db {given}: the folder {path.parent} does not exist") from None
+        _CREATING.add(path.resolve())
+        return
+    except OSError as e:
+        raise BadInput(f"--db {given}: cannot read it ({e.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
         raise BadInput(f"--db {given}: is a directory, not a database file")
-    if path.exists():
-        try:
-            with path.open("rb") as f:
-                header = f.read(len(SQLITE_HEADER))
-        except OSError as e:
-            raise BadInput(f"--db {given}: cannot read it ({e.strerror})") from None
-        if header and header != SQLITE_HEADER:
-            raise BadInput(f"--db {given}: not an SQLite database; refusing to touch it")
-    elif not path.parent.is_dir():
-        raise BadInput(f"--db {given}: the folder {path.parent} does not exist")
+    if not stat.S_ISREG(st.st_mode):
+        raise BadInput(f"--db {given}: not a regular file; refusing to touch it")
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise BadInput(f"--db {given}: cannot read it ({e.strerror})") from None
+    if not header and path.resolve() not in _CREATING:
+        raise BadInput(f"--db {given}: an empty file, not an SQLite database; refusing to touch it")
+    if header and header != SQLITE_HEADER:
+        raise BadInput(f"--db {given}: not an SQLite database; refusing to touch it")
 
 
 def resolve_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db, else $SVSM_MEET_DB, else the file in the user data dir."""
+    if db is not None and not db.strip():
+        # An empty variable in a script ("--db $DB") must not mean the user's real database.
+        raise BadInput("--db: empty; give a database file or URL")
     given = db or os.environ.get(ENV_VAR) or ""
     if not given:
         path = default_db_path()
@@ -56,6 +76,14 @@ def resolve_url(db: str | None) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
+def _refuse_foreign(cursor) -> None:
+    """Before any PRAGMA that writes (journal_mode = WAL rewrites the header): a database with
+    tables must have ours.  Reading the schema changes nothing."""
+    tables = {name for (name,) in cursor.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if tables - {"alembic_version"} and not {"alembic_version", "meeting", "series"} <= tables:
+        raise SvsmMeetError("the database holds tables of another program; refusing to touch it")
+
+
 def _setup_sqlite(engine) -> None:
     from sqlalchemy import event
 
@@ -65,6 +93,7 @@ def _setup_sqlite(engine) -> None:
         # the lock up front instead of failing with "database is locked" on upgrade.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        _refuse_foreign(cursor)  # first: sqlite3's connect timeout covers a locked file meanwhile
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":

@@ -217,6 +217,25 @@ class SyncState(SQLModel, table=True, defer_build=True):
     synced_at: dt.datetime = _when()
 
 
+class Publication(SQLModel, table=True, defer_build=True):
+    """A meeting's minutes committed into a governance repo by `svsm-meet publish`: which commit,
+    which file, when, and the hash of what was written, so that an export that has changed since
+    is told from one that is still what the repo holds.  Kept by series and date, not meeting id,
+    because `import --replace` makes the meeting anew and it is still the same meeting."""
+
+    __tablename__ = "publication"
+    __table_args__ = (Index("ix_publication_meeting", "series_id", "date"),)
+
+    id: Optional[int] = _id()
+    series_id: int = _ref("series")
+    date: dt.date = Field(nullable=False)
+    repo: str = _text(1000, nullable=False)  # the checkout's folder
+    path: str = _text(1000, nullable=False)  # the file, relative to the checkout
+    commit_id: str = _text(64, nullable=False)
+    content_hash: str = _text(64, nullable=False)  # sha256 of the file as committed
+    published_at: dt.datetime = _when()
+
+
 # The tables, as the store's Core statements name them.
 series = Series.__table__
 meeting = Meeting.__table__
@@ -228,3 +247,4 @@ item = Item.__table__
 followup = Followup.__table__
 change = Change.__table__
 sync_state = SyncState.__table__
+publication = Publication.__table__

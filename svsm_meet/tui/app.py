@@ -9,6 +9,7 @@ from textual.binding import Binding
 from ..errors import BadInput
 from ..service import Service
 from .commands import binding_commands
+from .plain import shown
 from .screens.meetings import MeetingsScreen
 
 
@@ -72,7 +73,9 @@ class SvsmMeetApp(App):
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
         # Messages quote what was typed: shown as they are, never read as markup.
-        return super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        # Messages quote records too (a calendar task's title): escaped like all drawn text.
+        return super().notify(shown(message), title=shown(title, lines=False), severity=severity,
+                              timeout=timeout, markup=False)
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)

@@ -118,7 +118,7 @@ class FollowupsScreen(Screen):
 
     def sync_done(self, report) -> None:
         self.query_one(ProgressBar).display = False
-        details = "\n".join(report.conflicts[:3] + report.notes[:3])
+        details = "\n".join(report.conflicts[:3] + report.notes[:3] + report.skipped[:3])
         self.notify(report.summary() + ("\n" + details if details else ""), title="Calendar synced",
                     timeout=8)
         self.fill()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
-from ..plain import plain, row
+from ..plain import plain, row, shown
 
 
 class _TableScreen(Screen):
@@ -81,7 +80,7 @@ class PersonScreen(_TableScreen):
 
     def fill(self, table: DataTable) -> None:
         person = self.app.service.person(self.person_id)
-        self.title = person["name"]
+        self.title = shown(person["name"], lines=False)
         done = sum(f["status"] == "done" for f in person["followups"])
         self.query_one(".history-summary", Static).update(plain(
             f"{len(person['meetings'])} meetings attended · {len(person['followups'])} follow-ups "
@@ -113,7 +112,7 @@ class AttendanceScreen(Screen):
             for series, points in self.app.service.attendance().items():
                 counts = [n for _, n in points]
                 first, last = points[0][0], points[-1][0]
-                title = Text(series, style="bold")
+                title = plain(series, style="bold")
                 title.append(f"  {len(points)} meetings, {first} – {last} · attendees min "
                              f"{min(counts)}, average {sum(counts) / len(counts):.1f}, max {max(counts)}")
                 yield Static(title, classes="attendance-title")

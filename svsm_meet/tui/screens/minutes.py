@@ -13,12 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, SelectionList, Static
 
 from ...drafts import Drafts
-from ...errors import Ambiguous, BadInput
+from ...errors import Ambiguous, MeetingGone, SvsmMeetError
 from ...model import KINDS
-from ..plain import plain
+from ..plain import plain, shown
 from ..widgets.attendees_panel import AttendeesPanel
 from ..widgets.entry_line import EntryLine, NameSuggester
 from ..widgets.minutes_view import MinutesView, Target
+from .publish import PublishFlow
 
 _KIND_CYCLE = [k for k in KINDS if k not in ("raw", "link")]
 
@@ -39,7 +40,7 @@ class ItemsView(MinutesView):
     ]
 
 
-class MinutesScreen(Screen):
+class MinutesScreen(PublishFlow, Screen):
     BINDINGS = [
         Binding("f2", "export", "Export", id="minutes.export"),
         Binding("f3", "preview", "Preview", id="minutes.preview"),
@@ -56,6 +57,8 @@ class MinutesScreen(Screen):
         self.focus_at = Target(*focus) if focus else None
         self.editing: Target | None = None
         self.drafts = Drafts(service.url)
+        self.draft_key: str | None = None  # known once the meeting is read (on_mount)
+        self.gone = False  # the meeting was replaced or deleted by another program
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -73,13 +76,14 @@ class MinutesScreen(Screen):
         try:
             self.session = self.service.open_session(self.meeting_id)
             self.roster = self.service.roster(self.meeting_id)
+            self.draft_key = self.service.draft_key(self.meeting_id)
         except Exception as e:  # noqa: BLE001 - e.g. deleted meanwhile: say so, stay in the app
             self.fail(e)
             self.app.call_later(self.app.pop_screen)
             return
         entry = self.query_one(EntryLine)
         entry.suggester = NameSuggester(self.service.people_names())
-        entry.value = self.drafts.load(self.meeting_id)
+        entry.value = self.drafts.load(self.draft_key)
         self.show_carried()
         self.refresh_minutes()
         view = self.query_one(ItemsView)
@@ -109,17 +113,24 @@ class MinutesScreen(Screen):
             watcher.close()
 
     def others_changed(self) -> None:
-        if not self.session.changed_elsewhere():
+        if self.gone:
             return
-        self.session.reload()
+        try:
+            if not self.session.changed_elsewhere():
+                return
+            self.session.reload()
+        except MeetingGone as e:  # replaced elsewhere: said once; the typed line stays
+            self.gone = True
+            self.fail(e)
+            return
         self.refresh_minutes()
 
     # -- showing -------------------------------------------------------------------------------
 
     def refresh_minutes(self, keep: Target | None = None) -> None:
         doc = self.session.doc
-        self.title = doc.title or doc.series
-        self.sub_title = f"{doc.series} · {doc.date}"
+        self.title = shown(doc.title or doc.series, lines=False)
+        self.sub_title = shown(f"{doc.series} · {doc.date}", lines=False)
         self.query_one(ItemsView).show(doc, keep)
         # Names as the people directory has them, as the roster does ("carlos lopez" is Carlos López).
         present = self.session.present
@@ -150,7 +161,12 @@ class MinutesScreen(Screen):
         panel.update(plain("\n".join(lines)))
 
     def fail(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"
+        if isinstance(error, SvsmMeetError):
+            message = str(error)
+        else:  # a driver's error in words, never the SQL statement SQLAlchemy adds to it
+            orig = getattr(error, "orig", None) or error
+            words = str(orig).strip().splitlines()
+            message = f"that failed: {type(orig).__name__}: {words[0] if words else 'failed'}"
         self.notify(message, severity="error", timeout=6)
 
     # -- typing --------------------------------------------------------------------------------
@@ -202,9 +218,9 @@ class MinutesScreen(Screen):
 
     def line_changed(self, value: str) -> None:
         """Every keystroke: the half-typed line is kept, so a killed terminal loses nothing."""
-        if not self.editing and self.is_mounted:
+        if not self.editing and self.is_mounted and self.draft_key:
             try:
-                self.drafts.save(self.meeting_id, value)
+                self.drafts.save(self.draft_key, value)
             except OSError as e:
                 self.notify(f"could not keep the draft line: {e.strerror}", severity="warning")
 
@@ -252,7 +268,7 @@ class MinutesScreen(Screen):
             self.editing = target
             raise
         entry = self.query_one(EntryLine)
-        entry.value = self.drafts.load(self.meeting_id)
+        entry.value = self.drafts.load(self.draft_key)
         self.refresh_minutes(target)
         self.query_one(ItemsView).focus()
 
@@ -323,12 +339,19 @@ class MinutesScreen(Screen):
     def action_leave(self) -> None:
         if self.editing:
             self.editing = None
-            self.query_one(EntryLine).value = self.drafts.load(self.meeting_id)
+            self.query_one(EntryLine).value = self.drafts.load(self.draft_key)
             self.show_where()
             return
         self.app.action_meetings()
 
     def action_export(self) -> None:
+        if self.service.can_publish():
+            self.notify("checking the governance repo…", timeout=2)
+            self.prepare_publish()
+        else:
+            self.write_file()
+
+    def write_file(self) -> None:
         try:
             path = self.service.write_minutes(self.meeting_id)
         except Exception as e:  # noqa: BLE001

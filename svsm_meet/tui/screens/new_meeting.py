@@ -16,7 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
 from ...errors import BadInput
-from ..plain import plain
+from ..plain import plain, shown
 
 NEW_SERIES_CADENCE = "weekly"  # offered to a new series, on the weekday of its first date
 FIELDS = ("series", "date", "time", "zone", "cadence")
@@ -90,8 +90,10 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
             yield Static("New meeting", classes="dialog-title")
             with Grid(id="form"):
                 yield Label("Series")
-                yield Input(self.default_series, id="series", placeholder="SVSM Development Call",
-                            suggester=SuggestFromList(self.series, case_sensitive=False))
+                # Series names come from imported minutes: drawn escaped, like all record text.
+                yield Input(shown(self.default_series, lines=False), id="series",
+                            placeholder="SVSM Development Call", suggester=SuggestFromList(
+                                [shown(s, lines=False) for s in self.series], case_sensitive=False))
                 yield Label("Date")
                 yield Input(str(self.default_date), id="date", placeholder="2024-05-15, next wed, +1w")
                 yield Label("Time")

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, MarkdownViewer
 
+from ..plain import shown
+
 
 class PreviewScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f3,q", "dismiss", "Close", id="preview.close")]
@@ -16,5 +18,5 @@ class PreviewScreen(ModalScreen[None]):
         self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        yield MarkdownViewer(self.markdown, show_table_of_contents=False, id="preview")
+        yield MarkdownViewer(shown(self.markdown), show_table_of_contents=False, id="preview")
         yield Footer()

@@ -12,14 +12,14 @@ from textual.widgets.option_list import Option
 
 from ...errors import BadInput
 from ...store.search import MARK
-from ..plain import plain
+from ..plain import plain, shown
 
 
 def highlighted(snippet: str) -> Text:
     """A snippet with its **marked** words in bold."""
     text = Text()
     for n, part in enumerate(snippet.split(MARK)):
-        text.append(part, style="bold reverse" if n % 2 else "")
+        text.append(shown(part), style="bold reverse" if n % 2 else "")
     return text
 
 
@@ -68,8 +68,8 @@ class SearchScreen(Screen):
         self.query_one("#search-status", Static).update(plain(status))
         options = []
         for hit in hits:
-            prompt = Text(f"{hit.date or '—'}  {hit.kind:<9} ", style="dim")
-            prompt.append(f"{hit.series or ''}\n", style="bold")
+            prompt = plain(f"{hit.date or '—'}  {hit.kind:<9} ", style="dim")
+            prompt.append(shown(hit.series or "", lines=False) + "\n", style="bold")
             prompt.append_text(highlighted(hit.snippet))
             options.append(Option(prompt))
         self.query_one("#hits", OptionList).set_options(options)

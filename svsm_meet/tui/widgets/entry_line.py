@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input
 
+from ..plain import shown
+
 # Where a name may start: the line's start, after a comma, '@', or a command word.
 _NAME_START = re.compile(r"(?:^|, *|@|#attendees +|#here +|\s)(?=\S)")
 
@@ -27,7 +29,7 @@ class NameSuggester(Suggester):
                 continue
             for name in self.names:
                 if name.casefold().startswith(fragment.casefold()) and len(name) > len(fragment):
-                    return value + name[len(fragment):]
+                    return value + shown(name[len(fragment):], lines=False)  # drawn, so escaped
         return None
 
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from ...formats.markdown_out import (attendee_lines, heading_line, item_column, item_marker,
                                      item_own_lines)
 from ...model import Document, Item, Layout
+from ..plain import plain, shown
 
 _KIND_STYLE = {
     "decision": "bold green",
@@ -33,16 +34,17 @@ class Target:
 
 
 def _item_text(item: Item, column: int, layout: Layout) -> Text:
-    lines = item_own_lines(item, column, layout)
+    lines = [shown(line) for line in item_own_lines(item, column, layout)]
     if item.kind == "raw":
-        return Text("\n".join(lines), style="dim")
+        return plain("\n".join(lines), style="dim")
     text = Text()
     first = lines[0]
     marker_end = column + len(item_marker(item, layout))
     text.append(first[:marker_end], style="dim")
     rest = first[marker_end:]
     if item.label:
-        cut = rest.find(item.label) + len(item.label)
+        label = shown(item.label)
+        cut = rest.find(label) + len(label)
         text.append(rest[:cut], style=_KIND_STYLE.get(item.kind, ""))
         rest = rest[cut:]
     text.append(rest, style=_KIND_STYLE.get(item.kind, "") if item.kind in ("link", "question") else "")
@@ -75,11 +77,11 @@ class MinutesView(OptionList):
         for section in doc.sections:
             if section.level:
                 style = _HEADING_STYLE.get(section.level, "bold")
-                add(Text(heading_line(section), style=style), Target("section", section.id),
+                add(plain(heading_line(section), style=style), Target("section", section.id),
                     section.blank_before)
             lines = attendee_lines(doc) if section.kind == "attendees" else []
             if lines:
-                add(Text("\n".join(lines), style="italic"), Target("attendees", section.id),
+                add(plain("\n".join(lines), style="italic"), Target("attendees", section.id),
                     doc.layout.attendees_gap if section.level else section.blank_before)
             add_items(section.items, None)
         highlighted = self.highlighted

@@ -1,0 +1,675 @@
+"""`svsm-meet publish`: the minutes committed into a governance repo as its maintainers do by hand.
+
+Every test works on real git repositories made in tmp_path: a governance-like upstream (an index
+with several months, minutes files, a `scripts/check-signed-off.sh` like the real repo's CI), a
+bare repo standing for the note-taker's fork, and a clone of it, the checkout publish works in.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, FIXTURES
+
+GOVERNANCE = FIXTURES / "governance"
+SIGNER = "Signed-off-by: Jane Doe <jane@example.org>"
+
+INDEX = """\
+# Meeting Minutes
+
+## SVSM Development Call
+
+### October 2024
+
+* [October 30th, 2024](devel-call-2024-10-30.md)
+* [October 16th, 2024](devel-call-2024-10-16.md)
+
+### September 2024
+
+* [September 25th, 2024](devel-call-2024-09-25.md)
+* [September 11th, 2024](devel-call-2024-09-11.md)
+
+### August 2024
+
+* [August 28th, 2024](devel-call-2024-08-28.md)
+"""
+
+# What the real repo's CI checks of each commit of a pull request: a body, and a sign-off.
+CHECK_SIGNED_OFF = """\
+#!/bin/sh
+# Usage: check-signed-off.sh RANGE -- every commit in RANGE has a body and a Signed-off-by trailer.
+status=0
+for c in $(git rev-list "$1"); do
+    body=$(git log -1 --format=%b "$c" | grep -v '^Signed-off-by:' | grep -v '^[[:space:]]*$')
+    if [ -z "$body" ]; then echo "commit $c: the message has no body"; status=1; fi
+    if ! git log -1 --format=%b "$c" | grep -q '^Signed-off-by: [^<]* <[^>]*@[^>]*>$'; then
+        echo "commit $c: no Signed-off-by"; status=1
+    fi
+done
+exit $status
+"""
+
+
+def minutes(date_words: str, *bullets: str) -> str:
+    lines = "\n".join(f"* {b}" for b in bullets or ("Joerg Roedel reported on the release.",))
+    return (f"# Meeting Minutes: SVSM Development Call ({date_words})\n\n## Attendees:\n\n"
+            f"Joerg Roedel, Stefano Garzarella\n\n## Topics:\n\n### Status:\n\n{lines}\n")
+
+
+def git(repo: Path, *args: str, check: bool = True) -> str:
+    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    if check and proc.returncode:
+        raise AssertionError(f"git {' '.join(args)}: {proc.stderr}")
+    return proc.stdout
+
+
+@pytest.fixture(autouse=True)
+def _git_identity(monkeypatch):
+    """Commits made by the tests themselves are a fixed someone's; no user or system config."""
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for who in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{who}_NAME", "Test Maker")
+        monkeypatch.setenv(f"GIT_{who}_EMAIL", "maker@example.org")
+
+
+@pytest.fixture
+def origin(tmp_path) -> Path:
+    """The fork on the server: a bare repo holding a governance-like history."""
+    upstream = tmp_path / "upstream"
+    (upstream / "Meetings").mkdir(parents=True)
+    (upstream / "scripts").mkdir()
+    git(upstream, "init", "-q", "-b", "main")
+    (upstream / "Meetings" / "README.md").write_text(INDEX)
+    for day in ("2024-08-28", "2024-09-11", "2024-09-25", "2024-10-16", "2024-10-30"):
+        (upstream / "Meetings" / f"devel-call-{day}.md").write_text(f"# Minutes of {day}\n")
+    check = upstream / "scripts" / "check-signed-off.sh"
+    check.write_text(CHECK_SIGNED_OFF)
+    check.chmod(check.stat().st_mode | stat.S_IXUSR)
+    git(upstream, "add", ".")
+    git(upstream, "commit", "-q", "-m",
+        "Add the meetings of 2024\n\nSo far.\n\nSigned-off-by: Test Maker <maker@example.org>")
+    bare = tmp_path / "fork.git"
+    git(tmp_path, "clone", "-q", "--bare", str(upstream), str(bare))
+    return bare
+
+
+@pytest.fixture
+def repo(tmp_path, origin) -> Path:
+    """The note-taker's checkout: a clone of the fork, with their git identity."""
+    checkout = tmp_path / "governance"
+    git(tmp_path, "clone", "-q", str(origin), str(checkout))
+    git(checkout, "config", "user.name", "Jane Doe")
+    git(checkout, "config", "user.email", "jane@example.org")
+    return checkout
+
+
+@pytest.fixture
+def meetings(cli, tmp_path):
+    """Import minutes (date words -> file) into the test's database."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+
+    def add(*dates: str) -> None:
+        files = []
+        for words in dates:
+            path = folder / f"{len(list(folder.iterdir()))}.md"
+            path.write_text(minutes(words))
+            files.append(path)
+        result = cli("import", *files)
+        assert result.code == 0, result.err
+
+    return add
+
+
+def state(repo: Path) -> dict:
+    """All a failed publish must leave as it was."""
+    return {
+        "head": git(repo, "rev-parse", "HEAD"),
+        "branch": git(repo, "symbolic-ref", "-q", "HEAD", check=False),
+        "branches": git(repo, "branch", "--list"),
+        "status": git(repo, "status", "--porcelain", "--untracked-files=all", "--ignored"),
+        "files": sorted(str(p.relative_to(repo)) for p in repo.rglob("*") if ".git" not in p.parts),
+        "index": (repo / "Meetings" / "README.md").read_bytes(),
+    }
+
+
+def added_lines(repo: Path, rev: str, path: str = "Meetings/README.md") -> list[str]:
+    diff = git(repo, "diff", "--unified=0", f"{rev}~1", rev, "--", path)
+    return [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+
+
+def message(repo: Path, rev: str = "HEAD") -> str:
+    return git(repo, "log", "-1", "--format=%B", rev)
+
+
+def check_signed_off(repo: Path, rng: str = "origin/main..HEAD") -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", "scripts/check-signed-off.sh", rng], cwd=repo, capture_output=True, text=True)
+
+
+def publication_state(db, date: str):
+    from svsm_meet.store.engine import make_engine, resolve_url, transaction
+    from svsm_meet.store.publications import publication_state as state_of
+    from svsm_meet.store.summary import find_meeting
+
+    with transaction(make_engine(resolve_url(str(db))), write=False) as conn:
+        return state_of(conn, find_meeting(conn, date).id)
+
+
+# -- the commit ----------------------------------------------------------------------------------------
+
+
+def test_publish_writes_the_export_the_index_line_and_a_signed_off_commit(cli, meetings, repo, db):
+    meetings("October 23rd, 2024")
+    before = git(repo, "rev-parse", "HEAD").strip()
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 0, result.err
+    assert "committed" in result.out
+
+    exported = cli("export", "markdown", "2024-10-23").out
+    assert (repo / "Meetings" / "devel-call-2024-10-23.md").read_text() == exported
+    assert git(repo, "rev-parse", "HEAD~1").strip() == before
+    assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
+        "Meetings/README.md", "Meetings/devel-call-2024-10-23.md"]
+    # The one line, between the newer and the older meeting of the month.
+    assert added_lines(repo, "HEAD") == ["* [October 23rd, 2024](devel-call-2024-10-23.md)"]
+    index = (repo / "Meetings" / "README.md").read_text()
+    assert ("* [October 30th, 2024](devel-call-2024-10-30.md)\n"
+            "* [October 23rd, 2024](devel-call-2024-10-23.md)\n* [October 16th, 2024]") in index
+
+    subject, blank, body, *rest = message(repo).rstrip("\n").split("\n")
+    assert subject == "Add meeting minutes for SVSM Development Call on October 23rd, 2024"
+    assert blank == "" and body.strip()
+    assert rest[-1] == SIGNER
+    assert git(repo, "log", "-1", "--format=%(trailers:key=Signed-off-by,valueonly)").strip() == \
+        "Jane Doe <jane@example.org>"
+    assert check_signed_off(repo).returncode == 0
+    assert git(repo, "status", "--porcelain") == ""
+    assert publication_state(db, "2024-10-23").state == "published"
+
+
+def test_the_ci_check_the_tests_use_does_refuse_a_commit_without_body_or_sign_off(repo):
+    (repo / "x.md").write_text("x\n")
+    git(repo, "add", "x.md")
+    git(repo, "commit", "-q", "-m", "Add x")
+    checked = check_signed_off(repo)
+    assert checked.returncode == 1
+    assert "no body" in checked.stdout and "no Signed-off-by" in checked.stdout
+
+
+def test_a_new_month_gets_its_heading_above_the_previous_month(cli, meetings, repo):
+    meetings("November 6th, 2024")
+    assert cli("publish", "2024-11-06", "--repo", repo).code == 0
+    assert added_lines(repo, "HEAD") == [
+        "### November 2024", "", "* [November 6th, 2024](devel-call-2024-11-06.md)", ""]
+    index = (repo / "Meetings" / "README.md").read_text()
+    assert index.startswith("# Meeting Minutes\n\n## SVSM Development Call\n\n### November 2024\n\n"
+                            "* [November 6th, 2024](devel-call-2024-11-06.md)\n\n### October 2024\n")
+
+
+def test_an_older_month_goes_below_the_newer_ones(cli, meetings, repo):
+    meetings("July 31st, 2024")
+    assert cli("publish", "2024-07-31", "--repo", repo).code == 0
+    assert (repo / "Meetings" / "README.md").read_text().endswith(
+        "* [August 28th, 2024](devel-call-2024-08-28.md)\n\n### July 2024\n\n"
+        "* [July 31st, 2024](devel-call-2024-07-31.md)\n")
+
+
+def test_two_meetings_are_two_commits_oldest_first(cli, meetings, repo):
+    meetings("November 13th, 2024", "November 6th, 2024")
+    result = cli("publish", "2024-11-13", "2024-11-06", "--repo", repo)
+    assert result.code == 0, result.err
+    subjects = git(repo, "log", "--format=%s", "origin/main..HEAD").splitlines()
+    assert subjects == ["Add meeting minutes for SVSM Development Call on November 13th, 2024",
+                        "Add meeting minutes for SVSM Development Call on November 6th, 2024"]
+    assert added_lines(repo, "HEAD") == ["* [November 13th, 2024](devel-call-2024-11-13.md)"]
+    assert git(repo, "show", "--name-only", "--format=", "HEAD~1").split() == [
+        "Meetings/README.md", "Meetings/devel-call-2024-11-06.md"]
+    assert check_signed_off(repo).returncode == 0
+
+
+def test_publishing_the_same_meeting_again_does_nothing_and_says_so(cli, meetings, repo):
+    meetings("October 23rd, 2024")
+    assert cli("publish", "2024-10-23", "--repo", repo).code == 0
+    before = state(repo)
+    again = cli("publish", "2024-10-23", "--repo", repo)
+    assert again.code == 0
+    assert "already published" in again.out and "nothing to do" in again.out
+    assert state(repo) == before
+
+
+def test_a_changed_meeting_is_refused_and_update_commits_it(cli, meetings, repo, db):
+    meetings("October 23rd, 2024")
+    assert cli("publish", "2024-10-23", "--repo", repo).code == 0
+    assert cli("note", "add", "2024-10-23", "Stefano Garzarella will review the series.").code == 0
+    assert publication_state(db, "2024-10-23").state == "changed since"
+
+    before = state(repo)
+    refused = cli("publish", "2024-10-23", "--repo", repo)
+    assert refused.code == 2
+    assert "--update" in refused.err and len(refused.err.strip().splitlines()) == 1
+    assert state(repo) == before
+
+    result = cli("publish", "2024-10-23", "--repo", repo, "--update")
+    assert result.code == 0, result.err
+    assert message(repo).split("\n")[0] == "Update Meetings/devel-call-2024-10-23.md"
+    published = repo / "Meetings" / "devel-call-2024-10-23.md"
+    assert git(repo, "show", "--name-only", "--format=", "HEAD").split() == ["Meetings/devel-call-2024-10-23.md"]
+    assert "Stefano Garzarella will review the series." in published.read_text()
+    assert check_signed_off(repo).returncode == 0
+    assert publication_state(db, "2024-10-23").state == "published"
+
+
+def test_publication_state_is_never_before_a_publish(meetings, db):
+    meetings("October 23rd, 2024")
+    assert publication_state(db, "2024-10-23").state == "never"
+
+
+def test_a_file_published_by_hand_is_recognised_and_recorded(cli, meetings, repo, db):
+    meetings("October 23rd, 2024")
+    cli("export", "markdown", "2024-10-23", "-o", repo / "Meetings" / "devel-call-2024-10-23.md")
+    index = repo / "Meetings" / "README.md"
+    index.write_text(index.read_text().replace(
+        "* [October 16th", "* [October 23rd, 2024](devel-call-2024-10-23.md)\n* [October 16th"))
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "By hand\n\nBody.\n\n" + SIGNER)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 0 and "already published" in result.out
+    state_now = publication_state(db, "2024-10-23")
+    assert state_now.state == "published" and state_now.commit == git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_a_meeting_named_twice_is_one_commit(cli, meetings, repo):
+    meetings("November 6th, 2024")
+    assert cli("publish", "2024-11-06", "latest", "--repo", repo).code == 0
+    assert len(git(repo, "log", "--format=%s", "origin/main..HEAD").splitlines()) == 1
+
+
+# -- refusals, and nothing half-done ------------------------------------------------------------
+
+
+def test_a_dirty_tree_is_refused(cli, meetings, repo):
+    meetings("October 23rd, 2024")
+    (repo / "Meetings" / "devel-call-2024-10-16.md").write_text("edited\n")
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "uncommitted changes" in result.err
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
+    assert state(repo) == before
+
+
+def test_a_repo_in_the_middle_of_a_merge_is_refused(cli, meetings, repo):
+    meetings("October 23rd, 2024")
+    readme = repo / "Meetings" / "README.md"
+    git(repo, "switch", "-q", "-c", "other")
+    readme.write_text(readme.read_text() + "other\n")
+    git(repo, "commit", "-q", "-am", "other")
+    git(repo, "switch", "-q", "main")
+    readme.write_text(readme.read_text() + "mine\n")
+    git(repo, "commit", "-q", "-am", "mine")
+    git(repo, "merge", "-q", "other", check=False)  # a conflict: the merge waits
+    git(repo, "checkout", "--ours", "Meetings/README.md")
+    git(repo, "add", "Meetings/README.md")  # resolved, but not committed yet: still a merge
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "middle of a merge" in result.err
+
+
+def test_a_path_outside_the_repo_is_refused(cli, meetings, repo, tmp_path, monkeypatch):
+    meetings("October 23rd, 2024")
+    config = tmp_path / "config.toml"
+    config.write_text('[publish]\npath = "../elsewhere/devel-call-{date}.md"\n')
+    monkeypatch.setenv("SVSM_MEET_CONFIG", str(config))
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "outside the repo" in result.err
+    assert state(repo) == before and not (tmp_path / "elsewhere").exists()
+
+
+def test_a_link_out_of_the_repo_is_refused(cli, meetings, repo, tmp_path):
+    meetings("October 23rd, 2024")
+    (tmp_path / "outside").mkdir()
+    os.rename(repo / "Meetings", tmp_path / "outside" / "Meetings")
+    (repo / "Meetings").symlink_to(tmp_path / "outside" / "Meetings")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Meetings elsewhere")
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "outside the repo" in result.err
+
+
+def test_a_file_there_with_other_content_is_refused(cli, meetings, repo):
+    meetings("October 16th, 2024")  # the repo has a file of that date, with other minutes
+    before = state(repo)
+    result = cli("publish", "2024-10-16", "--repo", repo)
+    assert result.code == 2
+    assert "Meetings/devel-call-2024-10-16.md exists with other content" in result.err
+    assert state(repo) == before
+
+
+def test_not_a_checkout_no_identity_and_no_repo_are_one_line_errors(cli, meetings, repo, tmp_path):
+    meetings("October 23rd, 2024")
+    assert cli("publish", "2024-10-23").err.count("\n") == 1
+    assert cli("publish", "2024-10-23").code == 2
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    result = cli("publish", "2024-10-23", "--repo", plain)
+    assert result.code == 2 and "not a git checkout" in result.err
+    git(repo, "config", "--unset", "user.email")
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "user.email" in result.err
+
+
+def _hook(repo: Path, name: str, script: str) -> None:
+    hook = repo / ".git" / "hooks" / name
+    hook.write_text("#!/bin/sh\n" + script)
+    hook.chmod(0o755)
+
+
+def test_a_failing_commit_leaves_the_checkout_as_it_was(cli, meetings, repo, db):
+    meetings("November 6th, 2024")
+    _hook(repo, "pre-commit", "echo 'pre-commit: refused by the hook' >&2\nexit 1\n")
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes-2024-11-06")
+    assert result.code == 1
+    assert "refused by the hook" in result.err and "Traceback" not in result.err
+    assert state(repo) == before  # no file, index as it was, no commit, no branch
+    assert publication_state(db, "2024-11-06").state == "never"
+
+
+def test_a_failure_at_the_second_meeting_undoes_the_first_too(cli, meetings, repo, db):
+    meetings("November 6th, 2024", "November 13th, 2024")
+    _hook(repo, "commit-msg", "if grep -q 'November 13th' \"$1\"; then echo 'commit-msg: no' >&2; exit 1; fi\n")
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "2024-11-13", "--repo", repo)
+    assert result.code == 1 and "commit-msg: no" in result.err
+    assert state(repo) == before
+    assert publication_state(db, "2024-11-06").state == "never"
+
+
+def test_an_existing_topic_branch_is_reused_and_reset_on_failure(cli, meetings, repo):
+    meetings("November 6th, 2024", "November 13th, 2024")
+    assert cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes").code == 0
+    git(repo, "switch", "-q", "main")
+    tip = git(repo, "rev-parse", "minutes").strip()
+    _hook(repo, "pre-commit", "exit 1\n")
+    before = state(repo)
+    assert cli("publish", "2024-11-13", "--repo", repo, "--branch", "minutes").code == 1
+    assert state(repo) == before and git(repo, "rev-parse", "minutes").strip() == tip
+    (repo / ".git" / "hooks" / "pre-commit").unlink()
+    assert cli("publish", "2024-11-13", "--repo", repo, "--branch", "minutes").code == 0
+    assert git(repo, "log", "--format=%s", "main..minutes").splitlines() == [
+        "Add meeting minutes for SVSM Development Call on November 13th, 2024",
+        "Add meeting minutes for SVSM Development Call on November 6th, 2024"]
+    assert git(repo, "branch", "--show-current").strip() == "minutes"
+    assert "* [November 13th, 2024](devel-call-2024-11-13.md)\n* [November 6th, 2024]" in \
+        (repo / "Meetings" / "README.md").read_text()
+
+
+def test_a_checkout_that_moved_between_preview_and_publish_is_refused(meetings, repo, db):
+    """The app shows the commit first; if the checkout changes before the user says yes, the
+    prepared commit is stale and is not made."""
+    from svsm_meet.config import Config
+    from svsm_meet.errors import BadInput
+    from svsm_meet.service import Service
+
+    meetings("November 6th, 2024")
+    service = Service(f"sqlite:///{db}", Config(publish={"repo": str(repo)}))
+    prepared = service.prepare_publish(service.find("2024-11-06").id)
+    (repo / "other.md").write_text("x\n")
+    git(repo, "add", "other.md")
+    git(repo, "commit", "-q", "-m", "Other\n\nBody.\n\n" + SIGNER)
+    before = state(repo)
+    with pytest.raises(BadInput, match="changed since"):
+        service.publish(prepared)
+    assert state(repo) == before
+
+
+# -- dry run, push, pull request ------------------------------------------------------------------
+
+
+def test_dry_run_shows_the_diff_and_message_and_changes_nothing(cli, meetings, repo, db):
+    meetings("November 6th, 2024")
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes", "--dry-run")
+    assert result.code == 0, result.err
+    assert "Add meeting minutes for SVSM Development Call on November 6th, 2024" in result.out
+    assert SIGNER in result.out
+    assert "+* [November 6th, 2024](devel-call-2024-11-06.md)" in result.out
+    assert "+++ b/Meetings/devel-call-2024-11-06.md" in result.out
+    assert "+# Meeting Minutes: SVSM Development Call (November 6th, 2024)" in result.out
+    assert state(repo) == before
+    assert publication_state(db, "2024-11-06").state == "never"
+
+
+def test_push_to_the_fork_and_the_pull_request_url(cli, meetings, repo, origin):
+    meetings("November 6th, 2024")
+    # The fork is on GitHub as far as anyone can see; pushes go to the local bare repo.
+    git(repo, "remote", "set-url", "origin", "git@github.com:jane/governance.git")
+    git(repo, "remote", "set-url", "--push", "origin", str(origin))
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes-2024-11-06", "--push")
+    assert result.code == 0, result.err
+    assert git(origin, "rev-parse", "minutes-2024-11-06") == git(repo, "rev-parse", "HEAD")
+    assert "https://github.com/jane/governance/pull/new/minutes-2024-11-06" in result.out
+    assert git(repo, "config", "branch.minutes-2024-11-06.remote").strip() == "origin"
+
+
+def test_push_to_a_remote_not_on_github_says_there_is_no_url(cli, meetings, repo, origin):
+    meetings("November 6th, 2024")
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "m", "--push", "origin")
+    assert result.code == 0, result.err
+    assert git(origin, "rev-parse", "m") == git(repo, "rev-parse", "HEAD")
+    assert "not on GitHub" in result.out
+
+
+def test_a_failed_push_undoes_the_commits(cli, meetings, repo, tmp_path, db):
+    meetings("November 6th, 2024")
+    git(repo, "remote", "add", "gone", str(tmp_path / "no-such-repo.git"))
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "m", "--push", "gone")
+    assert result.code == 1 and "git push failed" in result.err
+    assert state(repo) == before
+    assert publication_state(db, "2024-11-06").state == "never"
+
+
+def test_push_to_an_unknown_remote_is_refused_before_anything(cli, meetings, repo):
+    meetings("November 6th, 2024")
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--push", "nowhere")
+    assert result.code == 2 and "no such remote" in result.err
+    assert state(repo) == before
+
+
+def test_pr_opens_the_pull_request_with_gh(cli, meetings, repo, tmp_path, monkeypatch):
+    meetings("November 6th, 2024")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "gh-calls"
+    gh = bin_dir / "gh"
+    gh.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > {calls}\n'
+                  'echo https://github.com/coconut-svsm/governance/pull/999\n')
+    gh.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "m", "--pr")
+    assert result.code == 0, result.err
+    assert "https://github.com/coconut-svsm/governance/pull/999" in result.out
+    args = calls.read_text().splitlines()
+    assert args[:4] == ["pr", "create", "--head", "m"]
+    assert "Add meeting minutes for SVSM Development Call on November 6th, 2024" in args
+
+
+def test_pr_without_gh_is_refused_before_anything(cli, meetings, repo, monkeypatch):
+    meetings("November 6th, 2024")
+    monkeypatch.setenv("PATH", str(Path(subprocess.run(["sh", "-c", "command -v git"], capture_output=True,
+                                                        text=True).stdout.strip()).parent))
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "m", "--pr")
+    assert result.code == 2 and "gh" in result.err
+    assert state(repo) == before
+
+
+@pytest.mark.parametrize("url", [
+    "https://github.com/jane/governance.git", "https://github.com/jane/governance",
+    "git@github.com:jane/governance.git", "ssh://git@github.com/jane/governance.git",
+])
+def test_pull_request_url_from_github_remotes(url):
+    from svsm_meet.publish.remote import pull_request_url
+
+    assert pull_request_url(url, "minutes-2024-11-06") == \
+        "https://github.com/jane/governance/pull/new/minutes-2024-11-06"
+
+
+def test_no_pull_request_url_for_other_hosts():
+    from svsm_meet.publish.remote import pull_request_url
+
+    assert pull_request_url("https://gitlab.com/jane/governance.git", "m") is None
+    assert pull_request_url("/srv/git/governance.git", "m") is None
+
+
+# -- configuration ---------------------------------------------------------------------------------------
+
+
+def test_config_gives_the_repo_a_series_path_and_the_body(cli, meetings, repo, tmp_path, monkeypatch):
+    meetings("November 6th, 2024")
+    config = tmp_path / "config.toml"
+    config.write_text(textwrap.dedent(f"""\
+        [publish]
+        repo = "{repo}"
+        body = "Taken by Jane in the call."
+
+        [publish.series."SVSM Development Call"]
+        path = "Meetings/svsm/{{date}}.md"
+        """))
+    monkeypatch.setenv("SVSM_MEET_CONFIG", str(config))
+    assert cli("publish", "2024-11-06").code == 0
+    assert (repo / "Meetings" / "svsm" / "2024-11-06.md").exists()
+    assert "* [November 6th, 2024](svsm/2024-11-06.md)" in added_lines(repo, "HEAD")
+    assert message(repo).split("\n")[2] == "Taken by Jane in the call."
+    assert cli("publish", "2024-11-06", "--message-body", " ").code == 2
+
+
+# -- the index's own shapes ------------------------------------------------------------------------------
+
+
+def test_index_flat_and_oldest_first_keeps_its_order():
+    import datetime as dt
+
+    from svsm_meet.publish.index import add_entry
+
+    flat = "## SVSM Development Call\n\n- [2024-09-04](a-2024-09-04.md)\n- [2024-09-25](a-2024-09-25.md)\n"
+    assert add_entry(flat, "SVSM Development Call", dt.date(2024, 9, 11), "a-2024-09-11.md") == (
+        "## SVSM Development Call\n\n- [2024-09-04](a-2024-09-04.md)\n- [2024-09-11](a-2024-09-11.md)\n"
+        "- [2024-09-25](a-2024-09-25.md)\n")
+
+
+def test_index_without_the_series_gets_a_section_and_an_absent_index_is_made():
+    import datetime as dt
+
+    from svsm_meet.publish.index import add_entry
+
+    other = "# Meeting Minutes\n\n## TSC\n\n* [x](tsc.md)\n"
+    assert add_entry(other, "SVSM Development Call", dt.date(2024, 11, 6), "d.md") == (
+        other + "\n## SVSM Development Call\n\n### November 2024\n\n* [November 6th, 2024](d.md)\n")
+    made = add_entry("", "SVSM Development Call", dt.date(2024, 11, 6), "d.md")
+    assert made.startswith("# Meeting Minutes\n")
+
+
+# -- the real repo's own history ----------------------------------------------------------------------
+
+
+def _real_checkout(tmp_path: Path, index_before: Path) -> Path:
+    """A checkout whose Meetings/README.md is the real index just before a minutes commit."""
+    real = tmp_path / "real"
+    (real / "Meetings").mkdir(parents=True)
+    git(real, "init", "-q", "-b", "main")
+    (real / "Meetings" / "README.md").write_bytes(index_before.read_bytes())
+    git(real, "add", ".")
+    git(real, "commit", "-q", "-m", "The index as it was\n\nBefore.\n\n" + SIGNER)
+    git(real, "config", "user.name", "Jane Doe")
+    git(real, "config", "user.email", "jane@example.org")
+    return real
+
+
+@pytest.mark.skipif(not (CORPUS / "svsm" / "devel-call-2024-10-02.md").exists(),
+                    reason="../shared/corpus is not beside this checkout (CI puts it there)")
+def test_the_real_commit_of_october_2nd_2024_is_reproduced(cli, tmp_path):
+    """coconut-svsm/governance a002087: the minutes of October 2nd, 2024 and their line at the top
+    of the flat index of 2024 (tests/fixtures/governance/SOURCES.md)."""
+    source = CORPUS / "svsm" / "devel-call-2024-10-02.md"
+    real = _real_checkout(tmp_path, GOVERNANCE / "README-e8931d3.md")
+    assert cli("import", source).code == 0
+    result = cli("publish", "2024-10-02", "--repo", real)
+    assert result.code == 0, result.err
+    assert (real / "Meetings" / "devel-call-2024-10-02.md").read_bytes() == source.read_bytes()
+    assert (real / "Meetings" / "README.md").read_bytes() == (GOVERNANCE / "README-a002087.md").read_bytes()
+    assert added_lines(real, "HEAD") == ["* [October 2nd, 2024](devel-call-2024-10-02.md)"]
+    assert message(real).split("\n")[0] == "Add meeting minutes for SVSM Development Call on October 2nd, 2024"
+
+
+def test_the_real_commit_of_may_7th_2025_is_reproduced(cli, tmp_path):
+    """coconut-svsm/governance b52d55a: the minutes of May 7th, 2025 under a new `### May 2025`
+    heading above April's (tests/fixtures/governance/SOURCES.md)."""
+    source = GOVERNANCE / "devel-call-2025-05-07.md"
+    real = _real_checkout(tmp_path, GOVERNANCE / "README-0fe5291.md")
+    assert cli("import", source).code == 0
+    result = cli("publish", "2025-05-07", "--repo", real)
+    assert result.code == 0, result.err
+    assert (real / "Meetings" / "devel-call-2025-05-07.md").read_bytes() == source.read_bytes()
+    assert (real / "Meetings" / "README.md").read_bytes() == (GOVERNANCE / "README-b52d55a.md").read_bytes()
+    assert added_lines(real, "HEAD") == ["### May 2025", "", "* [May 7th, 2025](devel-call-2025-05-07.md)", ""]
+    assert message(real).split("\n")[0] == "Add meeting minutes for SVSM Development Call on May 7th, 2025"
+
+
+# -- in the app -------------------------------------------------------------------------------------------
+
+
+def test_f2_in_the_app_shows_the_commit_and_publishes_on_confirmation(db, repo, tmp_path):
+    """With [publish] repo set, F2 offers the file or the repo, showing the commit first."""
+    import asyncio
+
+    from svsm_meet.config import Config
+    from svsm_meet.service import Service
+    from svsm_meet.tui.app import SvsmMeetApp
+
+    service = Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "minutes", publish={"repo": str(repo)}))
+    service.import_demo()  # the SVSM call of May 15th, 2024
+    app = SvsmMeetApp(service, open_meeting=service.find("latest").id)
+    before = git(repo, "rev-parse", "HEAD").strip()
+
+    async def wait_for(condition) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("timed out")
+
+    async def go():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("f2")
+            await wait_for(lambda: type(app.screen).__name__ == "PublishScreen")
+            shown = str(app.screen.preview)
+            assert "Add meeting minutes for SVSM Development Call on May 15th, 2024" in shown
+            assert "+* [May 15th, 2024](devel-call-2024-05-15.md)" in shown
+            assert git(repo, "rev-parse", "HEAD").strip() == before  # shown, not done
+            await pilot.press("p")
+            await wait_for(lambda: publication_state(db, "2024-05-15").state == "published")
+            await pilot.pause()
+
+    asyncio.run(go())
+    assert message(repo).split("\n")[0] == "Add meeting minutes for SVSM Development Call on May 15th, 2024"
+    exported = service.markdown(service.find("latest").id)
+    assert (repo / "Meetings" / "devel-call-2024-05-15.md").read_text() == exported
+    assert check_signed_off(repo).returncode == 0
+    assert not (tmp_path / "minutes").exists()
+
+
+def test_a_wrong_publish_setting_in_the_config_is_one_line(cli, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[publish]\nrepository = "~/src/governance"\n')
+    monkeypatch.setenv("SVSM_MEET_CONFIG", str(config))
+    result = cli("publish", "latest")
+    assert result.code == 2 and "[publish] repository" in result.err
+    assert len(result.err.strip().splitlines()) == 1
