@@ -57,6 +57,9 @@ class Attendee:
     group: str | None = None  # line label as written, e.g. "Council:" or "Observers:"
     present: bool = True
     new_line: bool = False  # starts a new line of the attendees paragraph
+    # "@lirantal" written beside the name: read at import into the directory as an alias (so
+    # "@lirantal will …" is Liran Tal's), not kept with the meeting, which keeps its lines.
+    handle: str | None = field(default=None, compare=False)
 
     @property
     def shown(self) -> str:

@@ -339,3 +339,15 @@ def test_a_weekday_after_the_owner_is_not_part_of_the_name():
 
     entry = parse_entry("#action review the patch @Joerg Monday", dt.date(2024, 5, 15))
     assert (entry.owner, entry.text) == ("Joerg", "review the patch Monday")
+
+
+def test_a_handle_beside_an_attendee_is_their_alias(cli, tmp_path):
+    minutes = tmp_path / "wg.md"
+    minutes.write_text("# WG Meeting 2018-01-25\n\n## Present\n\n* Liran Tal (@lirantal)\n* Reed Loden (@reedloden)\n\n"
+                       "## Notes\n\n* @lirantal will contact Sam on the pending script import.\n", encoding="utf-8")
+    assert cli("import", minutes).code == 0
+    (found,) = json.loads(cli("followups", "--json", "--all").out)
+    assert found["owner"] == "Liran Tal"
+    assert cli("followups", "add", "Demo the platform", "--owner", "@reedloden", "--meeting", "latest").code == 0
+    owners = {f["text"]: f["owner"] for f in json.loads(cli("followups", "--json", "--all").out)}
+    assert owners["Demo the platform"] == "Reed Loden"

@@ -149,7 +149,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -
             name = handle
         else:
             return None
-    attendee = Attendee(name=name, group=group, present=present)
+    attendee = Attendee(name=name, group=group, present=present, handle=handle if handle != name else None)
     if note:
         if note.lower() in ROLE_WORDS:
             attendee.role = note

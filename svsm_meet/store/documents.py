@@ -48,12 +48,14 @@ def _first_new_id(conn) -> int | None:
 
     SQLite gives the largest id again once its row is gone, and the meeting table has no
     AUTOINCREMENT (which would need it rebuilt by a migration): a replaced meeting's id would
-    come back as another meeting's, under a draft or an app still open on the old one.  Replacing
-    is the only way a meeting is deleted, and it always puts the new ones above: the largest id
-    never goes down, so no id is given twice.  PostgreSQL's sequences never give one twice."""
+    come back as another meeting's, under a draft or an app still open on the old one.  A replace
+    puts the new ones above the largest id; a meeting deleted outright leaves its id as a mark
+    (meeting_edits.keep_id_mark): no id is given twice.  PostgreSQL's sequences never give one twice."""
     if conn.dialect.name != "sqlite":
         return None
-    return (conn.execute(select(func.max(t.meeting.c.id))).scalar() or 0) + 1
+    from .meeting_edits import id_mark
+
+    return max(conn.execute(select(func.max(t.meeting.c.id))).scalar() or 0, id_mark(conn)) + 1
 
 
 def save_documents(conn, docs: list[Document], replace: bool = False) -> list[int]:
@@ -74,7 +76,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
             f"the {name} meeting of {date} exists already (id {mid}); use --replace to overwrite it"
         )
     kept = _keep_followups(conn, list(existing.values())) if existing else []
-    first_id = _first_new_id(conn) if existing else None
+    first_id = _first_new_id(conn)
     if existing:
         conn.execute(delete(t.meeting).where(t.meeting.c.id.in_(list(existing.values()))))
 
@@ -180,6 +182,8 @@ def _attendee_people(people: People, docs: list[Document]) -> dict[int, int]:
             for a in doc.attendees:
                 if (len(a.name.split()) > 1) == full:
                     pid = people.resolve(a.name, a.affiliation, taken[id(doc)])
+                    if a.handle:
+                        people.alias_handle(pid, a.handle)
                     found[id(a)] = pid
                     taken[id(doc)].add(pid)
     return found

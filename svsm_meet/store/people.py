@@ -81,6 +81,11 @@ class People:
         self.conn.execute(update(t.person).where(t.person.c.id == pid).values(name=name))
         self.names[pid] = name
 
+    def alias_handle(self, pid: int, handle: str) -> None:
+        """'Liran Tal (@lirantal)': the handle is Liran's other name, unless it names someone else."""
+        if self.find(handle) is None:
+            self.add_alias(pid, handle)
+
     def add_alias(self, pid: int, alias: str) -> None:
         key = name_key(alias)
         if self.by_key.get(key) not in (None, pid):
