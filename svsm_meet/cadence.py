@@ -167,6 +167,8 @@ def check_rrule(text: str) -> str:
         raise BadInput("RRULE: INTERVAL must be a whole number from 1 to 366")
     rule = ";".join(f"{k}={v}" for k, v in fields.items())
     start = dt.date(2000, 1, 3)
+    if not _some_day_fits(fields):
+        raise BadInput("RRULE: it never happens (no such day in those months)")
     try:
         first = _rrule(rule, start).after(_midnight(start), inc=True)
     except (ValueError, TypeError, IndexError, KeyError) as e:
@@ -174,6 +176,21 @@ def check_rrule(text: str) -> str:
     if first is None and "UNTIL" not in fields:
         raise BadInput("RRULE: it never happens")
     return rule
+
+
+_LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _some_day_fits(fields: dict[str, str]) -> bool:
+    """False for February 30th and the like: dateutil would look for one until the year 9999."""
+    try:
+        months = [int(m) for m in fields.get("BYMONTH", "").split(",") if m] or range(1, 13)
+        days = [int(d) for d in fields.get("BYMONTHDAY", "").split(",") if d]
+    except ValueError:
+        return True  # not numbers: dateutil says what is wrong
+    if not days:
+        return True
+    return any(0 < abs(d) <= _LONGEST[m - 1] for m in months if 1 <= m <= 12 for d in days)
 
 
 def _fields(rule: str) -> dict[str, str]:
