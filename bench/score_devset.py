@@ -117,7 +117,8 @@ def handles_of(name: str, text: str) -> list[str]:
 
 def person_match(label: str, found: str, text: str) -> bool:
     """FOUND is the labelled person: by name, or by a handle written beside the name."""
-    return names_match(label, found) or any(names_match(h, found) for h in handles_of(label, text))
+    return (names_match(label, found) or any(names_match(h, found) for h in handles_of(label, text))
+            or label.startswith("@") and any(names_match(label, h) for h in handles_of(found, text)))
 
 
 # -- running the importer ------------------------------------------------------------------------

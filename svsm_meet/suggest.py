@@ -146,12 +146,22 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
         return None
     if len(first.split()) == 1 and (_THING_RE.search(first) or (len(first) > 2 and first.isupper())):
         return None  # "Fuzzing will …", "COCONUT plans to …", "TSC: …": a thing, not a person
+    if len(first.split()) > 1 and any(len(w) > 2 and w.isupper() for w in first.split()):
+        return None  # "Rebuild JIRA - now that …": no one's name has a word in capitals
     return None, first
+
+
+# Every pattern _from_sentence tries has one of these words.
+_COMMITMENT_HINT_RE = re.compile(
+    r"will|shall|\bto\b|should|\bcan\b|owe|[’']ll|sugg|propos|recommend|\blet|must|need|next step|"
+    r"action here", re.I)
 
 
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     """(text, owner, owner as written) if SENTENCE commits someone to something."""
     sentence = sentence.strip().rstrip(".")
+    if not _COMMITMENT_HINT_RE.search(sentence):
+        return None  # none of the words any pattern below needs: most sentences of an import
     m = _COMMIT_RE.match(sentence)
     if m:
         who = m["who"]
