@@ -122,6 +122,34 @@ class Service:
                 edit_series(conn, series_ids(conn, [series])[series], **settings)
             return create_meeting(conn, series, date, start, timezone)
 
+    def delete_meeting(self, meeting_id: int) -> dict:
+        """The meeting, its minutes and its follow-ups, gone (see store/meeting_edits.py)."""
+        from .store.meeting_edits import delete_meeting
+
+        with self._write() as conn:
+            return delete_meeting(conn, meeting_id)
+
+    def followups_made(self, meeting_id: int) -> int:
+        """How many follow-ups the meeting made: what deleting it takes too."""
+        from .store.meeting_edits import followup_count
+
+        with self._read() as conn:
+            return followup_count(conn, meeting_id)
+
+    def edit_meeting(self, meeting_id: int, *, title: str | None = None, date: str | None = None,
+                     series: str | None = None) -> None:
+        """Retitle, re-date (DATE as typed: '2024-05-22', or '+1w' from the meeting's date) or
+        move a meeting to another series."""
+        from .dates import parse_date
+        from .store.meeting_edits import edit_meeting
+        from .store.meetings import meeting_basics
+
+        with self._write() as conn:
+            basics = meeting_basics(conn, meeting_id)
+            base = basics.date if basics else self.today()
+            day = parse_date(date, base=base) if date and date.strip() else None
+            edit_meeting(conn, meeting_id, title=title, date=day, series=series)
+
     def import_demo(self) -> tuple[int, bool]:
         """The bundled demo meeting (the SVSM call of May 15th, 2024): (its id, whether it is new)."""
         from importlib.resources import files
@@ -243,6 +271,16 @@ class Service:
 
         with self._write() as conn:
             update_followup(conn, followup_id, status=status)
+
+    def edit_followup(self, followup_id: int, *, text: str | None = None, owner: str | None = None,
+                      due: str | None = None):
+        """Text, owner (through the name matcher: Ambiguous where several fit) or due date (the
+        entry line's grammar) as typed; returns store.followup_edits.Edited."""
+        from .store.followup_edits import edit_followup
+
+        with self._write() as conn:
+            return edit_followup(conn, str(followup_id), text=text, owner=owner, due=due,
+                                 today=self.today())
 
     def sync_calendar(self, progress=None):
         """Sync with the CalDAV calendar of the config file; returns the sync's report."""

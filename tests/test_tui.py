@@ -478,8 +478,8 @@ def test_attendees_panel_uses_the_directorys_names(service, cli):
         panel = app.screen.query_one("#attendees")
         ticked = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)
                   if panel.get_option_at_index(n).value in panel.selected]
-        assert ticked == ["Carlos López"]
-        names = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)]
+        assert ticked == ["✓ Carlos López"]  # marked, not only coloured
+        names = [str(panel.get_option_at_index(n).prompt)[2:] for n in range(panel.option_count)]
         assert names.count("Carlos López") == 1 and "carlos lopez" not in names
 
     run(app, scenario)
@@ -497,7 +497,7 @@ def test_a_first_name_ticks_the_roster_person_and_an_ambiguous_one_is_shown(serv
         panel = app.screen.query_one("#attendees")
         ticked = [str(panel.get_option_at_index(n).prompt) for n in range(panel.option_count)
                   if panel.get_option_at_index(n).value in panel.selected]
-        assert ticked == ["Stefano Garzarella"]
+        assert ticked == ["✓ Stefano Garzarella"]
         await type_line(pilot, "#here Stefano Brivio")  # a second Stefano, new: said so
         await type_line(pilot, "#topic Slides")
         await type_line(pilot, "#action send the slides @Stefano")

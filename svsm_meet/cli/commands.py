@@ -11,6 +11,7 @@ from ..files import (DEFAULT_NAME_PATTERN, cannot_write, minutes_file_name, writ
                      write_folder)
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
+from ..words import due_words, plural
 from .output import unescaped, write_document
 from .series_commands import cmd_series
 from .followup_commands import cmd_followups
@@ -41,6 +42,10 @@ def _output(args, text: str) -> None:
 
 
 def cmd_meetings(args) -> int:
+    if getattr(args, "meetings_command", None):
+        from .meeting_commands import MEETING_COMMANDS
+
+        return MEETING_COMMANDS[args.meetings_command](args)
     from ..store.reads import reading
     from ..store.summary import list_meetings
 
@@ -79,7 +84,7 @@ def cmd_new(args) -> int:
     if roster:
         print("roster (from the series' recent meetings): " + ", ".join(roster))
     for f in service.carried_followups(mid):
-        print(f"carried over: {f['text']} — {f['owner'] or 'unassigned'}, due {f['due'] or 'no date'}")
+        print(f"carried over: {f['text']} — {f['owner'] or 'unassigned'}, {due_words(f['due'])}")
     return 0
 
 
@@ -110,7 +115,7 @@ def cmd_import(args) -> int:
     for doc, mid in zip(docs, ids):
         print(f"imported meeting {mid}: {doc.series}, {doc.date}")
     if suggested:
-        print(f"{suggested} follow-ups suggested; see 'svsm-meet followups --all'")
+        print(f"{plural(suggested, 'follow-up')} suggested; see 'svsm-meet followups --all'")
     return 0
 
 
@@ -184,7 +189,7 @@ def cmd_export(args) -> int:
         write_folder(out, {name: render(doc) for name, doc in zip(names, docs)})
     except OSError as e:
         raise cannot_write(f"-o {args.output}", e) from None
-    print(f"wrote {len(docs)} meeting{'s' if len(docs) != 1 else ''} to {out}")
+    print(f"wrote {plural(len(docs), 'meeting')} to {out}")
     return 0
 
 
@@ -309,12 +314,17 @@ def cmd_db(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """Put the bundled demo meeting in the database (once) and list the meetings."""
+    """Put the bundled demo meeting in the database (once) and list the meetings.  It says which
+    database, and how to take the demo out again: it may well be the user's real one."""
     from ..service import Service
+    from ..store.urls import shown_url
 
-    _, created = Service(resolve_url(args.db), engine=_engine(args)).import_demo()
-    if created:
-        print("imported the demo meeting: SVSM Development Call, 2024-05-15")
+    url = resolve_url(args.db)
+    where = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else shown_url(url)
+    mid, created = Service(url, engine=_engine(args)).import_demo()
+    print(f"{'imported' if created else 'already there:'} the demo meeting (SVSM Development Call, "
+          f"2024-05-15) in {where}; 'svsm-meet meetings delete {mid}' takes it out (--db PATH "
+          "puts it in another database)")
     args.json, args.series = False, None
     return cmd_meetings(args)
 

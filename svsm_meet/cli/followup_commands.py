@@ -3,7 +3,6 @@ the one name matcher (names.py), a new person where nobody matches, refused wher
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from ..errors import BadInput
@@ -38,26 +37,16 @@ def cmd_followups(args) -> int:
 
 def _due_of(conn, text: str | None, meeting_id: int | None):
     """--due, counted from the meeting's date (today without one)."""
-    from ..entry import parse_due
-    from ..store.meetings import meeting_basics
-    from ..store.series import next_meeting_date
+    from ..store.followup_edits import due_for
 
-    if not text:
-        return None
-    base, nxt, zone = dt.date.today(), None, None
-    if meeting_id is not None:
-        row = meeting_basics(conn, meeting_id)
-        base, zone = row.date, row.timezone
-        nxt = next_meeting_date(conn, row.series_id, row.date)
-    return parse_due(text, base, nxt, zone)
+    return due_for(conn, text, meeting_id)
 
 
 def _owner_of(conn, typed: str, meeting_id: int | None):
-    """--owner: the person the name matcher finds (the meeting's attendees settle a first name two
-    people share), or a new one, said so on stdout; several fit: BadInput naming them."""
-    from ..store.people import name_matcher, person_for
+    """--owner: the person the name matcher finds, or a new one, said so on stdout."""
+    from ..store.followup_edits import owner_for
 
-    named = person_for(conn, typed, name_matcher(conn, meeting_id))
+    named = owner_for(conn, typed, meeting_id)
     if named.new:
         print(f"new person: {named.name}")
     return named.id
@@ -83,26 +72,20 @@ def cmd_followups_add(args) -> int:
 
 
 def cmd_followups_edit(args) -> int:
-    from ..store.followups import find_followup, update_followup
+    from ..store.followup_edits import edit_followup
+    from ..store.followups import find_followup
 
-    values = {}
-    if args.text is not None:
-        if not args.text.strip():
-            raise BadInput("--text: a follow-up needs text")
-        values["text"] = args.text.strip()
-    if args.status:
-        values["status"] = args.status
+    if args.text is not None and not args.text.strip():
+        raise BadInput("--text: a follow-up needs text")
     with transaction(_engine(args)) as conn:
-        row = find_followup(conn, args.ref)
-        if args.due is not None:
-            values["due"] = _due_of(conn, args.due, row["meeting_id"])
-        if args.owner is not None:  # '' is nobody
-            values["owner_id"] = _owner_of(conn, args.owner, row["meeting_id"]) if args.owner.strip() \
-                else None
-        if not values:
+        find_followup(conn, args.ref)  # an unknown ID is said before anything else
+        if not any(v is not None for v in (args.text, args.owner, args.due)) and not args.status:
             raise BadInput("followups edit: nothing to change; give --text, --owner, --due or --status")
-        update_followup(conn, row["id"], **values)
-    print(f"changed follow-up {row['id']}")
+        done = edit_followup(conn, args.ref, text=args.text, owner=args.owner, due=args.due,
+                             status=args.status)
+    if done.new_person:
+        print(f"new person: {done.new_person}")
+    print(f"changed follow-up {done.id}")
     return 0
 
 

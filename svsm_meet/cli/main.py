@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("meetings", help="list meetings, most recent first")
     s.add_argument("--json", action="store_true", help="a JSON list of {id, date, title, series}")
     s.add_argument("--series", metavar="S", help="only this series")
+    from .meeting_commands import add_actions as add_meeting_actions
+
+    add_meeting_actions(s)
 
     s = sub.add_parser("new", help="create a meeting")
     s.add_argument("--series", required=True, metavar="NAME")

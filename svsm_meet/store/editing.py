@@ -148,22 +148,42 @@ def add_attendees(conn, meeting_id: int, attendees: list[Attendee], people: Matc
             continue
         present.add(named.id)
         people.tick(named.id)
-        ids.append(conn.execute(
-            insert(t.attendance).values(
-                meeting_id=meeting_id, person_id=named.id, position=position,
-                written=_written(attendee.name, named),
-                grp=attendee.group, present=True, role=attendee.role,
-                affiliation=attendee.affiliation, new_line=one_per_line and position > 0,
-            )
-        ).inserted_primary_key[0])
+        row = dict(meeting_id=meeting_id, person_id=named.id, position=position,
+                   written=_written(attendee.name, named),
+                   grp=attendee.group, present=True, role=attendee.role,
+                   affiliation=attendee.affiliation, new_line=one_per_line and position > 0)
+        back = _removed_row(conn, meeting_id, named.id)
+        # Unticked and ticked again: back in their place (the export's order).  Not one who was
+        # listed as absent ("Regrets:"): present now, they are not put back among the absent.
+        if back is not None and back.get("present"):
+            row.update(position=back["position"], grp=back["grp"], role=back["role"],
+                       new_line=back["new_line"], written=row["written"] or back["written"],
+                       affiliation=row["affiliation"] or back["affiliation"])
+            conn.execute(update(t.attendance).where(a.meeting_id == meeting_id,
+                                                    a.position >= back["position"])
+                         .values(position=a.position + 1))
+        position += 1  # the next one new goes last, past any shifted up
+        ids.append(conn.execute(insert(t.attendance).values(**row)).inserted_primary_key[0])
         done.added.append(named.name)
-        position += 1
     owned = rematch_owners(conn, meeting_id, people) if ids else []
     done.owned = [(text, person.name) for _, text, person in owned]
     if ids:
         log_change(conn, meeting_id, "add attendees", {
             "op": "delete_attendance", "ids": ids, "owners": [[fid, p.id] for fid, _, p in owned]})
     return done
+
+
+def _removed_row(conn, meeting_id: int, person_id: int) -> dict | None:
+    """The person's attendance row as it was before their last removal from this meeting (the
+    change log keeps it for undo), or None where they were never removed."""
+    c = t.change.c
+    for undo in conn.execute(select(c.undo).where(c.meeting_id == meeting_id,
+                                                  c.action == "remove attendee")
+                             .order_by(c.id.desc())).scalars():
+        row = (undo or {}).get("row") or {}
+        if row.get("person_id") == person_id:
+            return row
+    return None
 
 
 def _written(typed: str, named) -> str | None:
@@ -283,11 +303,27 @@ def undo_last(conn, meeting_id: int) -> str | None:
     ).mappings().first()
     if row is None:
         return None
+    what = _described(conn, row["action"], row["undo"])  # before the reversal takes it away
     _REVERSE[row["undo"]["op"]](conn, row["undo"])
     conn.execute(update(t.change).where(c.id == row["id"]).values(undone=True))
     # The undo is a change too, so that the others see it (it is never undone itself).
     log_change(conn, meeting_id, f"undo {row['action']}", {"op": "none"}, undone=True)
-    return row["action"]
+    return what
+
+
+def _described(conn, action: str, undo: dict) -> str:
+    """'add item 'Roy will send the IGVM PR'': the change and the text it was about, shortened."""
+    table = {"delete_item": t.item, "update_item": t.item, "move_item": t.item,
+             "delete_section": t.section, "rename_section": t.section}.get(undo["op"])
+    text = None
+    if table is not None and "id" in undo:
+        text = conn.execute(select(table.c.text).where(table.c.id == undo["id"])).scalar()
+    elif undo["op"] == "restore_items" and undo.get("rows"):
+        text = undo["rows"][0].get("text")
+    if not text:
+        return action
+    text = " ".join(text.split())
+    return f"{action} '{text if len(text) <= 40 else text[:39] + '…'}'"
 
 
 def _undo_delete_item(conn, undo):

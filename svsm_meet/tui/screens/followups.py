@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
 from ...errors import BadInput
 from ..plain import plain, row
+from ...words import plural
 
 
 class FollowupsScreen(Screen):
@@ -18,6 +19,9 @@ class FollowupsScreen(Screen):
         Binding("a", "set_status('open')", "Accept", id="followups.accept"),
         Binding("r", "set_status('dropped')", "Reject", id="followups.reject"),
         Binding("x", "set_status('done')", "Done", id="followups.done"),
+        Binding("w", "edit('owner')", "Owner", id="followups.owner"),
+        Binding("d", "edit('due')", "Due", id="followups.due"),
+        Binding("e", "edit('text')", "Text", id="followups.text"),
         Binding("o", "by_owner", "By owner / by date", id="followups.order"),
         Binding("c", "closed", "Show closed", id="followups.closed"),
         Binding("s", "sync", "Sync calendar", id="followups.sync"),
@@ -56,6 +60,7 @@ class FollowupsScreen(Screen):
         today = self.service.today().isoformat()
         overdue = 0
         self.meeting_of = {f["id"]: f["meeting"] for f in found}
+        self.found = {f["id"]: f for f in found}
         for f in found:
             due = f["due"] or ("? " + (f["recheck"] or "") if f["due_unknown"] else "")
             late = bool(f["due"]) and f["due"][:10] < today and f["status"] == "open"
@@ -69,7 +74,7 @@ class FollowupsScreen(Screen):
             table.move_cursor(row=min(keep, len(found) - 1))
         suggested = sum(f["status"] == "suggested" for f in found)
         self.query_one("#followups-summary", Static).update(plain(
-            f"{len(found)} follow-ups · {overdue} overdue · {suggested} suggested (a accepts, r rejects)"
+            f"{plural(len(found), 'follow-up')} · {overdue} overdue · {suggested} suggested (a accepts, r rejects)"
             + ("  · by owner" if self.owner_order else "  · by due date")
         ))
 
@@ -129,7 +134,56 @@ class FollowupsScreen(Screen):
 
     @on(DataTable.RowSelected)
     def _open_meeting(self, event: DataTable.RowSelected) -> None:
-        """Enter: the minutes the follow-up came from."""
-        meeting = self.meeting_of.get(int(event.row_key.value))
+        """Enter: the minutes the follow-up came from, at its bullet (as a search hit opens)."""
+        fid = int(event.row_key.value)
+        meeting = self.meeting_of.get(fid)
         if meeting is not None:
-            self.app.open_meeting(meeting)
+            self.app.open_meeting(meeting, focus=self.service.hit_target(f"followup:{fid}"))
+
+    # -- editing: owner, due date, text ----------------------------------------------------------
+
+    def action_edit(self, field: str) -> None:
+        """w, d, e: one line to type, with what the follow-up has now."""
+        from textual.suggester import SuggestFromList
+
+        from .ask import AskScreen
+
+        fid = self.selected()
+        if fid is None:
+            return
+        f = self.found[fid]
+        asks = {
+            "owner": ("Owner of", f["owner"] or "", "a name: full, first, alias or handle; empty: nobody",
+                      SuggestFromList(self.service.people_names(), case_sensitive=False)),
+            "due": ("Due date of", f["due"] or "", "2024-05-29, +1w, next wed, next meeting, "
+                    "unknown: why; empty: none", None),
+            "text": ("Text of", f["text"], "what is to be done", None),
+        }
+        title, value, hint, suggester = asks[field]
+
+        def typed(answer: str | None) -> None:
+            if answer is not None and answer != value:
+                self.save(fid, field, answer)
+
+        self.app.push_screen(AskScreen(f"{title} “{f['text']}”", value, hint=hint,
+                                       suggester=suggester), typed)
+
+    def save(self, fid: int, field: str, answer: str) -> None:
+        from ...errors import Ambiguous
+
+        try:
+            done = self.service.edit_followup(fid, **{field: answer})
+        except Ambiguous as e:  # "Stefano": which one?  The choice is saved.
+            from .choose_person import ChoosePersonScreen
+
+            self.notify(str(e), severity="warning")
+            self.app.push_screen(ChoosePersonScreen(e.typed, e.candidates),
+                                 lambda name: name and self.save(fid, field, name))
+            return
+        except Exception as e:  # noqa: BLE001 - shown, never a traceback
+            self.notify(str(e) if isinstance(e, BadInput) else f"that failed: {e}", severity="error")
+            return
+        if done.new_person:
+            self.notify(f"new person: {done.new_person} (nobody of that name was known)",
+                        severity="warning")
+        self.fill()

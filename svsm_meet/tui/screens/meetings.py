@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Input
 
 from ...store.summary import MeetingSummary
 from ..plain import row
+from ...words import plural
 
 
 class MeetingsScreen(Screen):
@@ -21,6 +22,9 @@ class MeetingsScreen(Screen):
         Binding("d", "app.decisions", "Decisions", id="meetings.decisions"),
         Binding("p", "app.people", "People", id="meetings.people"),
         Binding("t", "app.attendance", "Attendance", id="meetings.attendance"),
+        Binding("e", "edit_meeting", "Edit", id="meetings.edit"),
+        Binding("delete", "delete_meeting", "Delete", id="meetings.delete"),
+        Binding("D", "app.open_demo", "Demo", id="meetings.demo"),
         Binding("escape", "clear_filter", "Clear filter", id="meetings.clear_filter", show=False),
     ]
 
@@ -48,7 +52,7 @@ class MeetingsScreen(Screen):
         table.clear()
         for m in meetings:
             table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
-        self.sub_title = f"{len(meetings)} of {len(self.meetings)} meetings"
+        self.sub_title = f"{len(meetings)} of {plural(len(self.meetings), 'meeting')}"
 
     def reload(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings
@@ -71,11 +75,63 @@ class MeetingsScreen(Screen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_meeting(int(event.row_key.value))
 
-    def action_open_meeting(self) -> None:
+    def selected(self) -> MeetingSummary | None:
         table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.app.open_meeting(int(key.value))
+        if not table.row_count:
+            return None
+        key = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return next((m for m in self.meetings if m.id == key), None)
+
+    def action_open_meeting(self) -> None:
+        meeting = self.selected()
+        if meeting is not None:
+            self.app.open_meeting(meeting.id)
+
+    def action_delete_meeting(self) -> None:
+        """Del: the meeting, its minutes and its follow-ups, once the user has read which."""
+        from .ask import ConfirmScreen
+
+        meeting = self.selected()
+        if meeting is None:
+            return
+        service = self.app.service
+        made = service.followups_made(meeting.id)
+        question = (f"Delete the {meeting.series} meeting of {meeting.date}"
+                    + (f", “{meeting.title}”" if meeting.title else "") + "?\n"
+                    + ("Its minutes go, and " + (f"the {made} follow-ups it made." if made > 1 else
+                                                 "the follow-up it made." if made else
+                                                 "it made no follow-ups.")))
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                service.delete_meeting(meeting.id)
+            except Exception as e:  # noqa: BLE001
+                self.app.fail(e)
+                return
+            self.notify(f"deleted the {meeting.series} meeting of {meeting.date}", timeout=4)
+            self.app.action_meetings()
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_edit_meeting(self) -> None:
+        """e: retitle, re-date or move the meeting to another series."""
+        from .edit_meeting import EditMeetingScreen
+
+        meeting = self.selected()
+        if meeting is None:
+            return
+        service = self.app.service
+
+        def save(**changed) -> None:
+            service.edit_meeting(meeting.id, **changed)
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.app.action_meetings()
+
+        self.app.push_screen(EditMeetingScreen(meeting, service.series_names(), save), saved)
 
     def action_new_meeting(self) -> None:
         self.app.action_new_meeting()

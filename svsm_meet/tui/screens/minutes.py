@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets import Footer, Header, Static
 
 from ...drafts import Drafts
 from ...errors import Ambiguous, MeetingGone, SvsmMeetError
 from ...model import KINDS
+from ...words import due_words
 from ..plain import plain, shown
 from ..widgets.attendees_panel import AttendeesPanel
 from ..widgets.entry_line import EntryLine, NameSuggester
@@ -45,6 +46,9 @@ class MinutesScreen(PublishFlow, Screen):
         Binding("f2", "export", "Export", id="minutes.export"),
         Binding("f3", "preview", "Preview", id="minutes.preview"),
         Binding("f4", "attendees", "Attendees", id="minutes.attendees"),
+        # Not in the footer (it is full); shown there while the panel has focus (F4).
+        Binding("ctrl+t", "hide_attendees", "Attendees panel on/off", id="minutes.hide_attendees",
+                show=False),
         Binding("f5", "copy", "Copy", id="minutes.copy"),
         Binding("ctrl+z", "undo", "Undo", id="minutes.undo"),
         Binding("escape", "leave", "Meetings", id="minutes.back"),
@@ -154,8 +158,7 @@ class MinutesScreen(PublishFlow, Screen):
         panel.display = bool(carried)
         lines = [f"Open follow-ups from earlier meetings ({len(carried)}):"]
         for f in carried[:8]:
-            due = f["due"] or "no due date"
-            lines.append(f"  ☐ {f['text']} — {f['owner'] or 'unassigned'}, due {due}")
+            lines.append(f"  ☐ {f['text']} — {f['owner'] or 'unassigned'}, {due_words(f['due'])}")
         if len(carried) > 8:
             lines.append(f"  … and {len(carried) - 8} more")
         panel.update(plain("\n".join(lines)))
@@ -315,15 +318,15 @@ class MinutesScreen(PublishFlow, Screen):
             self.fail(e)
         self.refresh_minutes()
 
-    @on(SelectionList.SelectionToggled, "#attendees")
-    def _toggled(self, event: SelectionList.SelectionToggled) -> None:
+    @on(AttendeesPanel.Toggled)
+    def _toggled(self, event: AttendeesPanel.Toggled) -> None:
         try:
-            here = self.session.toggle_attendee(event.selection.value)
+            here = self.session.toggle_attendee(event.name)
         except Exception as e:  # noqa: BLE001
             self.fail(e)
             return
         said = f"; {self.session.remark}" if here and self.session.remark else ""
-        self.notify(f"{event.selection.value}: {'here' if here else 'not here'}{said}", timeout=3)
+        self.notify(f"{event.name}: {'here' if here else 'not here'}{said}", timeout=3)
         self.refresh_minutes()
 
     # -- the rest ------------------------------------------------------------------------------
@@ -335,6 +338,13 @@ class MinutesScreen(PublishFlow, Screen):
         else:
             panel.display = True
             panel.focus()
+
+    def action_hide_attendees(self) -> None:
+        """Ctrl+T: the attendees panel out of the way (a narrow terminal) and back; F4 shows it."""
+        panel = self.query_one(AttendeesPanel)
+        panel.display = not panel.display
+        if not panel.display and panel.has_focus:
+            self.query_one(EntryLine).focus()
 
     def action_leave(self) -> None:
         if self.editing:
