@@ -16,14 +16,50 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unused:
+    """A subcommand this run does not ask for: its arguments are not built (argparse takes ~6 ms
+    for all of them, on every command)."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: self
+
+
+class _OnlyAsked:
+    """The subparsers action, building only the command named on the command line."""
+
+    def __init__(self, sub, wanted: str | None):
+        self.sub, self.wanted, self.names = sub, wanted, []
+
+    def add_parser(self, name, **kwargs):
+        self.names.append(name)
+        if self.wanted is None or name == self.wanted:
+            return self.sub.add_parser(name, **kwargs)
+        return _Unused()
+
+
+def _command_word(argv: list[str] | None) -> str | None:
+    """The subcommand ARGV names, or None (help, or none given): then every one is built."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        word = args.pop(0)
+        if word == "--db":
+            args = args[1:]
+        elif not word.startswith("-"):
+            return word
+        elif word in ("-h", "--help"):
+            return None
+    return None
+
+
+def build_parser(argv: list[str] | None = None, *, everything: bool = True) -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Minutes of recurring calls: live in the terminal, "
                 "published as Markdown, follow-ups in everybody's calendar.",
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="PATH_OR_URL",
                    help="SQLite file or SQLAlchemy URL (default: $SVSM_MEET_DB, else the user data dir)")
     p.add_argument("--debug", action="store_true", help="show tracebacks of failures")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub = _OnlyAsked(p.add_subparsers(dest="command", metavar="COMMAND"),
+                     None if everything else _command_word(argv))
 
     s = sub.add_parser("open", help="the terminal app, straight on a meeting's minutes")
     s.add_argument("meeting", metavar="MEETING", help="an id, a date or 'latest'")
@@ -147,6 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _built(parser: argparse.ArgumentParser) -> set[str]:
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(actions[0].choices) if actions else set()
+
+
 def main(argv: list[str] | None = None) -> int:
     from .output import terminal_safe
 
@@ -155,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser(argv, everything=False)
+    if parser._subparsers is not None and _command_word(argv) not in _built(parser):
+        parser = build_parser(argv)  # a misspelt command: argparse lists them all
+    args = parser.parse_args(argv)
     from ..errors import SvsmMeetError
 
     try:
