@@ -3,6 +3,7 @@
     .venv/bin/python bench/score_devset.py                 # tests/fixtures/devset, with labels
     .venv/bin/python bench/score_devset.py -v              # ... and what was missed, per file
     .venv/bin/python bench/score_devset.py --json OUT      # ... and every figure as JSON
+    .venv/bin/python bench/score_devset.py --set tests/fixtures/holdout   # another labelled set
     .venv/bin/python bench/score_devset.py --corpus ../shared/corpus/svsm   # no labels: raw share
 
 Each minutes file is imported the way a user would, with the command line, into a database of its
@@ -382,10 +383,15 @@ def report(rows: list[dict], s: dict, labelled: bool, verbose: bool, base: Path)
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--corpus", type=Path, help="a folder of minutes without labels (raw share only)")
+    p.add_argument("--set", type=Path, dest="labelled_set",
+                   help="a labelled folder to score instead of tests/fixtures/devset"
+                        " (e.g. tests/fixtures/holdout)")
     p.add_argument("-v", "--verbose", action="store_true", help="list what was missed, per file")
     p.add_argument("--json", type=Path, help="write every figure to this file")
     args = p.parse_args(argv)
-    base = (args.corpus or DEVSET).resolve()
+    if args.corpus and args.labelled_set:
+        p.error("--corpus and --set exclude each other")
+    base = (args.corpus or args.labelled_set or DEVSET).resolve()
     files = sorted(f for f in base.rglob("*.md") if f.name not in ("README.md", "SOURCES.md"))
     labelled = args.corpus is None
     rows = [score_file(f, labels_of(f) if labelled else None) for f in files]
