@@ -135,28 +135,38 @@ _DATE_SPEC = re.compile(r"(?:%[YmdyjbBaA]|[-_. 0-9A-Za-z])+")  # {date:%Y-%m}: s
 _FIELDS = "use the fields {date} (or {date:%Y-%m}), {series} and {id}"
 
 
-def minutes_file_name(pattern: str, doc) -> str:
-    """The file name PATTERN gives DOC.  Only the three fields: a format string of Python's own
-    would read attributes ({series.__class__}) and pad without limit ({id:>300000000})."""
-    slug = re.sub(r"[^a-z0-9]+", "-", doc.series.lower()).strip("-") or "meeting"
-    values = {"date": doc.date.isoformat(), "series": slug, "id": str(doc.id)}
+def series_slug(series: str) -> str:
+    """'SVSM Development Call' -> 'svsm-development-call', as {series} fills a name."""
+    return re.sub(r"[^a-z0-9]+", "-", series.lower()).strip("-") or "meeting"
+
+
+def fill_pattern(pattern: str, doc, what: str = "name pattern") -> str:
+    """PATTERN with DOC's fields filled in.  Only the three fields: a format string of Python's
+    own would read attributes ({series.__class__}) and pad without limit ({id:>300000000}).  WHAT
+    names the pattern in a refusal."""
+    values = {"date": doc.date.isoformat(), "series": series_slug(doc.series), "id": str(doc.id)}
     parts = []
     try:
         fields = list(string.Formatter().parse(pattern))
     except ValueError as e:
-        raise BadInput(f"name pattern {pattern}: {e}; {_FIELDS}") from None
+        raise BadInput(f"{what} {pattern}: {e}; {_FIELDS}") from None
     for literal, field, spec, conversion in fields:
         parts.append(literal)
         if field is None:
             continue
         if field not in values or conversion or (spec and field != "date"):
             shown = field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            raise BadInput(f"name pattern {pattern}: {{{shown}}} is not a field; {_FIELDS}")
+            raise BadInput(f"{what} {pattern}: {{{shown}}} is not a field; {_FIELDS}")
         if spec and not _DATE_SPEC.fullmatch(spec):
-            raise BadInput(f"name pattern {pattern}: {{date:{spec}}}: only %Y %m %d %y %j %b %B "
+            raise BadInput(f"{what} {pattern}: {{date:{spec}}}: only %Y %m %d %y %j %b %B "
                            "%a %A, letters, digits and - _ .")
         parts.append(doc.date.strftime(spec) if spec else values[field])
-    name = "".join(parts)
+    return "".join(parts)
+
+
+def minutes_file_name(pattern: str, doc) -> str:
+    """The file name PATTERN gives DOC (fill_pattern), one name that fits in NAME_MAX bytes."""
+    name = fill_pattern(pattern, doc)
     if not name or "/" in name or "\0" in name or name in (".", ".."):
         raise BadInput(f"name pattern {pattern}: gives the file name {name!r}")
     if len(name.encode("utf-8", "surrogateescape")) > NAME_MAX:

@@ -298,6 +298,7 @@ def test_a_dirty_tree_is_refused(cli, meetings, repo):
     before = state(repo)
     result = cli("publish", "2024-10-23", "--repo", repo)
     assert result.code == 2 and "uncommitted changes" in result.err
+    assert "(Meetings/devel-call-2024-10-16.md)" in result.err  # the path whole, first letter too
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
     assert state(repo) == before
 
@@ -340,12 +341,68 @@ def test_a_link_out_of_the_repo_is_refused(cli, meetings, repo, tmp_path):
     assert result.code == 2 and "outside the repo" in result.err
 
 
+@pytest.mark.parametrize("link, to", [
+    ("Meetings/README.md", "../.git/config"),  # the index, into the repo's own git folder
+    ("Meetings/devel-call-2024-10-23.md", "../.git/hooks/post-commit"),  # a file not there yet
+    ("Meetings/devel-call-2024-10-23.md", "devel-call-2024-10-16.md"),  # another file of the repo
+])
+def test_a_symlink_committed_at_the_path_or_index_is_refused(cli, meetings, repo, link, to):
+    """A link someone merged into the governance repo must not make publish write through it: into
+    .git (the checkout broken), or into another file (the commit would hold the unchanged link)."""
+    meetings("October 23rd, 2024")
+    (repo / link).unlink(missing_ok=True)
+    (repo / link).symlink_to(to)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "A link\n\nIn.\n\n" + SIGNER)
+    config = (repo / ".git" / "config").read_bytes()
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo, "--update")
+    assert result.code == 2, result.err
+    assert "symbolic link" in result.err and len(result.err.strip().splitlines()) == 1
+    assert (repo / ".git" / "config").read_bytes() == config
+    assert not (repo / ".git" / "hooks" / "post-commit").exists()
+    assert state(repo) == before
+
+
 def test_a_file_there_with_other_content_is_refused(cli, meetings, repo):
     meetings("October 16th, 2024")  # the repo has a file of that date, with other minutes
     before = state(repo)
     result = cli("publish", "2024-10-16", "--repo", repo)
     assert result.code == 2
     assert "Meetings/devel-call-2024-10-16.md exists with other content" in result.err
+    assert state(repo) == before
+
+
+def test_a_folder_where_the_file_goes_is_refused_and_nothing_is_undone(cli, meetings, repo):
+    """Refused before anything is written, in words; not "undoing it failed too" over a checkout
+    that nothing changed."""
+    meetings("October 23rd, 2024")
+    (repo / "Meetings" / "devel-call-2024-10-23.md").mkdir()
+    (repo / "Meetings" / "devel-call-2024-10-23.md" / "notes.txt").write_text("mine\n")
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2, result.err
+    assert "Meetings/devel-call-2024-10-23.md" in result.err and "not a file" in result.err
+    assert "undoing" not in result.err and len(result.err.strip().splitlines()) == 1
+    assert state(repo) == before
+
+
+def test_control_characters_never_go_into_a_commit_message(cli, repo, tmp_path):
+    """A series named by imported minutes (a pull request) with ESC ] 0 ; … BEL: `git log` would
+    print it raw to the maintainer's terminal (issue 10); refused, nothing committed."""
+    evil = tmp_path / "evil.md"
+    evil.write_text(minutes("October 23rd, 2024").replace("SVSM Development Call",
+                                                          "SVSM\x1b]0;PWNED\x07 Call"))
+    assert cli("import", evil).code == 0
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "control character" in result.err, result.err
+    assert "\x1b" not in result.err and state(repo) == before
+    ok = tmp_path / "ok.md"
+    ok.write_text(minutes("November 6th, 2024"))
+    assert cli("import", ok).code == 0
+    result = cli("publish", "2024-11-06", "--repo", repo, "--message-body", "Taken\x1b[2J live.")
+    assert result.code == 2 and "control character" in result.err, result.err
     assert state(repo) == before
 
 
@@ -357,6 +414,8 @@ def test_not_a_checkout_no_identity_and_no_repo_are_one_line_errors(cli, meeting
     plain.mkdir()
     result = cli("publish", "2024-10-23", "--repo", plain)
     assert result.code == 2 and "not a git checkout" in result.err
+    result = cli("publish", "2024-10-23", "--repo", "~no-such-user-here/governance")
+    assert result.code == 2 and "home folder" in result.err
     git(repo, "config", "--unset", "user.email")
     result = cli("publish", "2024-10-23", "--repo", repo)
     assert result.code == 2 and "user.email" in result.err
@@ -408,6 +467,41 @@ def test_an_existing_topic_branch_is_reused_and_reset_on_failure(cli, meetings, 
         (repo / "Meetings" / "README.md").read_text()
 
 
+def test_a_meeting_already_on_the_topic_branch_is_recorded_with_that_branch_commit(
+        cli, meetings, repo, tmp_path):
+    """Published on the topic branch from one database; from another, with main checked out, it
+    is "already published" there, and recorded with the branch's commit, not HEAD's (none)."""
+    meetings("November 6th, 2024")
+    assert cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes").code == 0
+    commit = git(repo, "rev-parse", "minutes").strip()
+    git(repo, "switch", "-q", "main")
+    other = tmp_path / "other.db"
+    (tmp_path / "again.md").write_text(minutes("November 6th, 2024"))
+    assert cli("import", tmp_path / "again.md", database=other).code == 0
+    before = state(repo)
+    result = cli("publish", "2024-11-06", "--repo", repo, "--branch", "minutes", database=other)
+    assert result.code == 0, result.err
+    assert "already published" in result.out and f"(commit {commit[:12]})" in result.out
+    assert state(repo) == before
+    found = publication_state(other, "2024-11-06")
+    assert (found.state, found.commit) == ("published", commit)
+
+
+@pytest.mark.parametrize("pattern", ["Meetings/{series.__class__}-{date}.md",
+                                     "Meetings/{id:>300000000}.md", "Meetings/{date!r}.md"])
+def test_a_path_setting_takes_the_three_fields_only(cli, meetings, repo, tmp_path, monkeypatch,
+                                                     pattern):
+    """As --name-pattern (issue 10): no attribute of a field, no padding without limit."""
+    meetings("October 23rd, 2024")
+    config = tmp_path / "config.toml"
+    config.write_text(f'[publish]\npath = "{pattern}"\n')
+    monkeypatch.setenv("SVSM_MEET_CONFIG", str(config))
+    before = state(repo)
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "is not a field" in result.err, result.err
+    assert len(result.err.strip().splitlines()) == 1 and state(repo) == before
+
+
 def test_a_checkout_that_moved_between_preview_and_publish_is_refused(meetings, repo, db):
     """The app shows the commit first; if the checkout changes before the user says yes, the
     prepared commit is stale and is not made."""
@@ -442,6 +536,18 @@ def test_dry_run_shows_the_diff_and_message_and_changes_nothing(cli, meetings, r
     assert "+# Meeting Minutes: SVSM Development Call (November 6th, 2024)" in result.out
     assert state(repo) == before
     assert publication_state(db, "2024-11-06").state == "never"
+
+
+def test_dry_run_says_what_the_run_will_push(cli, meetings, repo):
+    """A meeting published already, a new topic branch: the run makes no branch and pushes
+    nothing, so the dry run must not say it would push."""
+    meetings("November 6th, 2024")
+    assert cli("publish", "2024-11-06", "--repo", repo).code == 0
+    dry = cli("publish", "2024-11-06", "--repo", repo, "--branch", "new", "--push", "--dry-run")
+    real = cli("publish", "2024-11-06", "--repo", repo, "--branch", "new", "--push")
+    assert dry.code == real.code == 0, dry.err + real.err
+    assert "nothing to push" in real.out
+    assert "would push" not in dry.out and "nothing to push" in dry.out
 
 
 def test_push_to_the_fork_and_the_pull_request_url(cli, meetings, repo, origin):
@@ -574,6 +680,20 @@ def test_index_without_the_series_gets_a_section_and_an_absent_index_is_made():
         other + "\n## SVSM Development Call\n\n### November 2024\n\n* [November 6th, 2024](d.md)\n")
     made = add_entry("", "SVSM Development Call", dt.date(2024, 11, 6), "d.md")
     assert made.startswith("# Meeting Minutes\n")
+
+
+def test_an_index_with_crlf_lines_gets_its_line_in_its_section_with_crlf():
+    """Not a second section of the same name appended at the end (a heading read with its CR)."""
+    import datetime as dt
+
+    from svsm_meet.publish.index import add_entry
+
+    lf = ("# Meeting Minutes\n\n## SVSM Development Call\n\n### November 2024\n\n"
+          "* [November 27th, 2024](devel-call-2024-11-27.md)\n")
+    crlf = lf.replace("\n", "\r\n")
+    args = ("SVSM Development Call", dt.date(2024, 11, 28), "devel-call-2024-11-28.md")
+    assert add_entry(crlf, *args) == add_entry(lf, *args).replace("\n", "\r\n")
+    assert add_entry(crlf, *args).count("## SVSM Development Call") == 1
 
 
 # -- the real repo's own history ----------------------------------------------------------------------

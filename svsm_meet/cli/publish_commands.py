@@ -3,8 +3,7 @@ commit per meeting with its index line, optionally pushed for a pull request."""
 
 from __future__ import annotations
 
-from ..store.engine import make_engine, resolve_url, transaction
-from ..store.migrate import ensure_schema
+from ..store.engine import transaction
 
 
 def add_parser(sub) -> None:
@@ -28,9 +27,9 @@ def add_parser(sub) -> None:
 
 
 def _engine(args):
-    engine = make_engine(resolve_url(args.db))
-    ensure_schema(engine)
-    return engine
+    from .commands import _engine  # one way to open (and upgrade) the database
+
+    return _engine(args)
 
 
 def _meeting_ids(engine, args) -> list[int]:
@@ -57,7 +56,7 @@ def cmd_publish(args) -> int:
     repo = prepared.publication.repo
     for change in prepared.changes:
         if not change.files:
-            commit = (repo.last_commit_of(change.path) or "")[:12]
+            commit = (prepared.publication.published_in(change.path) or "")[:12]
             print(f"already published: {change.path} is the meeting of {change.meeting.date} as "
                   f"exported (commit {commit}); nothing to do")
     for change, commit in outcome.done:

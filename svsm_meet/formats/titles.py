@@ -141,9 +141,15 @@ def ordinal(day: int) -> str:
     return str(day) + {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
+# Spelt out rather than strftime("%B"), which follows the locale once anything sets it: minutes,
+# subjects and the index are English.
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
 def long_date(date: dt.date) -> str:
     """'May 15th, 2024', as the SVSM minutes write dates."""
-    return f"{date:%B} {ordinal(date.day)}, {date.year}"
+    return f"{MONTHS[date.month - 1]} {ordinal(date.day)}, {date.year}"
 
 
 def house_title(series: str, date: dt.date) -> str:

@@ -14,14 +14,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..formats.titles import MONTHS as _MONTHS
 from ..formats.titles import find_date, long_date
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 _BULLET_LINK = re.compile(r"^([ \t]*[*+-][ \t]+)\[([^\]]*)\]\(([^)\s]+)\)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-# Spelt out rather than strftime("%B"), which would follow the user's locale: the index is English.
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"]
 _MONTH_HEADING = re.compile(rf"^({'|'.join(_MONTHS)})\s+(\d{{4}})$", re.IGNORECASE)
 
 # How a bullet's link text writes its date, as seen in the file; the first is the SVSM house style.
@@ -119,6 +117,10 @@ def _position(entries: list[_Entry], date: dt.date, newest_first: bool, after: i
 def add_entry(text: str, series: str, date: dt.date, target: str) -> str:
     """TEXT with a bullet linking TARGET (relative to the index) for SERIES' meeting of DATE, in
     the place and form the file's own bullets have; TEXT itself where the link is there already."""
+    # CRLF line ends throughout (a checkout with core.autocrlf): its headings read without the CR,
+    # and the lines added with CRLF too.
+    if "\r\n" in text and text.count("\n") == text.count("\r\n"):
+        return add_entry(text.replace("\r\n", "\n"), series, date, target).replace("\n", "\r\n")
     lines = text.split("\n") if text else []
     section = _find_section(lines, series)
     if section is None:

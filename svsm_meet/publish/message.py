@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..errors import BadInput
 from ..formats.titles import long_date
+from ..printable import printable
 
 DEFAULT_BODY = ("These minutes were taken live during the call with svsm-meet and rendered "
                 "from its records.")
@@ -34,4 +35,12 @@ def message(subject: str, body: str, signer: str) -> str:
         raise BadInput("the commit message needs a body (the repo's CI refuses one without)")
     if "\n" in subject:
         raise BadInput("the commit subject must be one line")
+    # `git log` prints a message raw: an escape in a series name (imported from a pull request)
+    # or a body would reach every terminal that shows the history.
+    for what, text, lines in (("subject", subject, False), ("body", body, True)):
+        if printable(text, lines) != text:
+            raise BadInput(f"the commit {what} would hold a control character: "
+                           f"{printable(text, lines)[:120]}" + ("" if what == "body" else
+                           " (move the meeting to a series named in plain text: "
+                           "svsm-meet meetings edit MEETING --series NAME)"))
     return f"{subject}\n\n{body}\n\n{signer}\n"

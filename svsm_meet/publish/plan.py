@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import BadInput
+from ..files import NAME_MAX, fill_pattern
 from . import index as index_file
 from .message import DEFAULT_BODY, add_subject, message, update_subject
 
@@ -51,20 +51,28 @@ def series_settings(publish: dict, series: str, body: str | None = None) -> Sett
 
 def repo_path(root: Path, pattern: str, meeting: Meeting, what: str) -> str:
     """PATTERN filled in for MEETING, as a path inside the checkout at ROOT; BadInput where it
-    would be anywhere else (absolute, `..`, or through a link that leads out)."""
-    slug = re.sub(r"[^a-z0-9]+", "-", meeting.series.lower()).strip("-") or "meeting"
-    try:
-        filled = pattern.format(date=meeting.date.isoformat(), series=slug, id=meeting.id)
-    except (KeyError, IndexError, ValueError) as e:
-        raise BadInput(f"{what} {pattern}: {e}; use the fields {{date}} {{series}} {{id}}") from None
+    would be anywhere else (absolute, `..`, in .git) or lead through a symbolic link."""
+    filled = fill_pattern(pattern, meeting, what)  # the fields of --name-pattern, no others
     path = posixpath.normpath(filled.replace("\\", "/"))
     outside = BadInput(f"{what} {pattern}: {filled} is outside the repo {root}")
     if posixpath.isabs(filled) or path == ".." or path.startswith("../") or path == ".":
         raise outside
+    if "\0" in path or any(len(part.encode("utf-8", "surrogateescape")) > NAME_MAX
+                           for part in path.split("/")):
+        raise BadInput(f"{what} {pattern}: gives a file name longer than {NAME_MAX} bytes or "
+                       f"holding a NUL, for the meeting of {meeting.date}")
     if not (root / path).resolve().is_relative_to(root.resolve()):
         raise outside
-    if path.split("/")[0] == ".git":
+    parts = path.split("/")
+    if parts[0].casefold() == ".git":  # .GIT is .git where case is ignored (macOS)
         raise outside
+    # A link in the repo (merged by anyone) is written through, not replaced, and git commits the
+    # link, not what it leads to: the commit would miss the file, or the write land in .git
+    # (../.git/config).  With no link on the way, the path is the file it names.
+    for n in range(1, len(parts) + 1):
+        if (root / "/".join(parts[:n])).is_symlink():
+            raise BadInput(f"{what} {pattern}: {'/'.join(parts[:n])} in {root} is a symbolic "
+                           "link; publish writes files, not through links")
     return path
 
 

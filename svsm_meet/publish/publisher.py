@@ -4,6 +4,7 @@ how they were (a branch made for it is deleted), so the checkout is as the user 
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -57,11 +58,23 @@ class Publication:
 
     def _on_disk(self, path: str) -> str | None:
         file = self.repo.root / path
-        return file.read_bytes().decode("utf-8") if file.is_file() else None
+        if file.is_file():
+            return file.read_bytes().decode("utf-8")
+        if os.path.lexists(file):  # a folder, a FIFO: not ours to replace
+            raise BadInput(f"{path} in {self.repo.root} is not a file; move it away first")
+        return None
+
+    def _ref(self) -> str:
+        """Where the commits go, as it is now: the topic branch where it exists, else HEAD."""
+        return self.branch if self.switching and not self.creating else "HEAD"
 
     def _committed(self, path: str) -> str | None:
-        ref = self.branch if self.switching and not self.creating else "HEAD"
-        return self.repo.read_at(ref, path)
+        return self.repo.read_at(self._ref(), path)
+
+    def published_in(self, path: str) -> str | None:
+        """The commit of the branch published on that last changed PATH (a meeting found
+        published already: on the topic branch, which need not be the one checked out)."""
+        return self.repo.last_commit_of(path, self._ref())
 
     def _read(self, path: str) -> str | None:
         if not self.switching or self.creating:
@@ -119,7 +132,8 @@ class Publication:
         for path, old in self.snapshots.items():
             file = self.repo.root / path
             if old is None:
-                file.unlink(missing_ok=True)
+                if not file.is_dir():  # only what this run made: a file, never a folder
+                    file.unlink(missing_ok=True)
             else:
                 file.write_bytes(old)
         for folder in self.made_folders:

@@ -9,6 +9,7 @@ import subprocess
 from urllib.parse import quote
 
 from ..errors import BadInput, SvsmMeetError
+from .repo import first_line
 
 # https://github.com/OWNER/REPO(.git), git@github.com:OWNER/REPO.git, ssh://git@github.com/OWNER/REPO
 _GITHUB = re.compile(
@@ -44,6 +45,5 @@ def create_pull_request(root, branch: str, title: str, body: str) -> str:
     proc = subprocess.run([check_gh(), "pr", "create", "--head", branch, "--title", title,
                            "--body", body], cwd=root, capture_output=True, text=True)
     if proc.returncode != 0:
-        lines = [l for l in (proc.stderr or proc.stdout).splitlines() if l.strip()]
-        raise SvsmMeetError(f"gh pr create failed: {lines[0] if lines else 'no message'}")
+        raise SvsmMeetError(f"gh pr create failed: {first_line(proc.stderr or proc.stdout)}")
     return proc.stdout.strip()

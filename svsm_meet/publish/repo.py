@@ -28,7 +28,8 @@ class GitFailed(SvsmMeetError):
     """A git command that failed; its message is git's own first line."""
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
+    """The first line of a command's output that says something."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return lines[0] if lines else "no message"
 
@@ -42,7 +43,10 @@ class Repo:
         """The checkout PATH is in (its top level), or BadInput saying why it is none."""
         if shutil.which("git") is None:
             raise SvsmMeetError("publishing needs the git command, and it is not installed")
-        where = Path(path).expanduser()
+        try:
+            where = Path(path).expanduser()
+        except RuntimeError:  # ~someone who has no home here
+            raise BadInput(f"--repo {path}: no such user's home folder") from None
         if not where.is_dir():
             raise BadInput(f"--repo {path}: no such folder")
         proc = subprocess.run(["git", "-C", str(where), "rev-parse", "--show-toplevel"],
@@ -57,7 +61,7 @@ class Repo:
         proc = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, text=True,
                               input=input, env=env)
         if check and proc.returncode != 0:
-            raise GitFailed(f"git {args[0]} failed: {_first_line(proc.stderr or proc.stdout)}")
+            raise GitFailed(f"git {args[0]} failed: {first_line(proc.stderr or proc.stdout)}")
         return proc
 
     def out(self, *args: str) -> str:
@@ -77,8 +81,17 @@ class Repo:
     def changed_files(self) -> list[str]:
         """Tracked files changed in the tree or the index.  Untracked files are no business of a
         publish (only the files it names are added); the one at its own path is checked apart."""
-        status = self.out("status", "--porcelain", "--untracked-files=no")
-        return [line[3:] for line in status.splitlines() if line]
+        # -z: each entry "XY PATH" whole (out() would strip the leading space of " M PATH"), and
+        # the path as it is, not quoted; a rename's second field, its old path, is skipped.
+        status = self.git("status", "--porcelain", "-z", "--untracked-files=no").stdout
+        entries = iter(status.split("\0"))
+        changed = []
+        for entry in entries:
+            if entry:
+                changed.append(entry[3:])
+                if entry[0] in "RC":
+                    next(entries, None)
+        return changed
 
     def in_progress(self) -> str | None:
         for name, what in _IN_PROGRESS.items():
@@ -95,8 +108,9 @@ class Repo:
         proc = self.git("show", f"{rev}:{path}", check=False)
         return proc.stdout if proc.returncode == 0 else None
 
-    def last_commit_of(self, path: str) -> str | None:
-        return self.out("log", "-1", "--format=%H", "--", path) or None
+    def last_commit_of(self, path: str, rev: str = "HEAD") -> str | None:
+        """The newest commit of REV's history that changed PATH."""
+        return self.out("log", "-1", "--format=%H", rev, "--", path) or None
 
     def branch_exists(self, name: str) -> bool:
         return self.git("show-ref", "--verify", "-q", f"refs/heads/{name}", check=False).returncode == 0

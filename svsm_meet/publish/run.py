@@ -36,6 +36,11 @@ class Prepared:
     def todo(self) -> list[Change]:
         return [c for c in self.changes if c.files]
 
+    @property
+    def pushing(self) -> bool:
+        """Whether the run pushes: a branch made for the run exists only with a commit on it."""
+        return bool(self.push) and bool(self.todo or not self.publication.creating)
+
 
 @dataclass
 class Outcome:
@@ -93,8 +98,10 @@ def describe(prepared: Prepared) -> str:
         if not change.files:
             out.append(f"already published: {change.path} is the meeting of {change.meeting.date} "
                        "as exported\n")
-    if prepared.push:
+    if prepared.pushing:
         out.append(f"\nwould push {prepared.push[1]} to {prepared.push[0]}\n")
+    elif prepared.push:
+        out.append("\nnothing to push\n")
     return "".join(out)
 
 
@@ -122,9 +129,10 @@ def perform(engine, prepared: Prepared, progress: Callable[[str], None] = lambda
                 if not change.files and publication_state(
                         conn, change.meeting.id, change.meeting.markdown).state != PUBLISHED:
                     record_publication(conn, change.meeting.id, root, change.path,
-                                       repo.last_commit_of(change.path), change.meeting.markdown)
+                                       publication.published_in(change.path),
+                                       change.meeting.markdown)
             # Inside the transaction: a push that fails leaves nothing recorded and nothing committed.
-            if prepared.push and repo.branch_exists(prepared.push[1]):
+            if prepared.pushing:
                 progress(f"pushing {prepared.push[1]} to {prepared.push[0]}")
                 repo.push(*prepared.push)
                 outcome.pushed = (*prepared.push, repo.remote_url(prepared.push[0]))
