@@ -7,6 +7,10 @@
     #action TEXT [due:WHEN] [@Who]  a follow-up        #link URL [TEXT] a link
     #undo                           take back the last entry
 
+MeetBot's commands, which maintainers type from habit, mean what they meant on IRC where that
+fits (#accepted, #rejected, #help TEXT, #startmeeting TOPIC, #endmeeting) and otherwise say what
+to type instead (#chair, #nick): see MEETBOT.
+
 Nothing here touches the database: the minutes session applies an Entry to the records.
 """
 
@@ -20,7 +24,25 @@ from .errors import BadInput
 from .model import Due
 
 COMMANDS = ("attendees", "here", "section", "topic", "agreed", "action", "info", "idea", "link", "undo")
-NEEDS_TEXT = {"attendees", "here", "section", "topic", "agreed", "action", "info", "idea", "link"}
+NEEDS_TEXT = {"attendees", "here", "section", "topic", "agreed", "action", "info", "idea", "link",
+              "accepted", "rejected", "meetingname"}
+# MeetBot's commands as this grammar reads them: a command of ours, or an Entry of its own
+# ("rejected": a decision against; "question": #help TEXT; "title"; "end"; "say": a hint only).
+MEETBOT = ("startmeeting", "endmeeting", "accepted", "rejected", "help", "chair", "unchair", "nick",
+           "meetingname", "meetingtopic", "lurk", "unlurk", "save", "commands", "restrictlogs")
+_SAY_INSTEAD = {
+    "chair": "#chair: there are no chairs here; whoever has the meeting open takes the minutes"
+             " (type #here NAME to list someone as present)",
+    "nick": "#nick: names are matched by their aliases; on the command line: "
+            "svsm-meet people alias NAME ALIAS",
+    "meetingtopic": "#meetingtopic: type #topic TITLE for a topic, or #startmeeting TITLE for the"
+                    " meeting's title",
+    "lurk": "#lurk: nothing to do; the minutes are only what is typed here",
+    "save": "#save: nothing to do; every entry is saved as it is typed",
+    "restrictlogs": "#restrictlogs: nothing to do; there is no log, only the minutes typed here",
+}
+_SAY_INSTEAD["unchair"] = _SAY_INSTEAD["chair"]
+_SAY_INSTEAD["unlurk"] = _SAY_INSTEAD["lurk"]
 
 _COMMAND_RE = re.compile(r"^#([A-Za-z]+)\b\s*(.*)$", re.S)
 _DUE_RE = re.compile(r"(?:^|\s)due:\s*(?P<when>.+?)\s*$", re.I)
@@ -31,7 +53,7 @@ _URL_RE = re.compile(r"^(?:<)?(https?://\S+?)(?:>)?(?:\s+(.*))?$")
 
 @dataclass
 class Entry:
-    command: str  # "note" for plain text, else one of COMMANDS
+    command: str  # "note" for plain text, else one of COMMANDS, or what MeetBot's commands become
     text: str = ""
     names: list[str] = field(default_factory=list)
     due: Due | None = None
@@ -116,12 +138,12 @@ def parse_entry(
     if not m or not text.startswith("#") or text.startswith("##"):
         return Entry("note", text)
     command, rest = m[1].lower(), m[2].strip()
-    if command not in COMMANDS:
-        if command == "help":
-            raise BadInput("press F1 for the entry grammar")
-        raise BadInput(f"#{command} is not a command: " + ", ".join(f"#{c}" for c in COMMANDS))
+    if command not in COMMANDS and command not in MEETBOT:
+        raise BadInput(_unknown(command))
     if command in NEEDS_TEXT and not rest:
         raise BadInput(f"#{command} needs text after it")
+    if command in MEETBOT:
+        return _meetbot(command, rest)
     if command == "undo":
         return Entry("undo")
     if command == "attendees":
@@ -139,6 +161,37 @@ def parse_entry(
     if command == "action":
         return _action(rest, meeting_date, next_meeting, zone)
     return Entry(command, rest)
+
+
+def command_list() -> str:
+    return ", ".join(f"#{c}" for c in COMMANDS)
+
+
+def _unknown(command: str) -> str:
+    """Never a bare refusal: the nearest command, else the list of them."""
+    import difflib
+
+    near = difflib.get_close_matches(command, COMMANDS + MEETBOT, n=1, cutoff=0.7)
+    if near:
+        return f"#{command} is not a command; did you mean #{near[0]}? (#help lists them, F1 explains)"
+    return f"#{command} is not a command: {command_list()} (F1 explains them)"
+
+
+def _meetbot(command: str, rest: str) -> Entry:
+    if command in _SAY_INSTEAD:
+        return Entry("say", _SAY_INSTEAD[command])
+    if command == "accepted":
+        return Entry("agreed", rest)
+    if command == "rejected":
+        return Entry("rejected", rest)
+    if command == "help":  # MeetBot's "#help": someone is asked for help: an open question
+        return Entry("question", rest) if rest else Entry("say", f"the commands: {command_list()}"
+                                                                " (F1 explains them)")
+    if command == "commands":
+        return Entry("say", f"the commands: {command_list()} (F1 explains them)")
+    if command in ("startmeeting", "meetingname"):
+        return Entry("title", rest)
+    return Entry("end")  # endmeeting
 
 
 _CALENDAR_WORDS = {

@@ -22,9 +22,12 @@ from .store.meetings import meeting_basics
 from .store.people import name_matcher, person_for
 from .store.series import next_meeting_date
 from .suggest import action_owner, suggest_item
+from .words import due_words
 
 _KIND_OF_COMMAND = {"note": "note", "agreed": "decision", "action": "action", "info": "info",
-                    "idea": "idea", "link": "link"}
+                    "idea": "idea", "link": "link", "rejected": "decision", "question": "question"}
+# A rejected proposal is a decision too; its label says which way it went.
+_LABEL_OF_COMMAND = {"rejected": "Rejected: "}
 
 
 @dataclass
@@ -128,6 +131,12 @@ class MinutesSession:
         if entry.command == "undo":
             what = editing.undo_last(conn, self.meeting_id)
             return f"undone: {what}" if what else "nothing to undo"
+        if entry.command == "say":  # a MeetBot command with nothing to do here: what to type instead
+            return entry.text
+        if entry.command == "end":
+            return "meeting ended: every entry was saved as it was typed; nothing is left to save"
+        if entry.command == "title":
+            return self._title(conn, entry.text)
         if entry.command in ("attendees", "here"):
             return self._attendees(conn, entry.names)
         if entry.command in ("section", "topic"):
@@ -135,6 +144,19 @@ class MinutesSession:
             editing.add_section(conn, self.meeting_id, "topic", level, entry.text)
             return f"{entry.command}: {entry.text}"
         return self._bullet(conn, entry)
+
+    def _title(self, conn, topic: str) -> str:
+        """#startmeeting TOPIC: the meeting's title line, unless TOPIC is what it says already
+        ("#startmeeting SVSM Development Call" keeps the house title with its date)."""
+        title = self.doc.title
+        if not topic or topic.casefold() in (title or self.doc.series).casefold():
+            return f"meeting started: {title or self.doc.series}; type away, each entry is saved at once"
+        heading = next((s for s in self.doc.sections if s.kind == "title"), None)
+        if heading is not None:
+            editing.rename_section(conn, heading.id, topic)
+        else:
+            editing.add_section(conn, self.meeting_id, "title", 1, topic, position=0)
+        return f"meeting started; its title: {topic}"
 
     def _attendees(self, conn, names: list[str]) -> str:
         parsed = []
@@ -162,7 +184,8 @@ class MinutesSession:
         text = entry.text
         if entry.command == "link":
             text = f"[{entry.text}]({entry.url})" if entry.text else entry.url
-        item = Item(text=text, kind=kind, label=DEFAULT_LABELS.get(kind))
+        label = _LABEL_OF_COMMAND.get(entry.command, DEFAULT_LABELS.get(kind))
+        item = Item(text=text, kind=kind, label=label)
         section = self.current_section()
         if section is None or section.kind != "topic":
             section_id = editing.add_section(conn, self.meeting_id, "topic", 2, "Notes:")
@@ -176,13 +199,15 @@ class MinutesSession:
             conn, self.meeting_id, section_id, parent.id if parent else None, item, log=False
         )
         undo = {"op": "delete_item", "id": item_id}
-        message = f"{kind}: {text}" if kind != "note" else ""
+        said_kind = "rejected" if entry.command == "rejected" else kind
+        message = f"{said_kind}: {text}" if kind != "note" else ""
         if kind == "action":
             owner, said = self._owner(conn, entry)
             undo["followup"] = create_followup(conn, self.meeting_id, item_id, entry.text, None,
                                                entry.due, owner_id=owner.id if owner else None)
-            due = entry.due.date if entry.due and entry.due.date else "no due date"
-            message = f"follow-up for {owner.name if owner else 'nobody yet'}, due {due}" + said
+            due = entry.due and (entry.due.date or entry.due.at or f"unknown ({entry.due.unknown_reason})")
+            due = due_words(due)
+            message = f"follow-up for {owner.name if owner else 'nobody yet'}, {due}" + said
         else:  # "Stefano will investigate further": offered as a follow-up, to accept or not
             found = suggest_item(item, self.people, self.next_meeting)
             undo["followups"] = [

@@ -127,3 +127,27 @@ def test_fast_typing_keeps_the_order_of_keys(term):
     term.wait_for("* last")
     assert cli(term, "export", "markdown", "latest").stdout.endswith(
         "### Fast\n\n* abX\n* @Stefano Garzarella\n* last\n")
+
+
+@needs_tmux
+def test_quit_takes_every_key_already_typed(term):
+    """Typed lines, a pasted block and Ctrl+Q, sent in one go (faster than the app takes them):
+    every line is in the minutes, and the half-typed last one is the draft when it reopens."""
+    cli(term, "new", "--series", "SVSM Development Call", "--date", "2024-05-15")
+    term.start(str(SCRIPT), "open", "latest")
+    term.wait_for("Next bullet")
+    typed = ["#topic Burst"] + [f"typed line {n} with some words" for n in range(15)]
+    pasted = [f"pasted line {n} with some words" for n in range(15)]
+    keys = [k for line in typed for k in (line, "Enter")]
+    term.tmux("set-buffer", "--", "\n".join(pasted) + "\nstill being typ")
+    # One tmux command: the keys, the paste (bracketed, as a terminal pastes) and Ctrl+Q arrive
+    # together, Ctrl+Q while the lines before it are still queued in the app.
+    term.tmux("send-keys", *keys, ";", "paste-buffer", "-p", ";", "send-keys", "C-q")
+    term.wait_for("EXITED-0")
+    md = cli(term, "export", "markdown", "latest").stdout
+    assert md.endswith("### Burst\n\n" + "".join(f"* {line}\n" for line in typed[1:] + pasted))
+    term.close()
+    term.start(str(SCRIPT), "open", "latest")
+    screen = term.wait_for("still being typ")
+    (line,) = [row for row in screen.splitlines() if "still being typ" in row]
+    assert "pasted" not in line  # the draft is that half line alone

@@ -171,7 +171,7 @@ def test_owners_are_found_again_when_someone_is_ticked_present(service):
     later = next_call(service, dt.date(2024, 5, 29))
     later.submit("#topic T")
     message = later.submit("#action Joerg to send the slides")
-    assert message == ("follow-up for nobody yet, due no due date ('Joerg' could be Joerg Mueller or "
+    assert message == ("follow-up for nobody yet, no due date ('Joerg' could be Joerg Mueller or "
                        "Joerg Roedel: type more of the name, or tick who is here)")
     later.submit("Ada Lovelace will bring the cake.")  # nobody of that name yet: for nobody
     assert owners(service, include_all=True)["Joerg to send the slides"] is None

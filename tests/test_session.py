@@ -106,7 +106,7 @@ def test_undo_takes_back_entries_in_order(session, engine):
     session.submit("#section Topics:")
     session.submit("first bullet")
     session.submit("#action Roy will send the PR")
-    assert session.submit("#undo") == "undone: add item"
+    assert session.submit("#undo") == "undone: add item 'Roy will send the PR'"  # says what went
     assert followups(engine, include_all=True) == []
     session.submit("#undo")
     session.submit("#undo")

@@ -274,7 +274,7 @@ def test_undo_is_ones_own_and_the_others_see_it(engine):
     a.submit("#topic Shared")
     b.submit("bob's first bullet")
     a.submit("ann's bullet")
-    assert a.submit("#undo") == "undone: add item"  # ann's bullet, not bob's
+    assert a.submit("#undo") == "undone: add item 'ann's bullet'"  # ann's bullet, not bob's
     assert b.changed_elsewhere()  # bob sees the undo
     # Bob, on the meeting as he saw it before the undo, goes one level deeper and types: his
     # bullet goes under his own (the one that is still there), and nothing gets an old id.
@@ -286,10 +286,10 @@ def test_undo_is_ones_own_and_the_others_see_it(engine):
 
     with pytest.raises(BadInput, match="has bullets under it now"):
         a.submit("#undo")  # ann's heading: bob's bullets are under it, so it stays
-    assert b.submit("#undo") == "undone: add item"
-    assert b.submit("#undo") == "undone: add item"
+    assert b.submit("#undo") == "undone: add item 'bob's nested bullet'"
+    assert b.submit("#undo") == "undone: add item 'bob's first bullet'"
     assert b.submit("#undo") == "nothing to undo"  # the heading is ann's to take back
-    assert a.submit("#undo") == "undone: add section"
+    assert a.submit("#undo") == "undone: add section 'Shared'"
 
 
 def test_bulk_import_indexes_like_the_triggers_do(url, cli, tmp_path):

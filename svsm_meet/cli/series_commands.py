@@ -9,6 +9,7 @@ from ..cadence import SET_IT, next_from, parse
 from ..errors import BadInput
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
+from ..words import plural
 
 _CLEAR = ("", "unknown", "none")  # --cadence '' (or unknown): back to inferring it
 
@@ -44,14 +45,14 @@ def as_dict(info, today: dt.date) -> dict:
 
 def _lines(s: dict) -> list[str]:
     if s["rrule"]:
-        how = "set" if s["cadence_source"] == "set" else f"inferred from {s['meetings']} meetings"
+        how = "set" if s["cadence_source"] == "set" else f"inferred from {plural(s['meetings'], 'meeting')}"
         cadence = f"{s['cadence']} ({how}) — RRULE:{s['rrule']}"
     else:
         cadence = SET_IT
     when = " ".join(filter(None, [s["time"], s["timezone"]])) or "no time set"
     if s["time_source"] == "last meeting" or s["timezone_source"] == "last meeting":
         when += " (from the last meeting)"
-    count = f"{s['meetings']} meeting{'s' if s['meetings'] != 1 else ''}"
+    count = plural(s['meetings'], 'meeting')
     last = f", last {s['last_meeting']}" if s["last_meeting"] else ""
     nxt = s["next_meeting"] + (" (planned)" if s["next_meeting_by"] == "planned" else "") \
         if s["next_meeting"] else "not known"

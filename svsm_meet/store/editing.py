@@ -320,10 +320,15 @@ def _described(conn, action: str, undo: dict) -> str:
         text = conn.execute(select(table.c.text).where(table.c.id == undo["id"])).scalar()
     elif undo["op"] == "restore_items" and undo.get("rows"):
         text = undo["rows"][0].get("text")
+    elif undo["op"] == "delete_attendance" and undo.get("ids"):
+        a = t.attendance.c
+        names = (select(t.person.c.name).join(t.attendance, a.person_id == t.person.c.id)
+                 .where(a.id.in_(undo["ids"])).order_by(a.position))
+        text = ", ".join(conn.execute(names).scalars())
     if not text:
         return action
     text = " ".join(text.split())
-    return f"{action} '{text if len(text) <= 40 else text[:39] + '…'}'"
+    return f"{action} '{text if len(text) <= 40 else text[:39].rstrip() + '…'}'"
 
 
 def _undo_delete_item(conn, undo):

@@ -20,6 +20,8 @@ class SvsmMeetApp(App):
         Binding("f1", "help", "Help", id="app.help"),
         Binding("f6", "followups", "Follow-ups", id="app.followups"),
         Binding("ctrl+f", "search", "Search", id="app.search"),
+        # Not a priority binding (Textual's own is): Ctrl+Q goes through the focused widget behind
+        # the keys typed before it, so quitting takes every one of them first.
         Binding("ctrl+q", "quit", "Quit", id="app.quit"),
     ]
 
@@ -78,8 +80,11 @@ class SvsmMeetApp(App):
                               timeout=timeout, markup=False)
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        yield from binding_commands(self, screen)
+        ours = list(binding_commands(self, screen))
+        titles = {c.title for c in ours}
+        # Textual's own (Theme, Keys, Screenshot), less those ours replace (Quit, with its id).
+        yield from (c for c in super().get_system_commands(screen) if c.title not in titles)
+        yield from ours
 
     def fail(self, error: Exception) -> None:
         message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"
@@ -122,7 +127,9 @@ class SvsmMeetApp(App):
     def action_search(self) -> None:
         from .screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_query()  # Ctrl+F again: back to the query from the hits
+        else:
             self.push_screen(SearchScreen())
 
     def action_decisions(self) -> None:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from ..plain import plain, row, shown
+from ...words import plural
 
 
 class _TableScreen(Screen):
@@ -46,7 +47,7 @@ class DecisionsScreen(_TableScreen):
         for n, d in enumerate(self.rows):
             table.add_row(*row(d["date"], d["series"], d["topic"], d["text"]), key=str(n))
         self.query_one(".history-summary", Static).update(
-            f"{len(self.rows)} decisions, newest first; Enter opens the meeting")
+            plural(len(self.rows), "decision") + ", newest first; Enter opens the meeting")
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -64,7 +65,7 @@ class PeopleScreen(_TableScreen):
             table.add_row(*row(d["name"], d["affiliation"], d["meetings"], d["followups"], d["done"]),
                           key=str(d["id"]))
         self.query_one(".history-summary", Static).update(
-            f"{len(self.rows)} people, the most regular first; Enter shows one")
+            plural(len(self.rows), "person") + ", the most regular first; Enter shows one")
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -83,8 +84,8 @@ class PersonScreen(_TableScreen):
         self.title = shown(person["name"], lines=False)
         done = sum(f["status"] == "done" for f in person["followups"])
         self.query_one(".history-summary", Static).update(plain(
-            f"{len(person['meetings'])} meetings attended · {len(person['followups'])} follow-ups "
-            f"owned, {done} done"))
+            f"{plural(len(person['meetings']), 'meeting')} attended · "
+            f"{plural(len(person['followups']), 'follow-up')} owned, {done} done"))
         self.meeting_of = {}
         for f in person["followups"]:
             key = f"f{f['id']}"
@@ -113,7 +114,7 @@ class AttendanceScreen(Screen):
                 counts = [n for _, n in points]
                 first, last = points[0][0], points[-1][0]
                 title = plain(series, style="bold")
-                title.append(f"  {len(points)} meetings, {first} – {last} · attendees min "
+                title.append(f"  {plural(len(points), 'meeting')}, {first} – {last} · attendees min "
                              f"{min(counts)}, average {sum(counts) / len(counts):.1f}, max {max(counts)}")
                 yield Static(title, classes="attendance-title")
                 yield Sparkline(counts, summary_function=max, classes="attendance-chart")

@@ -10,7 +10,6 @@ from textual.widgets import DataTable, Footer, Header, Input
 
 from ...store.summary import MeetingSummary
 from ..plain import row
-from ...words import plural
 
 
 class MeetingsScreen(Screen):
@@ -52,7 +51,7 @@ class MeetingsScreen(Screen):
         table.clear()
         for m in meetings:
             table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
-        self.sub_title = f"{len(meetings)} of {plural(len(self.meetings), 'meeting')}"
+        self.sub_title = f"{len(meetings)} of {len(self.meetings)} meetings"
 
     def reload(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings

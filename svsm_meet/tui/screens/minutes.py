@@ -309,7 +309,9 @@ class MinutesScreen(PublishFlow, Screen):
             return
         kind = _KIND_CYCLE[(_KIND_CYCLE.index(item.kind) + 1) % len(_KIND_CYCLE)] \
             if item.kind in _KIND_CYCLE else "note"
-        self._on_item(self.session.set_kind, kind)
+        if self._on_item(self.session.set_kind, kind):  # said by name: the colours alone are a guess
+            after = _KIND_CYCLE[(_KIND_CYCLE.index(kind) + 1) % len(_KIND_CYCLE)]
+            self.notify(f"kind: {kind} (k again: {after})", timeout=3)
 
     def action_undo(self) -> None:
         try:

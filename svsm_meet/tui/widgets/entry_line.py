@@ -73,6 +73,31 @@ class EntryLine(Input):
                 return bindings
         return self._bindings
 
+    def _on_paste(self, event) -> None:
+        """A paste of several lines is several entries, each committed in turn as if typed with
+        its Enter (Input would keep the first line only and drop the rest); the text after the
+        last line break stays in the line.  It runs in the order the keys came, like Enter."""
+        event.stop()
+        event.prevent_default()  # Input's own handler would insert the first line again
+        lines = event.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if getattr(self.handler, "editing", None):  # a bullet being edited is one line: kept whole
+            self.insert_text_at_cursor(" ".join(line.strip() for line in lines if line.strip()))
+            return
+        *whole, rest = lines
+        for n, line in enumerate(whole):
+            self.insert_text_at_cursor(line)
+            if not self.value.strip():
+                continue
+            if not self.handler.commit_line(self.value):  # said why; this line stays to be fixed
+                left = "\n".join(whole[n + 1:] + [rest]).strip()
+                if left:
+                    self.app.copy_to_clipboard(left)
+                    self.notify("the rest of the paste was not entered: it is on the clipboard",
+                                severity="warning", timeout=8)
+                return
+            self.value = ""
+        self.insert_text_at_cursor(rest)
+
     def watch_value(self, value: str) -> None:
         # At once, not through a message: whatever the screen shows is on disk already.
         self.handler.line_changed(value)

@@ -22,6 +22,7 @@ _KIND_STYLE = {
     "question": "italic",
     "raw": "dim",
 }
+_WHOLE_TEXT_KINDS = ("link", "question", "info")
 _HEADING_STYLE = {1: "bold reverse", 2: "bold bright_blue", 3: "bold", 4: "bold italic"}
 
 
@@ -47,7 +48,9 @@ def _item_text(item: Item, column: int, layout: Layout) -> Text:
         cut = rest.find(label) + len(label)
         text.append(rest[:cut], style=_KIND_STYLE.get(item.kind, ""))
         rest = rest[cut:]
-    text.append(rest, style=_KIND_STYLE.get(item.kind, "") if item.kind in ("link", "question") else "")
+    # Kinds without a label of their own ("info" has none when typed) are told by the text's colour,
+    # so that an info does not look like a note.
+    text.append(rest, style=_KIND_STYLE.get(item.kind, "") if item.kind in _WHOLE_TEXT_KINDS else "")
     for line in lines[1:]:
         text.append("\n" + line)
     return text
