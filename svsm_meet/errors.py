@@ -1,6 +1,16 @@
 """Errors the user can act on.  The command line shows them as one line; the app as a message."""
 
 
+def in_words(error: Exception) -> str:
+    """A failure as the app shows it: our own message, else the driver's first line and the kind
+    of error, never the SQL statement SQLAlchemy appends (nor a traceback)."""
+    if isinstance(error, SvsmMeetError):
+        return str(error)
+    orig = getattr(error, "orig", None) or error
+    words = str(orig).strip().splitlines()
+    return f"that failed: {type(orig).__name__}: {words[0] if words else 'failed'}"
+
+
 class SvsmMeetError(Exception):
     """A failure with a message meant for the user (exit status 1)."""
 

@@ -227,3 +227,17 @@ def test_the_app_keeps_the_typed_line_when_its_meeting_was_replaced(cli, db, tmp
             assert app.screen.query_one(EntryLine).value == "Typed after the replace"
 
     asyncio.run(go())
+
+
+def test_a_database_error_is_shown_in_words_never_sql():
+    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
+
+    from svsm_meet.errors import BadInput, in_words
+
+    error = IntegrityError("INSERT INTO item (meeting_id, text) VALUES (?, ?)", (7, "x"),
+                           sqlite3.IntegrityError("FOREIGN KEY constraint failed"))
+    said = in_words(error)
+    assert "FOREIGN KEY constraint failed" in said and "INSERT" not in said and "[SQL" not in said
+    assert in_words(BadInput("no such meeting: 9")) == "no such meeting: 9"

@@ -6,7 +6,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from ..errors import BadInput
+from ..errors import in_words
 from ..service import Service
 from .commands import binding_commands
 from .plain import shown
@@ -87,8 +87,7 @@ class SvsmMeetApp(App):
         yield from ours
 
     def fail(self, error: Exception) -> None:
-        message = str(error) if isinstance(error, BadInput) else f"that failed: {error}"
-        self.notify(message, severity="error", timeout=6)
+        self.notify(in_words(error), severity="error", timeout=6)
 
     # -- navigation ------------------------------------------------------------------------------
 

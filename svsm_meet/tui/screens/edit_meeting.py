@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Static
 
-from ...errors import SvsmMeetError
+from ...errors import in_words
 from ...store.summary import MeetingSummary
 from ..plain import plain, shown
 
@@ -59,7 +59,7 @@ class EditMeetingScreen(ModalScreen[bool]):
         try:
             self.save(**changed)
         except Exception as e:  # noqa: BLE001 - shown in the form, which stays
-            said = str(e) if isinstance(e, SvsmMeetError) else f"that failed: {e}"
+            said = in_words(e)
             self.query_one("#error", Static).update(plain(said))
             return
         self.dismiss(True)

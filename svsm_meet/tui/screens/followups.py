@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 
-from ...errors import BadInput
 from ..plain import plain, row
 from ...words import plural
 
@@ -91,7 +90,7 @@ class FollowupsScreen(Screen):
         try:
             self.service.set_followup_status(fid, status)
         except Exception as e:  # noqa: BLE001 - shown, never a traceback
-            self.notify(str(e) if isinstance(e, BadInput) else f"that failed: {e}", severity="error")
+            self.app.fail(e)
             return
         self.fill()
 
@@ -181,7 +180,7 @@ class FollowupsScreen(Screen):
                                  lambda name: name and self.save(fid, field, name))
             return
         except Exception as e:  # noqa: BLE001 - shown, never a traceback
-            self.notify(str(e) if isinstance(e, BadInput) else f"that failed: {e}", severity="error")
+            self.app.fail(e)
             return
         if done.new_person:
             self.notify(f"new person: {done.new_person} (nobody of that name was known)",

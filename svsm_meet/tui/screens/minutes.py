@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from ...drafts import Drafts
-from ...errors import Ambiguous, MeetingGone, SvsmMeetError
+from ...errors import Ambiguous, MeetingGone
 from ...model import KINDS
 from ...words import due_words
 from ..plain import plain, shown
@@ -164,13 +164,7 @@ class MinutesScreen(PublishFlow, Screen):
         panel.update(plain("\n".join(lines)))
 
     def fail(self, error: Exception) -> None:
-        if isinstance(error, SvsmMeetError):
-            message = str(error)
-        else:  # a driver's error in words, never the SQL statement SQLAlchemy adds to it
-            orig = getattr(error, "orig", None) or error
-            words = str(orig).strip().splitlines()
-            message = f"that failed: {type(orig).__name__}: {words[0] if words else 'failed'}"
-        self.notify(message, severity="error", timeout=6)
+        self.app.fail(error)
 
     # -- typing --------------------------------------------------------------------------------
 
