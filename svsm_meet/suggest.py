@@ -151,16 +151,19 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
     return None, first
 
 
-# Every pattern _from_sentence tries has one of these words.
-_COMMITMENT_HINT_RE = re.compile(
-    r"will|shall|\bto\b|should|\bcan\b|owe|[’']ll|sugg|propos|recommend|\blet|must|need|next step|"
-    r"action here", re.I)
+# Every pattern _from_sentence tries has one of these (plain `in` on the lowered sentence: ten
+# times faster than one case-blind regex, on every sentence of an import).
+_COMMITMENT_WORDS = (
+    "will", "shall", " to ", "should", "can", "owe", "'ll", "’ll", "sugg", "propos", "recommend",
+    "let", "must", "need", "next step", "action here",
+)
 
 
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     """(text, owner, owner as written) if SENTENCE commits someone to something."""
     sentence = sentence.strip().rstrip(".")
-    if not _COMMITMENT_HINT_RE.search(sentence):
+    lowered = f" {sentence.lower()} "
+    if not any(word in lowered for word in _COMMITMENT_WORDS):
         return None  # none of the words any pattern below needs: most sentences of an import
     m = _COMMIT_RE.match(sentence)
     if m:

@@ -127,9 +127,11 @@ def kind_of_text(text: str) -> str:
 
 
 # A cheap first look, on every bullet of an import: the words any gathering label has.
-_HEADING_HINT_RE = re.compile(
-    r"action|\bais?\b|to.?do|follow|next|task|decision|decided|agree|resol|conclu|outcome|consensus|"
-    r"verdict|vote|motion|takeaway|highlight|points", re.I)
+_HEADING_WORDS = (
+    "action", "ai", "todo", "to do", "to-do", "follow", "next", "task", "decision", "decided",
+    "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
+    "highlight", "points",
+)
 # "Main points to come out of meeting", "Decisions from today's call": the words before.
 _OF_THE_MEETING_RE = re.compile(
     r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
@@ -139,7 +141,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     """'Action Items', '**Decisions:**', '## Next steps': the kind of the bullets a heading (or
     a paragraph that is only a label) gathers, where it gathers actions or decisions.  A heading
     naming both ('Decisions & Action Items') gathers actions: each may still say it decides."""
-    if len(text) > 80 or "\n" in text.strip() or not _HEADING_HINT_RE.search(text):
+    lowered = text.lower()
+    if len(text) > 80 or "\n" in text.strip() or not any(w in lowered for w in _HEADING_WORDS):
         return None  # a label is short, and has one of a few words: most bullets are not one
     written = re.sub(r"[*_:\s]+", " ", text).strip()
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):

@@ -443,7 +443,7 @@ class _Builder:
                 self.indent_any = self.indent_any or step
         for _, nested in inner[1:]:
             item.children.extend(self.list_items(nested, column, marker))
-        gathers = kind_of_heading(item.body)  # "**Decisions**:" over the decisions themselves
+        gathers = kind_of_heading(item.body) if item.children else None  # "**Decisions**:" over them
         if not gathers and item.kind == "action" and item.text.rstrip().endswith(":") and item.label \
                 and kind_of_heading(re.sub(r"\s*\([^()]*\)", "", item.label)) == "action":
             gathers = "action"  # "Action items (for Ann): we agreed on these:" over the tasks
