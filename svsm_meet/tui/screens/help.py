@@ -44,13 +44,15 @@ the meeting's date. Names complete as you type: **→** accepts the suggestion.
 | k | | change its kind |
 | Escape | back to the meetings | back to the entry line |
 
-F2 writes the Markdown to the minutes folder, F3 previews it, F4 ticks attendees, F5 copies the
-Markdown, F6 lists the follow-ups (a accepts a suggestion, r rejects it, x ticks it off, s syncs
-them to the calendar), Ctrl+F searches every meeting (`/` on the meetings screen; `person:`,
+F2 writes the Markdown to the minutes folder (or publishes it to the governance repo, where one is
+configured), F3 previews it, F4 ticks attendees (Ctrl+T hides the panel), F5 copies the Markdown,
+F6 lists the follow-ups (a accepts a suggestion, r rejects it, x ticks it off, w sets the owner,
+d the due date, e the text, s syncs them to the calendar), Ctrl+F searches every meeting (`/` on the meetings screen; `person:`,
 `kind:`, `since:`, `series:` narrow it down; Enter goes to the hits, Enter on a hit opens it, and
 typing, `/`, ↑ on the first hit or Ctrl+F go back to the query), Ctrl+Z undoes, Ctrl+P lists every
 command, Ctrl+Q quits. On the meetings screen `d` lists the decisions, `p` the people, `t`
-attendance over time. Keys are remapped by binding id in `~/.config/svsm-meet/config.toml` under
+attendance over time, `e` changes a meeting's title, date or series, Del deletes it, `D` opens the
+demo. Keys are remapped by binding id in `~/.config/svsm-meet/config.toml` under
 `[keys]`.
 """
 
