@@ -64,6 +64,7 @@ class Tmux:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--years", type=int, default=10, help="107 for ten times the ten-year archive")
     opts = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     from archive import build
@@ -71,7 +72,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         db = tmp / "archive.db"
-        meetings, bullets = build(db)
+        meetings, bullets = build(db, opts.years)
         env = dict(os.environ, HOME=str(tmp), XDG_DATA_HOME=str(tmp / "data"),
                    XDG_CONFIG_HOME=str(tmp / "config"), SVSM_MEET_DB=str(db), TERM="xterm-256color",
                    LANG="C.UTF-8")
