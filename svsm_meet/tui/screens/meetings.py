@@ -12,6 +12,11 @@ from ...store.summary import MeetingSummary
 from ..plain import row
 
 
+# Rows added before the first paint (more than any terminal shows), then per refresh after it.
+FIRST_PAGE = 120
+PAGE = 500
+
+
 class MeetingsScreen(Screen):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="meetings.new"),
@@ -30,6 +35,7 @@ class MeetingsScreen(Screen):
     def __init__(self, meetings: list[MeetingSummary]) -> None:
         super().__init__()
         self.meetings = meetings
+        self._filling = 0  # which fill of the table the pages being added belong to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,11 +53,23 @@ class MeetingsScreen(Screen):
         table.focus()
 
     def fill(self, meetings: list[MeetingSummary]) -> None:
+        """The first screenful at once, the rest a page at a time after each refresh: the first
+        screen costs the same with ten meetings or ten thousand."""
         table = self.query_one(DataTable)
         table.clear()
-        for m in meetings:
-            table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
+        self._filling += 1
+        self._add_rows(meetings, 0, self._filling)
         self.sub_title = f"{len(meetings)} of {len(self.meetings)} meetings"
+
+    def _add_rows(self, meetings: list[MeetingSummary], start: int, filling: int) -> None:
+        if filling != self._filling:
+            return  # a newer fill (the filter changed) took over
+        table = self.query_one(DataTable)
+        end = start + (FIRST_PAGE if start == 0 else PAGE)
+        for m in meetings[start:end]:
+            table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
+        if end < len(meetings):
+            self.call_after_refresh(self._add_rows, meetings, end, filling)
 
     def reload(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings
