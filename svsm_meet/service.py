@@ -222,6 +222,13 @@ class Service:
             (doc,) = load_documents(conn, [meeting_id])
         return render(doc)
 
+    def publication_states(self) -> dict[int, str]:
+        """{meeting id: "published" or "changed since"} for the meetings ever published."""
+        from .store.publications import publication_states
+
+        with self._read() as conn:
+            return publication_states(conn)
+
     def can_publish(self) -> bool:
         """Whether the config names a governance checkout to publish into."""
         return bool(self.config.publish.get("repo"))

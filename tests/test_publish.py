@@ -793,3 +793,62 @@ def test_a_wrong_publish_setting_in_the_config_is_one_line(cli, tmp_path, monkey
     result = cli("publish", "latest")
     assert result.code == 2 and "[publish] repository" in result.err
     assert len(result.err.strip().splitlines()) == 1
+
+
+def test_the_meetings_screen_marks_a_published_meeting_and_one_changed_since(cli, db, repo, tmp_path):
+    """The list first, then a worker works out which meetings are published (their export is the
+    file as committed) or changed since; never published ones show nothing."""
+    import asyncio
+
+    from svsm_meet.config import Config
+    from svsm_meet.service import Service
+    from svsm_meet.tui.app import SvsmMeetApp
+    from svsm_meet.tui.screens.meetings import MeetingsScreen
+
+    assert cli("demo").code == 0  # the SVSM call of May 15th, 2024
+    assert cli("new", "--series", "SVSM Development Call", "--date", "2024-05-29").code == 0
+    result = cli("publish", "2024-05-15", "--repo", repo)
+    assert result.code == 0, result.err
+    service = Service(f"sqlite:///{db}", Config(publish={"repo": str(repo)}))
+    published = service.find("2024-05-15").id
+    never = service.find("2024-05-29").id
+    app = SvsmMeetApp(service)
+
+    def marker(meeting_id: int) -> str:
+        return str(app.screen.query_one("#meetings").get_cell(str(meeting_id), "published"))
+
+    async def wait_for(condition) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("timed out")
+
+    async def go():
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingsScreen)
+            await wait_for(lambda: marker(published) == "published")
+            assert marker(never) == ""
+            assert cli("note", "add", "2024-05-15", "One more bullet.").code == 0
+            app.action_meetings()
+            await wait_for(lambda: marker(published) == "changed")
+            assert marker(never) == ""
+
+    asyncio.run(go())
+
+
+def test_meetings_on_the_command_line_shows_the_marker_only_when_asked(cli, repo):
+    assert cli("demo").code == 0
+    assert cli("new", "--series", "SVSM Development Call", "--date", "2024-05-29").code == 0
+    assert cli("publish", "2024-05-15", "--repo", repo).code == 0
+    plain = cli("meetings").out
+    assert "published" not in plain and "changed" not in plain
+    lines = cli("meetings", "--published").out.splitlines()
+    assert "2024-05-15  published  SVSM Development Call" in next(l for l in lines if "2024-05-15" in l)
+    assert "published" not in next(l for l in lines if "2024-05-29" in l)
+    assert cli("note", "add", "2024-05-15", "One more bullet.").code == 0
+    import json
+    listed = {m["date"]: m["publication"] for m in json.loads(cli("meetings", "--published", "--json").out)}
+    assert listed["2024-05-15"] == "changed since" and listed["2024-05-29"] == "never"
+    assert "publication" not in cli("meetings", "--json").out

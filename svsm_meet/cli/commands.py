@@ -51,14 +51,26 @@ def cmd_meetings(args) -> int:
 
     with reading(resolve_url(args.db)) as conn:
         meetings = list_meetings(conn, args.series)
+    states: dict[int, str] | None = None
+    if getattr(args, "published", False) and meetings:
+        from ..store.publications import publication_states
+
+        with transaction(_engine(args), write=False) as conn:
+            states = publication_states(conn)
     if args.json:
-        print(json.dumps([m.to_dict() for m in meetings], ensure_ascii=False, indent=2))
+        listed = [m.to_dict() for m in meetings]
+        if states is not None:
+            for entry, m in zip(listed, meetings):
+                entry["publication"] = states.get(m.id, "never")
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
         return 0
     if not meetings:
         print("no meetings yet: 'svsm-meet import FILE' or 'svsm-meet new --series NAME --date DATE'")
     width = max((len(str(m.id)) for m in meetings), default=2)
+    marks = {"published": "published", "changed since": "changed"}
     for m in meetings:
-        print(f"{m.id:>{width}}  {m.date}  {m.series:<24}  {m.title or ''}".rstrip())
+        mark = "" if states is None else f"{marks.get(states.get(m.id), ''):<9}  "
+        print(f"{m.id:>{width}}  {m.date}  {mark}{m.series:<24}  {m.title or ''}".rstrip())
     return 0
 
 

@@ -68,6 +68,9 @@ def build_parser(argv: list[str] | None = None, *, everything: bool = True) -> a
     s = sub.add_parser("meetings", help="list meetings, most recent first")
     s.add_argument("--json", action="store_true", help="a JSON list of {id, date, title, series}")
     s.add_argument("--series", metavar="S", help="only this series")
+    s.add_argument("--published", action="store_true",
+                   help="mark each meeting published, changed (since) or neither (slower: it renders "
+                        "each published meeting)")
     from .meeting_commands import add_actions as add_meeting_actions
 
     add_meeting_actions(s)

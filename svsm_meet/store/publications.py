@@ -63,3 +63,21 @@ def publication_state(conn, meeting_id: int, markdown: str | None = None) -> Pub
         markdown = render(doc)
     state = PUBLISHED if content_hash(markdown) == row.content_hash else CHANGED
     return PublicationState(state, row.repo, row.path, row.commit_id, row.published_at)
+
+
+def publication_states(conn) -> dict[int, str]:
+    """{meeting id: PUBLISHED or CHANGED} for every meeting with a publication row (one query for
+    the rows; each such meeting's export is rendered to compare); meetings never published are
+    left out."""
+    from ..formats.markdown_out import render
+    from .documents import load_documents
+
+    m, p = t.meeting.c, t.publication.c
+    newest: dict[int, str] = {}
+    for meeting_id, digest in conn.execute(
+            select(m.id, p.content_hash)
+            .join(t.publication, (p.series_id == m.series_id) & (p.date == m.date))
+            .order_by(p.published_at, p.id)):
+        newest[meeting_id] = digest  # the last row of a meeting is its newest publication
+    return {doc.id: PUBLISHED if content_hash(render(doc)) == newest[doc.id] else CHANGED
+            for doc in load_documents(conn, list(newest))}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual import work
 from textual.app import App
 from textual.binding import Binding
@@ -72,6 +74,10 @@ class SvsmMeetApp(App):
     def warm_up(self) -> None:
         """SQLAlchemy and the schema check, loaded while the first screen is already up."""
         self.service.warm_up()
+        # What is loaded now (libraries, the app, its screens) lives as long as the app: out of
+        # the collector's sight, a full collection no longer walks it in the middle of an entry
+        # (about 100 ms every few entries in a meeting of 1,000 bullets).
+        gc.freeze()
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True):
         # Messages quote what was typed: shown as they are, never read as markup.

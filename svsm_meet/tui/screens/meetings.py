@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input
 
 from ...store.summary import MeetingSummary
-from ..plain import row
+from ..plain import plain, row
 
 
 # Rows added before the first paint (more than any terminal shows), then per refresh after it.
 FIRST_PAGE = 120
 PAGE = 500
+
+# The publication column's marker for a state of store/publications.py (never published: none).
+MARKERS = {"published": ("published", "green"), "changed since": ("changed", "yellow")}
+
+
+def marker(state: str | None):
+    text, style = MARKERS.get(state, ("", ""))
+    return plain(text, style)
 
 
 class MeetingsScreen(Screen):
@@ -36,6 +44,7 @@ class MeetingsScreen(Screen):
         super().__init__()
         self.meetings = meetings
         self._filling = 0  # which fill of the table the pages being added belong to
+        self._states: dict[int, str] = {}  # meeting id -> publication state, once worked out
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,11 +55,29 @@ class MeetingsScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_column("Date", key="date")
+        # Beside the date, so that it stays in sight where long titles overflow; of fixed width,
+        # so that nothing moves when the worker fills it in.
+        table.add_column("Published", key="published", width=len("published"))
         table.add_column("Series", key="series")
         table.add_column("Title", key="title")
-        table.add_column("Open follow-ups", key="open")
+        table.add_column("Open", key="open")  # open follow-ups (a short header: the table fits 110 columns)
         self.fill(self.meetings)
         table.focus()
+        self.call_after_refresh(self.load_states)
+
+    @work(thread=True, exclusive=True, group="publication", exit_on_error=False)
+    def load_states(self) -> None:
+        """Which meetings are published, or changed since, worked out after the first paint (it
+        renders each published meeting's export); the column fills in when it is done."""
+        states = self.app.service.publication_states()
+        self.app.call_from_thread(self._show_states, states)
+
+    def _show_states(self, states: dict[int, str]) -> None:
+        old, self._states = self._states, states
+        table = self.query_one(DataTable)
+        for meeting_id in old.keys() | states.keys():
+            if old.get(meeting_id) != states.get(meeting_id) and str(meeting_id) in table.rows:
+                table.update_cell(str(meeting_id), "published", marker(states.get(meeting_id)))
 
     def fill(self, meetings: list[MeetingSummary]) -> None:
         """The first screenful at once, the rest a page at a time after each refresh: the first
@@ -67,13 +94,15 @@ class MeetingsScreen(Screen):
         table = self.query_one(DataTable)
         end = start + (FIRST_PAGE if start == 0 else PAGE)
         for m in meetings[start:end]:
-            table.add_row(*row(m.date, m.series, m.title, m.open_followups or ""), key=str(m.id))
+            table.add_row(plain(m.date), marker(self._states.get(m.id)),
+                          *row(m.series, m.title, m.open_followups or ""), key=str(m.id))
         if end < len(meetings):
             self.call_after_refresh(self._add_rows, meetings, end, filling)
 
     def reload(self, meetings: list[MeetingSummary]) -> None:
         self.meetings = meetings
         self.apply_filter(self.query_one("#filter", Input).value)
+        self.load_states()
 
     def apply_filter(self, text: str) -> None:
         words = text.casefold().split()

@@ -63,30 +63,49 @@ class MinutesView(OptionList):
         keep = keep or self.target()
         self.targets: list[Target] = []
         options: list[Option] = []
+        # The options of the last show, by what they show: an entry re-renders only its own bullet,
+        # and an option kept keeps its wrapped height (OptionList measures every new option: in a
+        # meeting of 1,000 bullets that was most of an entry's way to the screen).
+        before = getattr(self, "_options_by_look", {})
+        kept: dict[tuple, Option] = {}
 
-        def add(prompt: Text, target: Target, blank: bool) -> None:
-            if blank and options:
-                prompt = Text("\n") + prompt
-            options.append(Option(prompt, id=f"{target.kind}:{target.id}:{len(options)}"))
+        def add(look: tuple, prompt, target: Target, blank: bool) -> None:
+            key = (look, target, blank and bool(options))
+            option = before.get(key)
+            if option is None or key in kept:
+                text = prompt()
+                option = Option(Text("\n") + text if key[2] else text)
+            option._id = f"{target.kind}:{target.id}:{len(options)}"
+            kept[key] = option
+            options.append(option)
             self.targets.append(target)
+
+        layout = doc.layout
+        shape = (layout.bullet, layout.indent)
 
         def add_items(items: list[Item], parent_column: int | None) -> None:
             for item in items:
-                column = item_column(item, parent_column, doc.layout)
-                add(_item_text(item, column, doc.layout), Target("item", item.id), item.blank_before)
+                column = item_column(item, parent_column, layout)
+                look = (shape, column, item.kind, item.label, item.text, item.marker, item.indent)
+                add(look, lambda item=item, column=column: _item_text(item, column, layout),
+                    Target("item", item.id), item.blank_before)
                 add_items(item.children, column)
 
         add_items(doc.preamble, None)
         for section in doc.sections:
             if section.level:
                 style = _HEADING_STYLE.get(section.level, "bold")
-                add(plain(heading_line(section), style=style), Target("section", section.id),
-                    section.blank_before)
+                line = heading_line(section)
+                add((line, style), lambda line=line, style=style: plain(line, style=style),
+                    Target("section", section.id), section.blank_before)
             lines = attendee_lines(doc) if section.kind == "attendees" else []
             if lines:
-                add(plain("\n".join(lines), style="italic"), Target("attendees", section.id),
+                block = "\n".join(lines)
+                add((block,), lambda block=block: plain(block, style="italic"),
+                    Target("attendees", section.id),
                     doc.layout.attendees_gap if section.level else section.blank_before)
             add_items(section.items, None)
+        self._options_by_look = kept
         highlighted = self.highlighted
         self.set_options(options)
         if keep in self.targets:
