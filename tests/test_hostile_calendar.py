@@ -209,7 +209,9 @@ def test_a_server_gone_mid_sync_says_how_many_were_saved(engine, cli, tmp_path):
     finally:
         own.stop()
     message = str(stopped.value)
-    assert "cannot be reached" in message and "3 created" in message
+    # What the dying server answered last varies (refused connection, or a 401 while it shuts
+    # down): the message says so, and in every case counts what was saved before.
+    assert "saved before it stopped: 3 created" in message
     assert "nothing was changed" not in message
 
 
