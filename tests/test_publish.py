@@ -852,3 +852,18 @@ def test_meetings_on_the_command_line_shows_the_marker_only_when_asked(cli, repo
     listed = {m["date"]: m["publication"] for m in json.loads(cli("meetings", "--published", "--json").out)}
     assert listed["2024-05-15"] == "changed since" and listed["2024-05-29"] == "never"
     assert "publication" not in cli("meetings", "--json").out
+
+
+def test_a_bisect_and_a_detached_head_are_refused(cli, meetings, repo):
+    meetings("October 23rd, 2024")
+    before = state(repo)
+    git(repo, "bisect", "start")
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "middle of a bisect" in result.err
+    git(repo, "bisect", "reset")
+    git(repo, "switch", "-q", "--detach")
+    result = cli("publish", "2024-10-23", "--repo", repo)
+    assert result.code == 2 and "HEAD is detached; give --branch" in result.err
+    git(repo, "switch", "-q", "main")
+    assert state(repo) == before
+    assert cli("publish", "2024-10-23", "--repo", repo).code == 0  # on a branch, it goes

@@ -44,6 +44,10 @@ class Publication:
         self.repo = repo
         self.start_branch = repo.branch()
         self.start_head = repo.head()
+        if not branch and self.start_branch is None:
+            # Commits on a detached HEAD belong to no branch: a pull request could not take them.
+            raise BadInput(f"--repo {repo.root}: HEAD is detached; give --branch NAME to publish "
+                           "onto a branch")
         if branch:
             repo.check_branch_name(branch)
         self.branch = branch or self.start_branch

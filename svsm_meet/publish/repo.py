@@ -21,6 +21,7 @@ _IN_PROGRESS = {
     "rebase-apply": "a rebase or git am",
     "CHERRY_PICK_HEAD": "a cherry-pick",
     "REVERT_HEAD": "a revert",
+    "BISECT_LOG": "a bisect",  # its commits would land on whatever it has checked out
 }
 
 
