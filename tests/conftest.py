@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import subprocess
 import sys
@@ -90,3 +91,44 @@ def db_state(path: Path) -> dict[str, list]:
         return {t: sorted(map(repr, conn.execute(f'SELECT * FROM "{t}"'))) for t in tables}
     finally:
         conn.close()
+
+
+@pytest.fixture
+def engine(db):
+    """The test's SQLite database at the current schema."""
+    from svsm_meet.store.engine import make_engine, resolve_url
+    from svsm_meet.store.migrate import ensure_schema
+
+    engine = make_engine(resolve_url(str(db)))
+    ensure_schema(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real Radicale CalDAV server on 127.0.0.1, one per test module."""
+    import radicale_server
+
+    srv = radicale_server.start(tmp_path_factory.mktemp("radicale"))
+    yield srv
+    srv.stop()
+
+
+def run_app(app, scenario, size=(120, 40)) -> None:
+    """Run the app headless and play SCENARIO(pilot) in it, once the first screen is up."""
+    async def go():
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(go())
+
+
+async def wait_for(condition, tries: int = 200) -> None:
+    """Until CONDITION() holds (a worker's result landing), at most TRIES twentieths of a second."""
+    for _ in range(tries):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("timed out")

@@ -14,17 +14,8 @@ from conftest import db_state
 
 from svsm_meet.calendar.caldav import CalDAV
 from svsm_meet.calendar.sync import Changed, sync
-from svsm_meet.store.engine import make_engine, resolve_url
-from svsm_meet.store.migrate import ensure_schema
 
 USER, PASSWORD = radicale_server.USER, radicale_server.PASSWORD
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = radicale_server.start(tmp_path_factory.mktemp("radicale"))
-    yield srv
-    srv.stop()
 
 
 @pytest.fixture
@@ -32,14 +23,6 @@ def calendar_name(request):
     import hashlib
 
     return "cal-" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]  # one per test
-
-
-@pytest.fixture
-def engine(db):
-    engine = make_engine(resolve_url(str(db)))
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def add_followups(cli, count: int) -> None:

@@ -23,8 +23,6 @@ from test_roundtrip_property import documents  # the generated meetings of the M
 
 from svsm_meet.calendar.caldav import CalDAV
 from svsm_meet.calendar.sync import sync
-from svsm_meet.store.engine import make_engine, resolve_url
-from svsm_meet.store.migrate import ensure_schema
 
 USER, PASSWORD = radicale_server.USER, radicale_server.PASSWORD
 SERIES = "SVSM Development Call"
@@ -90,21 +88,6 @@ def test_a_symlink_to_another_file_is_left_alone_and_never_echoed(cli, db, tmp_p
         assert bad.name in result.err and "skipped" in result.err
     assert bad.is_symlink() and secret.read_text().startswith("TOPSECRET")
     assert len(open_followups(cli)) == 2  # not taken as deleted in the calendar
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    srv = radicale_server.start(tmp_path_factory.mktemp("radicale"))
-    yield srv
-    srv.stop()
-
-
-@pytest.fixture
-def engine(db):
-    engine = make_engine(resolve_url(str(db)))
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def _phone_put(server, calendar: str, summary: str, change) -> None:

@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, wait_for
 
 GOVERNANCE = FIXTURES / "governance"
 SIGNER = "Signed-off-by: Jane Doe <jane@example.org>"
@@ -758,13 +758,6 @@ def test_f2_in_the_app_shows_the_commit_and_publishes_on_confirmation(db, repo, 
     app = SvsmMeetApp(service, open_meeting=service.find("latest").id)
     before = git(repo, "rev-parse", "HEAD").strip()
 
-    async def wait_for(condition) -> None:
-        for _ in range(200):
-            if condition():
-                return
-            await asyncio.sleep(0.05)
-        raise AssertionError("timed out")
-
     async def go():
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
@@ -816,13 +809,6 @@ def test_the_meetings_screen_marks_a_published_meeting_and_one_changed_since(cli
 
     def marker(meeting_id: int) -> str:
         return str(app.screen.query_one("#meetings").get_cell(str(meeting_id), "published"))
-
-    async def wait_for(condition) -> None:
-        for _ in range(200):
-            if condition():
-                return
-            await asyncio.sleep(0.05)
-        raise AssertionError("timed out")
 
     async def go():
         async with app.run_test(size=(120, 30)) as pilot:

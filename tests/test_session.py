@@ -13,21 +13,12 @@ from svsm_meet.errors import BadInput
 from svsm_meet.formats.markdown_in import normalize
 from svsm_meet.formats.markdown_out import render
 from svsm_meet.session import MinutesSession
-from svsm_meet.store.engine import make_engine, resolve_url, transaction
+from svsm_meet.store.engine import transaction
 from svsm_meet.store.entries import create_meeting
 from svsm_meet.store.followup_list import list_followups
-from svsm_meet.store.migrate import ensure_schema
 
 DEMO = (files("svsm_meet") / "data" / "demo-meeting.md").read_text(encoding="utf-8")
 ATTENDEES = "#attendees Joerg Roedel, Stefano Garzarella, Roy Hopkins, Vijay Dhanraj"
-
-
-@pytest.fixture
-def engine(db):
-    engine = make_engine(resolve_url(str(db)))
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

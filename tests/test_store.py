@@ -17,17 +17,8 @@ from svsm_meet.formats.markdown_in import parse_markdown
 from svsm_meet.model import Attendee, Document, Item, Section
 from svsm_meet.store import schema as t
 from svsm_meet.store.documents import load_documents, save_documents
-from svsm_meet.store.engine import make_engine, resolve_url, transaction
-from svsm_meet.store.migrate import ensure_schema
+from svsm_meet.store.engine import transaction
 from svsm_meet.store.people import People, name_key
-
-
-@pytest.fixture
-def engine(db):
-    engine = make_engine(resolve_url(str(db)))
-    ensure_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 def test_every_connection_has_wal_foreign_keys_and_busy_timeout(engine):

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, run_app as run
 
 from svsm_meet.config import Config
 from svsm_meet.formats.markdown_in import normalize
@@ -25,15 +25,6 @@ TODAY = dt.date(2024, 5, 20)
 def service(db, tmp_path):
     config = Config(minutes_dir=tmp_path / "Meetings")
     return Service(f"sqlite:///{db}", config, today=lambda: TODAY)
-
-
-def run(app, scenario):
-    async def go():
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(go())
 
 
 async def type_line(pilot, text: str) -> None:

@@ -3,12 +3,11 @@ back to its query, counts in words, MeetBot's commands, and messages that say wh
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import time
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, run_app as run
 from textual import events
 
 from svsm_meet.config import Config
@@ -24,15 +23,6 @@ TODAY = dt.date(2024, 5, 20)
 @pytest.fixture
 def service(db, tmp_path):
     return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
-
-
-def run(app, scenario, size=(120, 40)):
-    async def go():
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(go())
 
 
 def demo(service) -> SvsmMeetApp:

@@ -5,10 +5,10 @@ marks and hiding."""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 
 import pytest
+from conftest import run_app as run
 
 from svsm_meet.config import Config
 from svsm_meet.service import Service
@@ -26,15 +26,6 @@ TODAY = dt.date(2024, 5, 20)
 @pytest.fixture
 def service(db, tmp_path):
     return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
-
-
-def run(app, scenario, size=(120, 40)):
-    async def go():
-        async with app.run_test(size=size) as pilot:
-            await pilot.pause()
-            await scenario(pilot)
-
-    asyncio.run(go())
 
 
 async def answer(pilot, text: str) -> None:
