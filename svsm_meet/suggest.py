@@ -268,8 +268,9 @@ def _action_status(label: str | None, text: str = "") -> str:
     suggest."""
     if label and label.startswith("["):
         return "done" if label[1] in "xX" else "open"
-    if trailing_status(text):
-        return trailing_status(text)
+    written = trailing_status(text)
+    if written:
+        return written
     return "open" if not label or _label_word(label) in _OPEN_LABELS else "suggested"
 
 

@@ -51,15 +51,15 @@ def _command_word(argv: list[str] | None) -> str | None:
     return None
 
 
-def build_parser(argv: list[str] | None = None, *, everything: bool = True) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser: with ONLY, of that subcommand alone (the others stay unbuilt)."""
     p = _Parser(prog=PROG, description="Minutes of recurring calls: live in the terminal, "
                 "published as Markdown, follow-ups in everybody's calendar.",
                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="PATH_OR_URL",
                    help="SQLite file or SQLAlchemy URL (default: $SVSM_MEET_DB, else the user data dir)")
     p.add_argument("--debug", action="store_true", help="show tracebacks of failures")
-    sub = _OnlyAsked(p.add_subparsers(dest="command", metavar="COMMAND"),
-                     None if everything else _command_word(argv))
+    sub = _OnlyAsked(p.add_subparsers(dest="command", metavar="COMMAND"), only)
 
     s = sub.add_parser("open", help="the terminal app, straight on a meeting's minutes")
     s.add_argument("meeting", metavar="MEETING", help="an id, a date or 'latest'")
@@ -199,9 +199,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    parser = build_parser(argv, everything=False)
-    if parser._subparsers is not None and _command_word(argv) not in _built(parser):
-        parser = build_parser(argv)  # a misspelt command: argparse lists them all
+    word = _command_word(argv)
+    parser = build_parser(only=word)
+    if word is not None and word not in _built(parser):
+        parser = build_parser()  # a misspelt command: argparse lists them all
     args = parser.parse_args(argv)
     from ..errors import SvsmMeetError
 
