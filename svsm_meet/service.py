@@ -237,7 +237,7 @@ class Service:
         """The commit publishing the meeting would make, checked, with nothing changed yet."""
         from .publish.run import Request, prepare
 
-        return prepare(self.engine, self.config.publish, Request(None, [meeting_id]))
+        return prepare(self.engine, self.config.publish, Request(None, [meeting_id], prompts=False))
 
     def publish(self, prepared, progress=lambda _: None):
         from .publish.run import perform

@@ -521,6 +521,22 @@ def test_a_checkout_that_moved_between_preview_and_publish_is_refused(meetings, 
     assert state(repo) == before
 
 
+def test_a_file_made_at_the_path_while_the_diff_was_shown_is_not_overwritten(meetings, repo, db):
+    from svsm_meet.config import Config
+    from svsm_meet.errors import BadInput
+    from svsm_meet.service import Service
+
+    meetings("November 6th, 2024")
+    service = Service(f"sqlite:///{db}", Config(publish={"repo": str(repo)}))
+    prepared = service.prepare_publish(service.find("2024-11-06").id)
+    (repo / "Meetings" / "devel-call-2024-11-06.md").write_text("Someone's own draft.\n")
+    before = state(repo)
+    with pytest.raises(BadInput, match="changed since"):
+        service.publish(prepared)
+    assert state(repo) == before
+    assert (repo / "Meetings" / "devel-call-2024-11-06.md").read_text() == "Someone's own draft.\n"
+
+
 # -- dry run, push, pull request ------------------------------------------------------------------
 
 
@@ -853,3 +869,62 @@ def test_a_bisect_and_a_detached_head_are_refused(cli, meetings, repo):
     git(repo, "switch", "-q", "main")
     assert state(repo) == before
     assert cli("publish", "2024-10-23", "--repo", repo).code == 0  # on a branch, it goes
+
+
+def test_the_body_says_whether_the_minutes_were_typed_live_or_imported(cli, meetings, repo):
+    from svsm_meet.publish.message import IMPORTED_BODY, LIVE_BODY
+
+    meetings("October 23rd, 2024")
+    assert cli("new", "--date", "2024-11-06", "--series", "SVSM Development Call").code == 0
+    assert cli("note", "add", "2024-11-06", "#topic Status").code == 0
+    assert cli("note", "add", "2024-11-06", "Joerg Roedel reported on the release.").code == 0
+    result = cli("publish", "2024-10-23", "2024-11-06", "--repo", repo)
+    assert result.code == 0, result.err
+    assert message(repo, "HEAD~1").split("\n")[2] == IMPORTED_BODY
+    assert message(repo, "HEAD").split("\n")[2] == LIVE_BODY
+    assert check_signed_off(repo).returncode == 0
+
+
+def test_under_the_app_git_never_prompts_on_the_terminal(repo, tmp_path):
+    """A remote that asks for a password: the command line lets git ask; the app's git is told
+    there is no terminal, and fails at once with git's own reason, instead of writing a prompt
+    over the screen and waiting for keys the app takes."""
+    import http.server
+    import threading
+
+    from svsm_meet.errors import SvsmMeetError
+    from svsm_meet.publish.repo import Repo
+
+    class AsksForPassword(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="fork"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AsksForPassword)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        git(repo, "remote", "add", "fork", f"http://127.0.0.1:{server.server_port}/fork.git")
+        with pytest.raises(SvsmMeetError, match="terminal prompts disabled"):
+            Repo.open(repo, prompts=False).push("fork", "main")
+    finally:
+        server.shutdown()
+
+
+def test_update_never_replaces_another_series_meeting_of_the_same_date(cli, meetings, repo):
+    meetings("November 6th, 2024")
+    assert cli("new", "--date", "2024-11-06", "--series", "Another Call").code == 0
+    assert cli("note", "add", "--series", "Another Call", "2024-11-06", "A word.").code == 0
+    assert cli("publish", "2024-11-06", "--series", "SVSM Development Call", "--repo", repo).code == 0
+    before = state(repo)
+    refused = cli("publish", "2024-11-06", "--series", "Another Call", "--repo", repo)
+    assert refused.code == 2 and "--update" in refused.err
+    refused = cli("publish", "2024-11-06", "--series", "Another Call", "--repo", repo, "--update")
+    assert refused.code == 2, refused.out
+    assert "holds the minutes of SVSM Development Call of 2024-11-06" in refused.err
+    assert '[publish.series."Another Call"]' in refused.err
+    assert state(repo) == before

@@ -10,8 +10,16 @@ from ..errors import BadInput
 from ..formats.titles import long_date
 from ..printable import printable
 
-DEFAULT_BODY = ("These minutes were taken live during the call with svsm-meet and rendered "
-                "from its records.")
+LIVE_BODY = ("These minutes were taken live during the call with svsm-meet and rendered "
+             "from its records.")
+IMPORTED_BODY = ("These minutes were imported into svsm-meet from the notes written during the "
+                 "call and rendered from its records.")
+
+
+def default_body(live: bool) -> str:
+    """One sentence saying how the minutes were taken: the repo's CI wants a body, and a reader
+    of the history should not be told an imported file was typed live."""
+    return LIVE_BODY if live else IMPORTED_BODY
 
 
 def add_subject(series: str, date: dt.date) -> str:

@@ -14,7 +14,7 @@ from typing import Callable
 from ..errors import BadInput
 from ..files import NAME_MAX, fill_pattern
 from . import index as index_file
-from .message import DEFAULT_BODY, add_subject, message, update_subject
+from .message import add_subject, default_body, message, update_subject
 
 DEFAULT_PATH = "Meetings/devel-call-{date}.md"  # as the SVSM governance repo names them
 DEFAULT_INDEX = "Meetings/README.md"
@@ -28,13 +28,14 @@ class Meeting:
     series: str
     date: dt.date
     markdown: str
+    live: bool = True  # typed during the call, not imported from a file
 
 
 @dataclass(frozen=True)
 class Settings:
     path: str = DEFAULT_PATH
     index: str = DEFAULT_INDEX
-    body: str = DEFAULT_BODY
+    body: str | None = None  # None: a sentence saying how the meeting's minutes were taken
 
 
 def series_settings(publish: dict, series: str, body: str | None = None) -> Settings:
@@ -46,7 +47,7 @@ def series_settings(publish: dict, series: str, body: str | None = None) -> Sett
         return own.get(key) or publish.get(key) or default
 
     return Settings(pick("path", DEFAULT_PATH), pick("index", DEFAULT_INDEX),
-                    body if body is not None else pick("body", DEFAULT_BODY))
+                    body if body is not None else own.get("body") or publish.get("body"))
 
 
 def repo_path(root: Path, pattern: str, meeting: Meeting, what: str) -> str:
@@ -151,5 +152,5 @@ def _plan_one(meeting: Meeting, own: Settings, path: str, index_path: str, old: 
         kind, subject = "index", update_subject(index_path)
     else:
         kind, subject = "none", ""
-    text = message(subject, own.body, signer) if files else ""
+    text = message(subject, own.body or default_body(meeting.live), signer) if files else ""
     return Change(meeting, path, index_path, kind, subject, text, files)

@@ -80,7 +80,7 @@ class Publication:
         published already: on the topic branch, which need not be the one checked out)."""
         return self.repo.last_commit_of(path, self._ref())
 
-    def _read(self, path: str) -> str | None:
+    def read(self, path: str) -> str | None:
         if not self.switching or self.creating:
             return self._on_disk(path)
         # Another branch: its own file, else an untracked one here (a switch leaves it in place).
@@ -92,7 +92,7 @@ class Publication:
     def plan(self, meetings: list[Meeting], settings: Callable[[Meeting], Settings], signer: str,
              update: bool) -> list[Change]:
         try:
-            return plan(meetings, settings, self.repo.root, self._read, self._committed, signer, update)
+            return plan(meetings, settings, self.repo.root, self.read, self._committed, signer, update)
         except UnicodeDecodeError as e:
             raise BadInput(f"a file in {self.repo.root} is not UTF-8 text: {e.reason}") from None
 

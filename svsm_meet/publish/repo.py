@@ -36,11 +36,15 @@ def first_line(text: str) -> str:
 
 
 class Repo:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, prompts: bool = True):
         self.root = root
+        # Whether git may ask on the terminal (a credential, an ssh or gpg passphrase): yes on the
+        # command line; never under the app, whose screen a prompt would write over and whose keys
+        # it would take.
+        self.prompts = prompts
 
     @classmethod
-    def open(cls, path: str | Path) -> "Repo":
+    def open(cls, path: str | Path, prompts: bool = True) -> "Repo":
         """The checkout PATH is in (its top level), or BadInput saying why it is none."""
         if shutil.which("git") is None:
             raise SvsmMeetError("publishing needs the git command, and it is not installed")
@@ -54,13 +58,19 @@ class Repo:
                               capture_output=True, text=True)
         if proc.returncode != 0:
             raise BadInput(f"--repo {path}: not a git checkout")
-        return cls(Path(proc.stdout.strip()).resolve())
+        return cls(Path(proc.stdout.strip()).resolve(), prompts)
 
     def git(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
         # Never let git wait for an editor: every message is given.
         env = {**os.environ, "GIT_EDITOR": "true"}
+        quiet = {}
+        if not self.prompts:
+            # No terminal to ask on: git's own prompts are off, and ssh and pinentry, which open
+            # /dev/tty themselves, find none in a session of its own; they fail, and say why.
+            env["GIT_TERMINAL_PROMPT"] = "0"
+            quiet = {"start_new_session": True, **({} if input is not None else {"stdin": subprocess.DEVNULL})}
         proc = subprocess.run(["git", "-C", str(self.root), *args], capture_output=True, text=True,
-                              input=input, env=env)
+                              input=input, env=env, **quiet)
         if check and proc.returncode != 0:
             raise GitFailed(f"git {args[0]} failed: {first_line(proc.stderr or proc.stdout)}")
         return proc

@@ -23,6 +23,7 @@ class Request:
     pr: bool = False
     body: str | None = None
     update: bool = False
+    prompts: bool = True  # git may ask on the terminal: not under the app
 
 
 @dataclass
@@ -52,11 +53,13 @@ class Outcome:
 def load_meetings(engine, ids: list[int]) -> list[Meeting]:
     from ..formats.markdown_out import render
     from ..store.documents import load_documents
+    from ..store.editing import typed_live
 
     with transaction(engine, write=False) as conn:
         docs = load_documents(conn, list(dict.fromkeys(ids)))
+        live = typed_live(conn, [d.id for d in docs])
     # The very text `export markdown` writes: one renderer.
-    return [Meeting(d.id, d.series, d.date, render(d)) for d in docs]
+    return [Meeting(d.id, d.series, d.date, render(d), d.id in live) for d in docs]
 
 
 def prepare(engine, settings: dict, request: Request) -> Prepared:
@@ -69,7 +72,7 @@ def prepare(engine, settings: dict, request: Request) -> Prepared:
                        "(or set repo under [publish] in the config)")
     if request.body is not None and not request.body.strip():
         raise BadInput("--message-body: the body must not be empty (the repo's CI refuses that)")
-    repo = Repo.open(where)
+    repo = Repo.open(where, request.prompts)
     check_ready(repo)
     signer = signer_of(repo)
     publication = Publication(repo, request.branch)
@@ -80,7 +83,21 @@ def prepare(engine, settings: dict, request: Request) -> Prepared:
     changes = publication.plan(load_meetings(engine, request.meetings),
                                lambda m: series_settings(settings, m.series, request.body), signer,
                                request.update)
+    _refuse_another_meetings_file(engine, str(repo.root), changes)
     return Prepared(request, publication, changes, push)
+
+
+def _refuse_another_meetings_file(engine, root: str, changes: list[Change]) -> None:
+    """--update replaces a file; never one that holds another series' meeting of that date."""
+    from ..store.publications import published_there_instead
+
+    with transaction(engine, write=False) as conn:
+        for change in changes:
+            if change.path in change.files and change.files[change.path][0] is not None:
+                other = published_there_instead(conn, change.meeting.id, root, change.path)
+                if other:
+                    raise BadInput(f"{change.path} holds the minutes of {other}; set a path per "
+                                   f"series under [publish.series.\"{change.meeting.series}\"]")
 
 
 def describe(prepared: Prepared) -> str:
@@ -114,7 +131,8 @@ def perform(engine, prepared: Prepared, progress: Callable[[str], None] = lambda
     repo, root = publication.repo, str(publication.repo.root)
     # The app asks before it publishes: the checkout may have moved on meanwhile.
     check_ready(repo)
-    if (repo.head(), repo.branch()) != (publication.start_head, publication.start_branch):
+    if (repo.head(), repo.branch()) != (publication.start_head, publication.start_branch) or \
+            _files_moved(prepared):
         raise BadInput(f"{root} changed since the commit was prepared; prepare it again")
     with publication.all_or_nothing():
         for change in prepared.todo:
@@ -139,6 +157,16 @@ def perform(engine, prepared: Prepared, progress: Callable[[str], None] = lambda
     if outcome.pushed:
         outcome.pull_request = _pull_request(prepared, outcome)
     return outcome
+
+
+def _files_moved(prepared: Prepared) -> bool:
+    """Whether a file the commits write is no longer what the plan found (an untracked file
+    made at the path while the app showed the diff): it would be overwritten unseen."""
+    first: dict[str, str | None] = {}
+    for change in prepared.todo:
+        for path, (old, _) in change.files.items():
+            first.setdefault(path, old)
+    return any(prepared.publication.read(path) != old for path, old in first.items())
 
 
 def _pull_request(prepared: Prepared, outcome: Outcome) -> str | None:

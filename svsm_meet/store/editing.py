@@ -50,6 +50,16 @@ def log_change(conn, meeting_id: int, action: str, undo: dict, undone: bool = Fa
         conn.execute(select(func.pg_notify(CHANNEL, str(meeting_id))))
 
 
+def typed_live(conn, meeting_ids: list[int]) -> set[int]:
+    """The meetings someone typed entries into, in the app or with `add`; an imported meeting's
+    items came from its file, in the one step that created it, and log no change."""
+    if not meeting_ids:
+        return set()
+    query = select(t.change.c.meeting_id).distinct().where(
+        t.change.c.meeting_id.in_(meeting_ids), t.change.c.action.in_(("add item", "add section")))
+    return set(conn.execute(query).scalars())
+
+
 def last_change_id(conn, meeting_id: int) -> int:
     """Grows with every change to the meeting: a cheap way to see that someone else edited it."""
     return conn.execute(

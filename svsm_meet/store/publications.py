@@ -41,6 +41,19 @@ def record_publication(conn, meeting_id: int, repo: str, path: str, commit: str,
         content_hash=content_hash(text), published_at=utcnow()))
 
 
+def published_there_instead(conn, meeting_id: int, repo: str, path: str) -> str | None:
+    """Another meeting last published at PATH in REPO ("SERIES of DATE"), where MEETING's own
+    file would replace it: two series whose path patterns meet on one date."""
+    series_id, date = _series_and_date(conn, meeting_id)
+    p, s = t.publication.c, t.series.c
+    row = conn.execute(select(p.series_id, p.date, s.name).join(t.series, s.id == p.series_id)
+                       .where(p.repo == repo, p.path == path)
+                       .order_by(p.published_at.desc(), p.id.desc()).limit(1)).first()
+    if row is None or (row.series_id, row.date) == (series_id, date):
+        return None
+    return f"{row.name} of {row.date}"
+
+
 def last_publication(conn, meeting_id: int):
     """The newest row for MEETING (None where it was never published)."""
     series_id, date = _series_and_date(conn, meeting_id)
