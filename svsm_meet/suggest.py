@@ -45,6 +45,11 @@ _OURS_RE = re.compile(
     r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will))\b",
     re.I,
 )
+# The chair steering the call, not work to do after it: "Let's move on", "Let's start with …".
+_FLOW_RE = re.compile(
+    r"^let[’']?s (?:start|begin|move|go (?:on|back|over|through|to|around)|continue|talk|discuss|"
+    r"switch|jump|skip|wrap|get started|recap|take (?:a|the) (?:break|next)|come back|return|"
+    r"hear|see what)\b", re.I)
 # Words that start sentences but never name an owner.
 _NOT_OWNERS = {
     "it", "this", "that", "these", "those", "there", "here", "what", "which", "who", "everyone",
@@ -68,9 +73,13 @@ _SUGGESTS_RE = re.compile(
 )
 _TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+(?P<verb>[a-z]+)\b")
 # "Michael - open PR to move to stage 3", "Joe: squash & merge": a name, a dash, the task.
-_DASHED_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
-# "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)": the owner written after.
-_AFTER_RE = re.compile(rf"\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)[.\s]*$")
+# "Priyanka, Tristan: look at …": the first of the names before the colon.
+# "akm to review", "tommy will look": an IRC-style nick, only where it is someone's.
+_NICK_TO_DO_RE = re.compile(r"^(?P<who>[a-z][\w.-]{1,30}(?:\s+and\s+[a-z][\w.-]{1,30})?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\b")
+_DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
+# "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
+# Claudia": the owner written after.
+_AFTER_RE = re.compile(rf"(?:\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO}))[.\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
@@ -178,7 +187,8 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
         if who == "I":
             return (sentence, *(_named(speaker, people) or (None, None))) if speaker else None
         if who == "We":
-            return sentence, None, None
+            # "We agreed to freeze on Friday" is what was decided, nobody's task.
+            return None if re.match(r"We (?:agreed|agree|decided) to\b", sentence) else (sentence, None, None)
         found = _named(who, people)
         if found:
             return (sentence, *found)
@@ -197,9 +207,16 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
             return (sentence, *found)
         if m["who"].isupper() and len(m["who"]) > 1:
             return sentence, None, None  # "SPI to check their code": a group's, nobody's yet
+    m = _NICK_TO_DO_RE.match(sentence)
+    if m and m["verb"] not in _NOT_VERBS:
+        owner = _who(m["who"], people)
+        if owner:  # "akm to review": a nick the attendance gives, written in lower case
+            return sentence, owner, None
     if _ELIDED_RE.match(sentence):
         found = _named(speaker, people) if speaker else None
         return (sentence, *(found or (None, None)))
+    if _FLOW_RE.match(sentence):
+        return None  # "Let's start with the release": the meeting's own course
     if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence):
         return sentence, None, None
     return _from_clause(sentence, before, people, speaker)
@@ -239,17 +256,23 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     subject = _SUBJECT_RE.match(flat)
     if subject:
         return _who(subject["who"], people)
-    after = _AFTER_RE.search(flat)
-    found = _who(after["who"], people) if after else None
+    after = _written_after(flat)
+    found = _who(after, people) if after else None
     return found or people.find_in(text)
+
+
+def _written_after(flat: str) -> str | None:
+    m = _AFTER_RE.search(flat)
+    return (m["who"] or m["dashed"]) if m else None
 
 
 def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
     flat = " ".join(text.split())
-    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat) or _AFTER_RE.search(flat)
-    found = _named(m["who"], people) if m and m["who"] not in ("They", "We", "He", "She", "I") else None
+    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
+    who = m["who"] if m else _written_after(flat)
+    found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
     return found[1] if found else None
 
 
@@ -330,7 +353,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
     if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
         for aside in _ASIDE_RE.findall(prose):
             for part in re.split(r",\s+|;\s+", aside):
-                hit = _from_sentence(part, [], people) if _COMMIT_RE.match(part) or _TO_DO_RE.match(part) else None
+                hit = _from_sentence(part, [], people) if _COMMIT_RE.match(part) or _TO_DO_RE.match(part) \
+                    or _NICK_TO_DO_RE.match(part) else None
                 if hit and (hit[1] or hit[2]):
                     found.append(Suggestion(item, " ".join(prose.split()).rstrip("."), hit[1], None,
                                             "suggested", hit[2]))

@@ -21,6 +21,8 @@ CASES = {
         "# Kernel Team Meeting\n\nDate: 2024-06-05\n\n## Plans for 2024-07-01\n\n* x\n", "2024-06-05", None),
     "a remark after the name": ("# TSC meeting 2020-04-02 (first TSC meeting!)\n\n* x\n", "2020-04-02",
                                 "TSC meeting"),
+    "notes for a numeric date": ("## Notes for 03/05/2024\n\n* x\n", "2024-03-05", None),
+    "a sentence near the top": ("# Minutes\n\nMeeting held 5th March 2024.\n\n* x\n", "2024-03-05", None),
     "running notes, newest first": ("# Kernel Team Meeting\n\n## 2024-06-05\n\n* x\n\n## 2024-05-29\n\n* y\n",
                                     "2024-06-05", None),
 }
@@ -45,6 +47,9 @@ def test_a_date_for_something_else_is_not_the_meetings():
     "# Kernel Team Meeting\n\n## Agenda for 2024-05-15\n\n* x\n",
     "# Kernel Team Meeting\n\n```\nDate: 2019-01-01\n```\n\n* x\n",
     "# Kernel Team Meeting\n\n## [Notes](https://example.org/2019-01-01/y)\n\n* x\n",
+    "# Kernel Team Meeting\n\nNext meeting: 2024-05-15.\n\n* x\n",
+    "# Kernel Team Meeting\n\n* v1.2 was released on 2024-05-01\n",
+    "# Kernel Team Meeting\n\n## Topics\n\nWe ship on 2024-05-15.\n",
 ])
 def test_dates_of_something_else_are_not_the_meetings(text):
     with pytest.raises(Exception, match="give one with --date"):

@@ -163,3 +163,11 @@ def test_ticked_agenda_topics_are_no_tasks():
                    "## Action items\n\n* [ ] Tag the release\n")
     assert kinds["Plan next release"] == kinds["Assign reviewers"] == "note"
     assert kinds["Tag the release"] == "action"
+
+
+def test_a_votes_heading_and_a_tally_make_decisions():
+    kinds = _kinds("## Votes\n\n- Jane Doe as TSC voting member (4/5 Votes)\n- Forbid direct pushes\n\n"
+                   "## Notes\n\n- The charter change passed 7-0.\n- Talked about the release.\n")
+    assert kinds["Jane Doe as TSC voting member (4/5 Votes)"] == kinds["Forbid direct pushes"] == "decision"
+    assert kinds["The charter change passed 7-0."] == "decision"
+    assert kinds["Talked about the release."] == "note"

@@ -47,6 +47,15 @@ SHAPES = {
     "a host line before the attendance": ("Host: Zoom\n\n## Attendees\n\nAnn Lee, Bob Ray, Carl Sagan\n",
                                           ["Ann Lee", "Bob Ray", "Carl Sagan"], []),
     "presenters are no attendance": ("Presenters: Release Process, Docs Update\n\n* Kubernetes\n", [], []),
+    "name, org a line under a bold label": ("**Members present:**  \nJane Doe, ACME  \nJohn Smith, Initech\n",
+                                            ["Jane Doe", "John Smith"], []),
+    "two people a line, each line its own label": ("Attendees: Jane Doe, John Smith\nRegrets: Ann Lee, Bob Ray\n",
+                                                   ["Jane Doe", "John Smith"], ["Ann Lee", "Bob Ray"]),
+    "a label without its colon, then the tasks": (
+        "Attendees\n\n* Jane Doe\n* John Smith\n\nAction Items\n\n* John - send the notes\n",
+        ["Jane Doe", "John Smith"], []),
+    "a quorum line after the roll call": ("## Attendees\n\n- [x] Jane Doe - ACME\n- [x] John Smith\n\nQuorum: ✅\n",
+                                          ["Jane Doe", "John Smith"], []),
     "an agenda sub-heading ends the roll call": (
         "## Attendance\n\n* Ann Lee (@ann)\n* Bob Ray\n\n### Agenda Items\n\n* Release Planning\n",
         ["Ann Lee", "Bob Ray"], []),

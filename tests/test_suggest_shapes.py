@@ -86,6 +86,10 @@ def test_an_elided_subject_after_a_speaker_or_alone():
     ("* Notes: Need to take it forward. @lirantal will contact Sam on the script.\n",
      "@lirantal will contact Sam on the script", "suggested", "@lirantal"),
     ("* SPI to check on their code for differences\n", "SPI to check on their code for differences", "suggested", None),
+    ("## Action items\n\n* Clarify who signed the CLA. – Claudia\n", "Clarify who signed the CLA. – Claudia",
+     "open", "Claudia"),
+    ("## Action items\n\n- [X] Priyanka, Tristan: Look at the charters\n",
+     "Priyanka, Tristan: Look at the charters", "done", "Priyanka"),
 ])
 def test_tasks_in_more_shapes(body, text, status, owner):
     assert _found(body)[text] == (status, owner)
@@ -115,3 +119,28 @@ def test_tasks_asides_and_speakers(body, text, status, owner):
 
 def test_a_things_commitment_is_no_task():
     assert _found("- Mitigation will take some time as some trade-offs need to be made\n") == {}
+
+
+def test_label_lines_stacked_in_one_paragraph_are_one_task_each():
+    found = _found("[ACTION] Ann and Bob to draft the charter.\nACTION: Carol to ping the legal team.\n"
+                   "AI: Dan to update the website.\nTODO: clean up the wiki.\n")
+    assert found == {"Ann and Bob to draft the charter": ("open", "Ann"),
+                     "Carol to ping the legal team": ("open", "Carol"),
+                     "Dan to update the website": ("open", "Dan"), "clean up the wiki": ("open", None)}
+
+
+def test_a_transcript_without_blank_lines_is_a_note_per_speaker():
+    text = ("# Sync 2024-06-05\n\nAttendees: Ann Lee, Bob Ray\n\n"
+            "Ann Lee: Let's start with the release.\nBob Ray: I will look into the flaky test.\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    said = [(i.label, i.text) for i in doc.items()]
+    assert said == [("Ann Lee: ", "Let's start with the release."), ("Bob Ray: ", "I will look into the flaky test.")]
+    found = {s.text: (s.status, s.owner.name if s.owner else s.owner_text) for s in suggest(doc, Matcher())}
+    assert found == {"I will look into the flaky test": ("suggested", "Bob Ray")}
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Let's start with the release.", "- Let's move on to the next item.", "- We agreed to freeze on Friday.",
+])
+def test_the_calls_own_course_and_what_was_agreed_are_no_tasks(bullet):
+    assert _found(bullet + "\n") == {}

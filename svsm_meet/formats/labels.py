@@ -14,7 +14,7 @@ _WORDS = {
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
         "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
         "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
-        "key decisions",
+        "key decisions", "votes", "voting", "vote results", "voting results",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -62,7 +62,9 @@ _DECIDED_RE = re.compile(
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
     r"drop|defer|postpone|skip|adopt|switch)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
-    r"conclusion\b[^.;]{0,40}\b(?:is|was) that"
+    r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
+    # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
+    r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
     r")\b"
     # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
     # "(day 0 or +1)".
@@ -73,7 +75,8 @@ _DECIDED_RE = re.compile(
 _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
-    "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1",
+    "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
+    "carried",
 )
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(

@@ -18,7 +18,7 @@ from . import roll
 from .labels import kind_of_heading, kind_of_text, split_label, split_speaker, trailing_status
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
-                     parse_title, series_from_filename)
+                     parse_title, prose_date, series_from_filename)
 
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
@@ -95,6 +95,23 @@ _AGENDA_RE = re.compile(r"^\W*agenda\b", re.I)
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
 # "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
 _ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
+
+
+def _paragraph_pieces(lines: list[str]) -> list[tuple[int, int]]:
+    """The items one paragraph holds: a line of its own that an action or decision label opens
+    ("ACTION: Carol to ping legal" under another), or each speaker's line of a transcript
+    written without blank lines ("Alice: …" then "Bob: …").  Rendered one after another without
+    a blank line, the pieces give the paragraph back."""
+    # Every label and speaker has a colon, a bracket or emphasis: a cheap first look.
+    if len(lines) < 2 or not any(":" in line or "[" in line or "*" in line or "_" in line
+                                 for line in lines[1:]):
+        return [(0, len(lines))]
+    speakers = [bool(split_speaker(line)) for line in lines]
+    transcript = speakers[0] and sum(speakers) >= 2
+    cuts = [k for k in range(1, len(lines))
+            if (transcript and speakers[k]) or split_label(lines[k])[1] in ("action", "decision")]
+    bounds = [0, *cuts, len(lines)]
+    return list(zip(bounds, bounds[1:]))
 
 
 def _gatherable(item: Item) -> bool:
@@ -268,6 +285,11 @@ class _Builder:
                 self.take_attendees(found, "paragraph", start)
                 return
         self.read_roll_paragraph(lines)
+        for a, b in _paragraph_pieces(lines):
+            self.paragraph_piece(start + a, start + b)
+
+    def paragraph_piece(self, start: int, end: int) -> None:
+        lines = self.lines[start:end]
         item = self.paragraph_item(start, end)
         self.add(item)
         # Under an "Action items" heading, a line of its own is one ("i. Analyse the tests").
@@ -528,6 +550,7 @@ def parse_markdown(
         or _written_date(lines, meta)
         or (date_from_filename(stem) if stem else None)
         or _heading_date(doc)
+        or prose_date(lines)
         or date
     )
     if doc.date is None:

@@ -52,9 +52,12 @@ def clean(text: str) -> str:
 
 
 def is_group_label(text: str) -> bool:
-    """'TSC members:', '**Additional attendees:**': a label that people follow."""
+    """'TSC members:', '**Additional attendees:**': a label that people follow; without its colon
+    only where it says who attended ('Attendees', '**Present**' on a line of its own)."""
     bare = clean(text).rstrip()
-    return bare.endswith(":") and len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
+    if not bare.endswith(":"):
+        return "\n" not in bare and len(bare.split()) <= 3 and is_attendees_heading(bare)
+    return len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
 
 
 def names_people(heading: str) -> bool:
@@ -84,6 +87,10 @@ def is_absent_group(text: str | None) -> bool:
 _NOT_NAME_WORDS = {
     "meeting", "meetings", "scheduled", "agenda", "minutes", "notes", "date", "time", "call",
     "recording", "video", "link", "links", "zoom", "next", "previous", "topics", "summary",
+    # ... or of the section after the roll call ("Action Items", "Open Questions").
+    "action", "actions", "item", "items", "decision", "decisions", "discussion", "updates",
+    "status", "steps", "questions", "announcements", "business", "roundtable", "todo", "todos",
+    "quorum", "votes", "voting",
 }
 
 
@@ -163,11 +170,23 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
     separated by commas (or "and"), a part that is an organisation going with the name before.
     A line with a label of its own starts a group ('Missing attendees: Josh')."""
     found: list[Attendee] = []
+    lines = []
     for line in text.split("\n"):
         m = _GROUP_LINE_RE.match(clean(line))
         if m and _GROUP_WORDS.search(m["group"]):
             group, line = m["group"] + ":", m["rest"]
-        found.extend(_people_in_parts(line, group, found))
+        lines.append((group, line))
+    named = [(g, line.strip()) for g, line in lines if line.strip()]
+    # "Alice Smith, Acme" on each of several lines of one group: a person and their organisation
+    # a line, not two people (a list wrapped over lines ends its lines with a comma).
+    pairs = len(named) >= 2 and len({g for g, _ in named}) == 1 and all(
+        not line.endswith(",") and len(re.split(r",\s+", line)) == 2 for _, line in named)
+    for group, line in lines:
+        if pairs and line.strip():
+            attendee = person(line.strip(), group=group)
+            found.extend([attendee] if attendee else [])
+        else:
+            found.extend(_people_in_parts(line, group, found))
     return found
 
 

@@ -37,6 +37,8 @@ _OTHER_DATE_RE = re.compile(
     r"\b(?:release|deadline|due|until|by|freeze|cfp|launch|eol|before|after|next|agenda|plan|"
     r"planned|target|previous|last|upcoming|for)\b",
     re.IGNORECASE)
+# "Notes for 03/05/2024", "Meeting of May 14th": the meeting's own date, whatever words follow.
+_OWN_DATE_RE = re.compile(r"\b(?:notes|minutes|meeting|call)\s+(?:for|of|on)\b", re.IGNORECASE)
 _TRIM = " \t-–—:,|()[]*_"
 
 
@@ -168,11 +170,30 @@ def heading_date(text: str) -> dt.date | None:
     'Meeting of May 14th, 2024') and not a date for something else ('Release 2024-07-01')."""
     text = re.sub(r"\]\([^)]*\)", "]", text)  # a link's address is no date of the heading's
     found = find_date(text)
-    if not found or _OTHER_DATE_RE.search(text):
+    if not found or _OTHER_DATE_RE.search(_OWN_DATE_RE.sub(" ", text)):
         return None
     start, end = found[1]
     rest = re.findall(r"[A-Za-z]+", text[:start] + " " + text[end:])
     return found[0] if len(rest) <= 4 else None
+
+
+def prose_date(lines: list[str]) -> dt.date | None:
+    """A full date in the first lines, before any second-level heading ("Meeting held 5th March
+    2024."), and not one for something else ("Next meeting: …"): the last guess, after the
+    title, a 'Date:' line, the file name and a dated heading."""
+    fenced = False
+    for line in lines[:20]:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        # A bullet's date is what the bullet is about ("v1.2 released 2024-02-01").
+        if fenced or line.startswith((">", "    ")) or re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line):
+            continue
+        if re.match(r"^\s{0,3}#{2,}\s", line):
+            return None
+        found = find_date(line)
+        if found and not _OTHER_DATE_RE.search(_OWN_DATE_RE.sub(" ", line)):
+            return found[0]
+    return None
 
 
 def front_matter(lines: list[str]) -> dict[str, str]:
