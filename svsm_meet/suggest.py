@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .action_table import action_rows
 from .formats.labels import speaker, trailing_status
 from .model import Document, Due, Item
 from .names import Matcher, Person
@@ -316,6 +317,8 @@ def _prose(item: Item) -> str | None:
 
 
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+    if item.kind == "raw" and item.text.lstrip().startswith("|"):
+        return _from_table(item, people, next_meeting)
     # Questions, links (a table of contents) and template lines commit nobody to anything.
     prose = _prose(item)
     if item.kind in ("question", "link") or not prose or not prose.strip():
@@ -359,6 +362,18 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
                     found.append(Suggestion(item, " ".join(prose.split()).rstrip("."), hit[1], None,
                                             "suggested", hit[2]))
                     return found
+    return found
+
+
+def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+    """A table of action items: each row a task, open or done, its owner from its column."""
+    found = []
+    for row in action_rows(item.text):
+        owner, owner_text = (_named(row.owner, people) or (None, None)) if row.owner else (None, None)
+        if not (owner or owner_text):
+            owner = action_owner(row.text, people)
+        found.append(Suggestion(item, row.text, owner, _due(row.text, row.text, next_meeting),
+                                "done" if row.done else "open", owner_text))
     return found
 
 

@@ -171,3 +171,11 @@ def test_a_votes_heading_and_a_tally_make_decisions():
     assert kinds["Jane Doe as TSC voting member (4/5 Votes)"] == kinds["Forbid direct pushes"] == "decision"
     assert kinds["The charter change passed 7-0."] == "decision"
     assert kinds["Talked about the release."] == "note"
+
+
+def test_a_transcript_without_attendance_has_its_speakers():
+    text = ("# Team Sync 2024-06-05\n\nAnn: Let us look at the release.\n\nBob: It is on track.\n\n"
+            "Ann: Good. Any blockers?\n\nBob: None.\n\nDate: tomorrow\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize(text)
+    assert [i.label for i in doc.items()] == ["Ann: ", "Bob: ", "Ann: ", "Bob: ", None]

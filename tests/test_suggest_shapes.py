@@ -144,3 +144,11 @@ def test_a_transcript_without_blank_lines_is_a_note_per_speaker():
 ])
 def test_the_calls_own_course_and_what_was_agreed_are_no_tasks(bullet):
     assert _found(bullet + "\n") == {}
+
+
+def test_a_table_of_action_items_is_a_task_a_row():
+    found = _found("## Action items\n\n| Action | Owner | Status |\n| --- | --- | --- |\n"
+                   "| Send the budget to the board | Ann | Done |\n| Draft the **charter** update | Bob | |\n\n"
+                   "| Name | Org |\n| --- | --- |\n| Ann Lee | ACME |\n\n"
+                   "| Item | Notes |\n| --- | --- |\n| Release | on track |\n")
+    assert found == {"Send the budget to the board": ("done", "Ann"), "Draft the charter update": ("open", "Bob")}

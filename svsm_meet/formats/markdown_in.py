@@ -199,10 +199,16 @@ class _Builder:
         for attendee in self.doc.attendees:
             words = attendee.name.casefold().split()
             known.update([attendee.name.casefold(), words[0], words[-1]] if words else [])
-        for item in self.doc.items():
-            if item.kind == "raw" or item.label:
-                continue
-            found = split_speaker(item.text)
+        said = [(item, split_speaker(item.text)) for item in self.doc.items()
+                if item.kind != "raw" and not item.label]
+        # A transcript without an attendance: a name that speaks again and again is a speaker.
+        turns: dict[str, int] = {}
+        for _, found in said:
+            if found and roll.looks_like_name(found[1]):
+                turns[found[1].casefold()] = turns.get(found[1].casefold(), 0) + 1
+        if sum(n for n in turns.values() if n > 1) >= 4:
+            known.update(name for name, n in turns.items() if n > 1)
+        for item, found in said:
             # In bold, a name of two words or more ("**Sam Clegg:**"), not "**Status:**".
             bold_name = found and found[2] and len(found[1].split()) > 1
             if found and (bold_name or found[1].casefold().lstrip("@") in known

@@ -115,6 +115,9 @@ def _looks_like_name(name: str) -> bool:
     return True
 
 
+looks_like_name = _looks_like_name
+
+
 def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -> Attendee | None:
     """The person one entry names ('[x] Luke Emrose, Animal Logic'), or None."""
     present = not is_absent_group(group)

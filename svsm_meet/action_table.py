@@ -1,0 +1,59 @@
+"""Action items written as a table ("| Action | Owner | Status |"): one follow-up a row.
+
+The table itself stays a raw block, rendered as written; this only reads the rows, the way
+formats/roll.py reads attendees out of a table of names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TASK_HEADERS = re.compile(r"^(?:action(?: items?)?|actions|ai|task|tasks|todo|to[- ]do|follow[- ]?ups?|"
+                           r"next steps?|item|what|description)$", re.I)
+# A header that alone says the table is of tasks ("Item" or "What" need an owner column beside).
+_TASKS_FOR_SURE = re.compile(r"^(?:action(?: items?)?|actions|ai|task|tasks|todo|to[- ]do|follow[- ]?ups?)$",
+                             re.I)
+_OWNER_HEADERS = re.compile(r"^(?:owners?|assignees?|assigned(?: to)?|who|responsible|person|lead|by whom)$",
+                            re.I)
+_STATUS_HEADERS = re.compile(r"^(?:status|state|done\??|progress)$", re.I)
+_DONE_RE = re.compile(r"^(?:done|complete|completed|closed|finished|resolved|yes|✅|✔️?|\[x\])\W*$", re.I)
+_EMPHASIS_RE = re.compile(r"\*\*|__|`")
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    owner: str | None
+    done: bool
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [_EMPHASIS_RE.sub("", c).strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def action_rows(text: str) -> list[Row]:
+    """The tasks of a Markdown table whose header says it holds them; [] for any other table."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 3 or not all(line.lstrip().startswith("|") for line in lines[:2]):
+        return []
+    if not re.fullmatch(r"[\s|:-]+", lines[1]):
+        return []  # no header rule: not a table
+    header = _cells(lines[0])
+    task = next((i for i, h in enumerate(header) if _TASK_HEADERS.match(h)), None)
+    owner = next((i for i, h in enumerate(header) if _OWNER_HEADERS.match(h)), None)
+    status = next((i for i, h in enumerate(header) if _STATUS_HEADERS.match(h)), None)
+    if task is None or not (_TASKS_FOR_SURE.match(header[task]) or owner is not None):
+        return []
+    rows = []
+    for line in lines[2:]:
+        cells = _cells(line)
+        what = cells[task] if task < len(cells) else ""
+        if len(what) < 3:
+            continue
+        who = cells[owner] if owner is not None and owner < len(cells) else ""
+        state = cells[status] if status is not None and status < len(cells) else ""
+        rows.append(Row(what, who or None, bool(_DONE_RE.match(state))))
+    return rows
