@@ -33,13 +33,15 @@ _MODAL = (
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll"
 )
+# "will be in charge of", "will be working on": still a commitment ("will be released" is none).
+_BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"
 _COMMIT_RE = re.compile(
     rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’']ll))(?:{_MODAL})\s+"
-    r"(?!be\b(?!\s+able)|not\b|have been\b)(?P<rest>\S.*)$"
+    rf"(?!be\b(?!\s+{_BE_DOING})|not\b|have been\b)(?P<rest>\S.*)$"
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
 # "will post initial documentation EOD", "to drive a discussion at summit".
-_ELIDED_RE = re.compile(r"^(?:[Ww]ill|to|is going to|is to)\s+(?!be\b(?!\s+able))[a-z]+\b")
+_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
@@ -77,6 +79,8 @@ _TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+(?P<verb>[a-z
 # "Priyanka, Tristan: look at …": the first of the names before the colon.
 # "akm to review", "tommy will look": an IRC-style nick, only where it is someone's.
 _NICK_TO_DO_RE = re.compile(r"^(?P<who>[a-z][\w.-]{1,30}(?:\s+and\s+[a-z][\w.-]{1,30})?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\b")
+_HANDLE_FIRST_RE = re.compile(rf"^(?P<who>{_HANDLE})(?:\s*(?:/|&|\band\b)\s*{_HANDLE})*[:,]?\s+(?=\S)")
+_BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
 # Claudia": the owner written after.
@@ -172,6 +176,8 @@ _COMMITMENT_WORDS = (
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     """(text, owner, owner as written) if SENTENCE commits someone to something."""
     sentence = sentence.strip().rstrip(".")
+    # "**Jorge** will be in charge of …": the name in bold is still the subject.
+    sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
     lowered = f" {sentence.lower()} "
     if not any(word in lowered for word in _COMMITMENT_WORDS):
         return None  # none of the words any pattern below needs: most sentences of an import
@@ -254,6 +260,9 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
     flat = " ".join(text.split())
+    handle = _HANDLE_FIRST_RE.match(flat)  # "@patrick91 Add the plugin API"
+    if handle:
+        return _who(handle["who"], people)
     subject = _SUBJECT_RE.match(flat)
     if subject:
         return _who(subject["who"], people)
@@ -271,7 +280,7 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
     flat = " ".join(text.split())
-    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
+    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat) or _HANDLE_FIRST_RE.match(flat)
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
     return found[1] if found else None

@@ -113,6 +113,7 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "Agreement that the meeting should have a broader scope", "so we'll hold off this change",
     "Third tuesday of the month?  +1 KK", "All ok with this. We will try to not change time",
     "It was concluded that the identity check stays optional",
+    "We won't merge the PR until the tests pass",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"

@@ -107,3 +107,23 @@ def test_attendance_as_bullets_among_others():
 def test_a_template_line_is_no_attendee():
     from svsm_meet.formats import roll
     assert roll.person("Next Meeting Scheduled For: July 14, 2022") is None
+
+
+@pytest.mark.parametrize("absent_heading", ["Not present", "Regrets", "Apologies"])
+def test_a_heading_of_the_absent_after_the_attendees(absent_heading):
+    text = (TITLE + "## Attendees\n\n* Martin Odersky ([@odersky](https://github.com/odersky)), EPFL\n"
+            "* Seth Tisue ([@SethTisue](https://github.com/SethTisue)), Lightbend\n\n"
+            f"## {absent_heading}\n\n* Iulian Dragos ([@dragos](https://github.com/dragos)), Triplequote\n\n"
+            "## Topics\n\n* x\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [(a.name, a.present, a.handle, a.affiliation) for a in doc.attendees] == [
+        ("Martin Odersky", True, "@odersky", "EPFL"), ("Seth Tisue", True, "@SethTisue", "Lightbend"),
+        ("Iulian Dragos", False, "@dragos", "Triplequote")]
+    assert render(doc) == normalize(text)
+
+
+def test_a_heading_missing_its_space_still_opens_the_roll():
+    text = TITLE + "##Attendees ##\n\n* Jane Doe\n* John Smith\n\n## Notes\n\n* x\n"
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Jane Doe", "John Smith"]
+    assert render(doc) == normalize(text)

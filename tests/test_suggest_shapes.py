@@ -152,3 +152,11 @@ def test_a_table_of_action_items_is_a_task_a_row():
                    "| Name | Org |\n| --- | --- |\n| Ann Lee | ACME |\n\n"
                    "| Item | Notes |\n| --- | --- |\n| Release | on track |\n")
     assert found == {"Send the budget to the board": ("done", "Ann"), "Draft the charter update": ("open", "Bob")}
+
+
+@pytest.mark.parametrize("body, text, owner", [
+    ("* **Jorge** will be in charge of the next release.\n", "Jorge will be in charge of the next release", "Jorge"),
+    ("## Actions\n\n- @patrick91 Add the plugin API docs\n", "@patrick91 Add the plugin API docs", "@patrick91"),
+])
+def test_a_bold_name_or_a_handle_first_is_the_owner(body, text, owner):
+    assert _found(body)[text][1] == owner

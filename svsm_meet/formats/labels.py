@@ -59,6 +59,7 @@ _DECIDED_RE = re.compile(
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
     r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    r"we won[’']t (?!be\b)|"
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
     r"drop|defer|postpone|skip|adopt|switch)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
@@ -76,7 +77,7 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried",
+    "carried", "won't", "won’t",
 )
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(

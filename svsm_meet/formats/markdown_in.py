@@ -263,8 +263,9 @@ class _Builder:
         self.attendees_heading = section if wanted and not is_title else None
         if self.roll_level and level > self.roll_level and roll.names_people(text):
             self.roll_group = text  # "### TSC members" under "## Attendees"
-        elif wanted and not is_title:
-            self.roll_level, self.roll_group = level, None
+        elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
+            # "## Not present", "## Regrets" after "## Attendees": the people who were not there.
+            self.roll_level, self.roll_group = level, text if roll.is_absent_group(text) else None
         else:
             self.roll_level = None
 

@@ -55,6 +55,8 @@ def is_group_label(text: str) -> bool:
     """'TSC members:', '**Additional attendees:**': a label that people follow; without its colon
     only where it says who attended ('Attendees', '**Present**' on a line of its own)."""
     bare = clean(text).rstrip()
+    if re.fullmatch(r"#{1,6}[^#\s][^\n]*", bare):  # "##Attendees ##": a heading missing its space
+        bare = bare.strip("#").strip()
     if not bare.endswith(":"):
         return "\n" not in bare and len(bare.split()) <= 3 and is_attendees_heading(bare)
     return len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
@@ -68,7 +70,10 @@ def names_people(heading: str) -> bool:
 def opens_roll(text: str) -> bool:
     """A label that says who was there: 'TSC Attendees:', 'Present: …', 'Regrets: …' — not
     'Host: Zoom' or 'Presenters: …', which only count inside a roll call."""
-    m = _GROUP_LINE_RE.match(clean(text).split("\n")[0] + ("" if ":" in text else ":"))
+    first = clean(text).split("\n")[0]
+    if re.fullmatch(r"#{1,6}[^#\s].*", first):  # "##Attendees ##": a heading missing its space
+        first = first.strip("#").strip()
+    m = _GROUP_LINE_RE.match(first + ("" if ":" in first else ":"))
     label = m["group"] if m else ""
     return is_attendees_heading(label) or bool(_ABSENT.search(label))
 
@@ -144,6 +149,9 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -
     if one_per_entry and ", " in text:
         text, _, after = text.partition(", ")
         note = note or after
+        inner = _TRAILING_NOTE_RE.match(text)  # "Martin Odersky (@odersky), EPFL"
+        if inner and _HANDLE_RE.match(inner["note"].strip()):
+            text, handle = inner["name"], handle or inner["note"].strip()
     handled = re.match(rf"^(?P<name>.*?\S)\s+(?P<handle>{_HANDLE})$", text)
     if handled:
         text, handle = handled["name"], handled["handle"]
