@@ -197,6 +197,13 @@ class Service:
         with self._read() as conn:
             return roster(conn, meeting_id, recent)
 
+    def followup_stamp(self, meeting_id: int) -> tuple[int, int]:
+        """Changes when a follow-up of the meeting is made, changed or deleted (see store)."""
+        from .store.followups import followup_stamp
+
+        with self._read() as conn:
+            return followup_stamp(conn, meeting_id)
+
     def carried_followups(self, meeting_id: int) -> list[dict]:
         """Open follow-ups of the series' earlier meetings: shown until they are closed."""
         from .store.followup_list import list_followups

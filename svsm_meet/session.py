@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .entry import Entry, parse_entry
 from .errors import BadInput, MeetingGone
 from .formats import attendees as attendee_format
-from .formats.labels import DEFAULT_LABELS
+from .formats.house_style import HouseStyle
 from .model import Document, Item, Section
 from .store import editing
 from .store.attendance import is_listed
@@ -21,6 +21,7 @@ from .store.followups import create_followup
 from .store.meetings import meeting_basics
 from .store.people import name_matcher, person_for
 from .store.series import next_meeting_date
+from .store.series_style import series_style
 from .suggest import action_owner, suggest_item
 from .words import due_words
 
@@ -52,6 +53,8 @@ class MinutesSession:
         self.remark = ""  # what adding attendees said besides who is here: new people, owners found
         self.doc: Document
         self.version = 0
+        self.series_id: int | None = None
+        self.style = HouseStyle()
         self.reload()
 
     # -- reading -----------------------------------------------------------------------------
@@ -64,7 +67,10 @@ class MinutesSession:
             (self.doc,) = docs
             self.version = editing.last_change_id(conn, self.meeting_id)
             self.people = name_matcher(conn, self.meeting_id)
-            self.series_id = meeting_basics(conn, self.meeting_id).series_id
+            series_id = meeting_basics(conn, self.meeting_id).series_id
+            if series_id != self.series_id:  # read once: learning it loads the series' minutes
+                self.series_id = series_id
+                self.style, _ = series_style(conn, series_id)
             self.next_meeting = next_meeting_date(conn, self.series_id, self.doc.date)
         self.depth = min(self.depth, len(self._chain()))
 
@@ -139,10 +145,13 @@ class MinutesSession:
             return self._title(conn, entry.text)
         if entry.command in ("attendees", "here"):
             return self._attendees(conn, entry.names)
-        if entry.command in ("section", "topic"):
-            level = 2 if entry.command == "section" else 3
-            editing.add_section(conn, self.meeting_id, "topic", level, entry.text)
-            return f"{entry.command}: {entry.text}"
+        if entry.command == "section":
+            editing.add_section(conn, self.meeting_id, "topic", 2, entry.text)
+            return f"section: {entry.text}"
+        if entry.command == "topic":  # as the series writes its topics: "### Foo:" or "### Foo"
+            text = self.style.topic(entry.text)
+            editing.add_section(conn, self.meeting_id, "topic", self.style.topic_level, text)
+            return f"topic: {text}"
         return self._bullet(conn, entry)
 
     def _title(self, conn, topic: str) -> str:
@@ -184,7 +193,7 @@ class MinutesSession:
         text = entry.text
         if entry.command == "link":
             text = f"[{entry.text}]({entry.url})" if entry.text else entry.url
-        label = _LABEL_OF_COMMAND.get(entry.command, DEFAULT_LABELS.get(kind))
+        label = _LABEL_OF_COMMAND.get(entry.command) or self.style.label(kind)
         item = Item(text=text, kind=kind, label=label)
         section = self.current_section()
         if section is None or section.kind != "topic":
@@ -262,8 +271,9 @@ class MinutesSession:
         from .formats.labels import kind_of_text, split_label
 
         where = self.locate(item_id)
-        body = body.strip()
-        if not body:
+        # A raw block (code, a table) keeps the indentation its first line starts with.
+        body = body.strip("\n").rstrip() if where.item.kind == "raw" else body.strip()
+        if not body.strip():
             raise BadInput("a bullet needs text; delete it instead")
         label, kind, text = split_label(body)
         if where.item.kind == "raw":
@@ -279,7 +289,7 @@ class MinutesSession:
     def set_kind(self, item_id: int, kind: str) -> None:
         where = self.locate(item_id)
         self._write(editing.update_item, item_id, expected_version=where.item.version,
-                    kind=kind, label=DEFAULT_LABELS.get(kind))
+                    kind=kind, label=self.style.label(kind))
 
     def delete(self, item_id: int) -> None:
         where = self.locate(item_id)

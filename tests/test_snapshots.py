@@ -69,6 +69,16 @@ def test_minutes_editing_bullets(snap_compare, demo):
     assert snap_compare(_minutes(demo), press=["up", "up", "e"], terminal_size=SIZE)
 
 
+def test_minutes_editing_lines(snap_compare, demo):
+    """A bullet in the text area (E; Enter on a bullet of several lines), its keys in the footer."""
+    assert snap_compare(_minutes(demo), press=["up", "up", "E"], terminal_size=SIZE)
+
+
+def test_meetings_at_80_columns(snap_compare, demo):
+    """Every key that matters in the footer of a narrow terminal."""
+    assert snap_compare(SvsmMeetApp(demo), terminal_size=(80, 24))
+
+
 def test_help(snap_compare, demo):
     assert snap_compare(_minutes(demo), press=["f1"], terminal_size=SIZE)
 

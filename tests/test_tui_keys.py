@@ -283,7 +283,7 @@ def test_undo_and_kind_say_what_they_did(service):
         await pilot.press("up")
         await pilot.pause()
         view = app.screen.query_one(ItemsView)
-        note = view.get_option_at_index(view.highlighted).prompt.copy()
+        note = view.get_option_at_index(view.highlighted).prompt.content
         await pilot.press("k")
         await pilot.pause()
         assert messages(app)[-1].startswith("kind: decision")
@@ -291,7 +291,7 @@ def test_undo_and_kind_say_what_they_did(service):
             await pilot.press("k")
             await pilot.pause()
             assert messages(app)[-1].startswith(f"kind: {kind}")
-        info = view.get_option_at_index(view.highlighted).prompt
+        info = view.get_option_at_index(view.highlighted).prompt.content
         assert info.plain.strip() == note.plain.strip()  # same words...
         assert info.spans != note.spans  # ...drawn otherwise
 

@@ -136,17 +136,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     a.add_argument("name", metavar="NAME")
     a.add_argument("other", metavar="ALIAS")
 
-    s = sub.add_parser("series", help="the recurring calls: cadence, time and zone (list, edit)")
+    s = sub.add_parser("series", help="the recurring calls: cadence, time, zone and house style (list, edit)")
     se = s.add_subparsers(dest="series_command", metavar="ACTION")
     a = se.add_parser("list", help="each series: cadence in words and RRULE, set or inferred, time, next")
     a.add_argument("--json", action="store_true", help="a JSON list of {name, cadence, rrule, "
                    "cadence_source, time, timezone, next_meeting, ...}")
-    e = se.add_parser("edit", help="set a series' cadence, start time or time zone ('' clears one)")
+    e = se.add_parser("edit", help="set a series' cadence, start time, time zone or house style "
+                      "('' clears one)")
     e.add_argument("name", metavar="NAME")
     e.add_argument("--cadence", metavar="C", help="weekly, biweekly, 'every 3 weeks', "
                    "'monthly on the 2nd wednesday', or an RRULE; 'unknown' to infer it again")
     e.add_argument("--time", metavar="HH:MM", help="start time")
     e.add_argument("--timezone", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin")
+    from .style_options import add_arguments as add_style_arguments
+
+    add_style_arguments(e)
     s.set_defaults(json=False)
 
     from .publish_commands import add_parser as add_publish_parser

@@ -10,6 +10,7 @@ from ..errors import BadInput
 from ..store.engine import make_engine, resolve_url, transaction
 from ..store.migrate import ensure_schema
 from ..words import plural
+from . import style_options
 
 _CLEAR = ("", "unknown", "none")  # --cadence '' (or unknown): back to inferring it
 
@@ -24,8 +25,9 @@ def _source(is_set: bool, value) -> str | None:
     return None if value is None else ("set" if is_set else "last meeting")
 
 
-def as_dict(info, today: dt.date) -> dict:
-    """A series for `series list --json` (and the text list)."""
+def as_dict(info, today: dt.date, style) -> dict:
+    """A series for `series list --json` (and the text list); STYLE: its house style and where
+    each part comes from (store/series_style.py)."""
     nxt = next_from(info.cadence, info.dates, today)
     return {
         "name": info.name,
@@ -40,6 +42,7 @@ def as_dict(info, today: dt.date) -> dict:
         "last_meeting": info.dates[-1].isoformat() if info.dates else None,
         "next_meeting": nxt.date.isoformat() if nxt else None,
         "next_meeting_by": nxt.by if nxt else None,
+        **style_options.as_dict(*style),
     }
 
 
@@ -56,14 +59,16 @@ def _lines(s: dict) -> list[str]:
     last = f", last {s['last_meeting']}" if s["last_meeting"] else ""
     nxt = s["next_meeting"] + (" (planned)" if s["next_meeting_by"] == "planned" else "") \
         if s["next_meeting"] else "not known"
-    return [f"{s['name']}: {cadence}", f"    {when}; {count}{last}; next {nxt}"]
+    return [f"{s['name']}: {cadence}", f"    {when}; {count}{last}; next {nxt}",
+            "    " + style_options.line(s)]
 
 
 def cmd_series_list(args) -> int:
     from ..store.series import all_series
+    from ..store.series_style import series_style
 
     with transaction(_engine(args), write=False) as conn:
-        listed = [as_dict(info, dt.date.today()) for info in all_series(conn)]
+        listed = [as_dict(info, dt.date.today(), series_style(conn, info.id)) for info in all_series(conn)]
     if args.json:
         print(json.dumps(listed, ensure_ascii=False, indent=2))
         return 0
@@ -86,20 +91,28 @@ def _settings(args, anchor: dt.date | None) -> dict:
         settings["start_time"] = parse_time(args.time) if args.time.strip() else None
     if args.timezone is not None:
         settings["timezone"] = check_zone(args.timezone) if args.timezone.strip() else None
-    if not settings:
-        raise BadInput("series edit: say what to change: --cadence, --time or --timezone")
     return settings
 
 
 def cmd_series_edit(args) -> int:
     from ..store.series import all_series, edit_series, find_series, meeting_dates
+    from ..store.series_style import learned_style, series_style, set_style
 
+    if not (args.cadence is not None or args.time is not None or args.timezone is not None
+            or style_options.asked(args)):
+        raise BadInput("series edit: say what to change: --cadence, --time, --timezone, or the "
+                       "style (--topic-colon, --labels, --bullet, --indent, ...)")
     with transaction(_engine(args)) as conn:
         sid = find_series(conn, args.name)
         dates = meeting_dates(conn, sid)
-        changed = edit_series(conn, sid, **_settings(args, dates[-1] if dates else None))
+        settings = _settings(args, dates[-1] if dates else None)
+        style = {}
+        if style_options.asked(args):
+            style = style_options.changes(args, series_style(conn, sid)[0], learned_style(conn, sid))
+        changed = edit_series(conn, sid, **settings)
+        changed = set_style(conn, sid, style) or changed
         (info,) = [i for i in all_series(conn) if i.id == sid]
-        shown = as_dict(info, dt.date.today())
+        shown = as_dict(info, dt.date.today(), series_style(conn, sid))
     print(("changed " if changed else "unchanged: ") + "\n".join(_lines(shown)))
     return 0
 

@@ -8,10 +8,11 @@ from sqlalchemy import select
 
 from ..errors import BadInput
 from ..formats.titles import house_title
-from ..model import Document, Item, Section
+from ..model import Document, Item, Layout, Section
 from . import schema as t
 from .documents import existing_meetings, save_documents
 from .series import series_ids
+from .series_style import series_style
 
 
 def create_meeting(
@@ -21,8 +22,9 @@ def create_meeting(
     start_time: dt.time | None = None,
     timezone: str | None = None,
 ) -> int:
-    """A new meeting in the house style: its title and an attendees heading.  Without a time or
-    zone of its own it takes its series' (where people set them)."""
+    """A new meeting in the house style: its title and an attendees heading, its bullets with
+    the series' marker and indent (store/series_style.py).  Without a time or zone of its own it
+    takes its series' (where people set them)."""
     sid = series_ids(conn, [series])[series]
     row = conn.execute(select(t.series.c.name, t.series.c.start_time, t.series.c.timezone)
                        .where(t.series.c.id == sid)).one()
@@ -32,11 +34,13 @@ def create_meeting(
     found = existing_meetings(conn, [(sid, date)])
     if found:
         raise BadInput(f"the {series} meeting of {date} exists already (id {found[(sid, date)]})")
+    style, _ = series_style(conn, sid)
     doc = Document(
         series=series,
         date=date,
         start_time=start_time,
         timezone=timezone,
+        layout=Layout(bullet=style.bullet, indent=style.indent),
         sections=[
             Section("title", 1, house_title(series, date), blank_before=False),
             Section("attendees", 2, "Attendees:"),

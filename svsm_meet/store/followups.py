@@ -109,6 +109,15 @@ def owned_counts(conn) -> dict[int, tuple[int, int]]:
         .where(f.owner_id.is_not(None), f.status != "suggested").group_by(f.owner_id))}
 
 
+def followup_stamp(conn, meeting_id: int) -> tuple[int, int]:
+    """How many follow-ups the meeting made, and their sequences summed: every change (owner,
+    due, status, text) grows a sequence, so a view can tell that it shows old ones."""
+    f = t.followup.c
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(f.sequence), 0))
+                                .where(f.meeting_id == meeting_id)).one()
+    return int(count), int(total)
+
+
 def followup_row(conn, fid: int):
     """Every column of one follow-up (a mapping)."""
     return conn.execute(select(t.followup).where(t.followup.c.id == fid)).mappings().one()

@@ -64,6 +64,9 @@ class Series(SQLModel, table=True, defer_build=True):
     # The default is the database's alone, so that rows written by this code into a database still
     # at an older revision (migrations' tests do) name no column it lacks.
     sequence: int = Field(default=None, nullable=False, sa_column_kwargs={"server_default": "0"})
+    # The parts of the house style people set (`series edit`), e.g. {"topic_colon": true}; the rest
+    # is learned from the series' minutes (store/series_style.py).  NULL: nothing set.
+    style: Optional[dict] = Field(default=None, sa_type=JSON, nullable=True)
 
 
 class Meeting(SQLModel, table=True, defer_build=True):

@@ -37,7 +37,8 @@ the meeting's date. Names complete as you type: **→** accepts the suggestion.
 
 | key | in the entry line | on the bullets (↑ from the entry line) |
 | --- | --- | --- |
-| Enter | commit the line | edit the bullet or heading |
+| Enter | commit the line | edit the bullet or heading (one of several lines: in a text area) |
+| E | | edit the bullet in a text area, to give it more lines (Ctrl+S saves, Escape cancels) |
 | Tab / Shift+Tab | depth of the next bullets | indent / outdent the bullet |
 | Alt+↑ / Alt+↓ | | move the bullet |
 | d | | delete (u brings it back) |
@@ -50,7 +51,7 @@ F6 lists the follow-ups (a accepts a suggestion, r rejects it, x ticks it off, w
 d the due date, e the text, s syncs them to the calendar), Ctrl+F searches every meeting (`/` on the meetings screen; `person:`,
 `kind:`, `since:`, `series:` narrow it down; Enter goes to the hits, Enter on a hit opens it, and
 typing, `/`, ↑ on the first hit or Ctrl+F go back to the query), Ctrl+Z undoes, Ctrl+P lists every
-command, Ctrl+Q quits. On the meetings screen `d` lists the decisions, `p` the people, `t`
+command, Ctrl+Q quits. On the meetings screen `f` filters the list, `d` lists the decisions, `p` the people, `t`
 attendance over time, `e` changes a meeting's title, date or series, Del deletes it, `D` opens the
 demo. Keys are remapped by binding id in `~/.config/svsm-meet/config.toml` under
 `[keys]`.

@@ -6,10 +6,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input
+from textual.widgets import DataTable, Header, Input
 
 from ...store.summary import MeetingSummary
 from ..plain import plain, row
+from ..widgets.fitting_footer import FittingFooter
 
 
 # Rows added before the first paint (more than any terminal shows), then per refresh after it.
@@ -29,11 +30,13 @@ class MeetingsScreen(Screen):
     BINDINGS = [
         Binding("n", "new_meeting", "New meeting", id="meetings.new"),
         Binding("enter", "open_meeting", "Open", id="meetings.open", show=True),
-        Binding("f", "filter", "Filter", id="meetings.filter"),
-        Binding("slash", "app.search", "Search", id="meetings.search"),
-        Binding("d", "app.decisions", "Decisions", id="meetings.decisions"),
-        Binding("p", "app.people", "People", id="meetings.people"),
-        Binding("t", "app.attendance", "Attendance", id="meetings.attendance"),
+        # Out of the footer, so that what is left fits 80 columns (F1 and the palette list them):
+        # the filter box names its key, Ctrl+F is Search in the footer, d, p and t open lists.
+        Binding("f", "filter", "Filter", id="meetings.filter", show=False),
+        Binding("slash", "app.search", "Search", id="meetings.search", show=False),
+        Binding("d", "app.decisions", "Decisions", id="meetings.decisions", show=False),
+        Binding("p", "app.people", "People", id="meetings.people", show=False),
+        Binding("t", "app.attendance", "Attendance", id="meetings.attendance", show=False),
         Binding("e", "edit_meeting", "Edit", id="meetings.edit"),
         Binding("delete", "delete_meeting", "Delete", id="meetings.delete"),
         Binding("D", "app.open_demo", "Demo", id="meetings.demo"),
@@ -50,7 +53,7 @@ class MeetingsScreen(Screen):
         yield Header()
         yield Input(placeholder="Filter by series, date or title (f)", id="filter")
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

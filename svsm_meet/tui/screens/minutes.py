@@ -30,6 +30,8 @@ class ItemsView(MinutesView):
 
     BINDINGS = [
         Binding("e,enter", "screen.edit", "Edit", id="view.edit"),
+        # Any bullet in the text area, to give it more lines (one of several lines opens there).
+        Binding("E", "screen.edit_lines", "Edit lines", id="view.edit_lines", show=False),
         Binding("d,delete", "screen.delete", "Delete", id="view.delete"),
         Binding("alt+up,ctrl+up", "screen.move(-1)", "Move up", id="view.move_up"),
         Binding("alt+down,ctrl+down", "screen.move(1)", "Move down", id="view.move_down"),
@@ -72,8 +74,10 @@ class MinutesScreen(PublishFlow, Screen):
                 yield ItemsView(id="view")
             yield AttendeesPanel(id="attendees")
         yield Static("", id="where")
+        # Not selected on focus: a bullet loaded to be edited, or a half-typed line, is added to by
+        # the next key, not replaced by it.
         yield EntryLine(self, placeholder="Type a note, or #topic, #agreed, #action … (F1: help)",
-                        id="entry")
+                        id="entry", select_on_focus=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,16 +115,30 @@ class MinutesScreen(PublishFlow, Screen):
         watcher = MeetingWatcher(self.service.engine, self.meeting_id)
         try:
             while not worker.is_cancelled:
-                if watcher.wait(0.5) and not worker.is_cancelled and self.session.changed_elsewhere():
+                if watcher.wait(0.5) and not worker.is_cancelled and self.changed_elsewhere():
                     self.app.call_from_thread(self.others_changed)
         finally:
             watcher.close()
+
+    def changed_elsewhere(self) -> bool:
+        """The minutes, or a follow-up of theirs (its owner or due date set on F6, by the command
+        line or by a calendar), changed since the view was drawn."""
+        doc = self.session.doc
+        shown_stamp = (len(doc.followups), sum(f.sequence for f in doc.followups))
+        return (self.session.changed_elsewhere()
+                or self.service.followup_stamp(self.meeting_id) != shown_stamp)
+
+    def on_screen_resume(self) -> None:
+        """Back from F6 or a dialog: what was changed there shows at once (the watcher would take
+        up to half a second)."""
+        if getattr(self, "session", None) is not None:
+            self.others_changed()
 
     def others_changed(self) -> None:
         if self.gone:
             return
         try:
-            if not self.session.changed_elsewhere():
+            if not self.changed_elsewhere():
                 return
             self.session.reload()
         except MeetingGone as e:  # replaced elsewhere: said once; the typed line stays
@@ -243,16 +261,45 @@ class MinutesScreen(PublishFlow, Screen):
             value = section.text
         else:
             item = self.session.locate(target.id).item
-            if "\n" in item.body:
-                self.notify("a bullet of several lines is edited in the exported Markdown",
-                            severity="warning")
+            if "\n" in item.body:  # the entry line holds one line: all of them in a text area
+                self.action_edit_lines()
                 return
             value = item.body
         self.editing = target
         entry = self.query_one(EntryLine)
         entry.value = value
+        # At the end, nothing selected: a key adds to the text.  Moved there from 0, because the
+        # line scrolls to its cursor only when the cursor moves.
+        entry.cursor_position = 0
+        entry.cursor_position = len(value)
         entry.focus()
         self.show_where()
+
+    def action_edit_lines(self, text: str | None = None) -> None:
+        """The chosen bullet in a text area (Enter: a new line; Ctrl+S saves; Escape cancels);
+        TEXT: what was typed there already (a save that was refused)."""
+        from .edit_lines import EditLinesScreen
+
+        target = self.target()
+        if target is None or target.kind != "item":
+            self.notify("choose a bullet first (↑ ↓)")
+            return
+        item = self.session.locate(target.id).item
+        raw = item.kind == "raw"
+
+        def saved(lines: str | None) -> None:
+            if lines is None or lines == item.body:
+                return
+            try:
+                self.session.edit_text(target.id, lines)
+            except Exception as e:  # noqa: BLE001 - said, and the lines typed are offered again
+                self.fail(e)
+                self.action_edit_lines(lines)
+                return
+            self.refresh_minutes(target)
+
+        title = "Edit the block (kept as written)" if raw else "Edit the bullet"
+        self.app.push_screen(EditLinesScreen(title, item.body if text is None else text, raw), saved)
 
     def save_edit(self, value: str) -> None:
         target, self.editing = self.editing, None

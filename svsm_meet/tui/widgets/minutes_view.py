@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...formats.markdown_out import (attendee_lines, heading_line, item_column, item_marker,
                                      item_own_lines)
-from ...model import Document, Item, Layout
-from ..plain import plain, shown
+from ...model import Document, FollowUp, Item, Layout
+from ..plain import shown
+from .hanging import Hanging
 
+# Textual's style names; "ansi_" colours are the terminal's own, as Rich's plain names were.
 _KIND_STYLE = {
-    "decision": "bold green",
-    "action": "bold yellow",
-    "info": "cyan",
-    "idea": "magenta",
-    "link": "underline blue",
+    "decision": "bold ansi_green",
+    "action": "bold ansi_yellow",
+    "info": "ansi_cyan",
+    "idea": "ansi_magenta",
+    "link": "underline ansi_blue",
     "question": "italic",
     "raw": "dim",
 }
 _WHOLE_TEXT_KINDS = ("link", "question", "info")
-_HEADING_STYLE = {1: "bold reverse", 2: "bold bright_blue", 3: "bold", 4: "bold italic"}
+_LIST_LEAD = re.compile(r" *(?:[*+-]|\d+[.)]) +")
+_HEADING_STYLE = {1: "bold reverse", 2: "bold ansi_bright_blue", 3: "bold", 4: "bold italic"}
 
 
 @dataclass(frozen=True)
@@ -34,26 +39,76 @@ class Target:
     id: int | None
 
 
-def _item_text(item: Item, column: int, layout: Layout) -> Text:
+def _piece(text: str, style: str):
+    return (text, style) if style else text
+
+
+def _lead_and_text(line: str, style: str = "") -> tuple[Content, Content]:
+    """A line split after its indentation: wrapped, it hangs under its own first character."""
+    cut = len(line) - len(line.lstrip(" "))
+    return Content(line[:cut]), Content.assemble(_piece(line[cut:], style))
+
+
+def _item_lines(item: Item, column: int, layout: Layout) -> list[tuple[Content, Content]]:
     lines = [shown(line) for line in item_own_lines(item, column, layout)]
     if item.kind == "raw":
-        return plain("\n".join(lines), style="dim")
-    text = Text()
+        return [_lead_and_text(line, "dim") for line in lines]
     first = lines[0]
-    marker_end = column + len(item_marker(item, layout))
-    text.append(first[:marker_end], style="dim")
-    rest = first[marker_end:]
+    marker = item_marker(item, layout)
+    # The marker and the space after it: the text's lines wrap under the text, not the marker.
+    cut = column + len(marker) + 1 if marker else len(first) - len(first.lstrip(" "))
+    rest = first[cut:]
+    style = _KIND_STYLE.get(item.kind, "")
+    parts = []
     if item.label:
         label = shown(item.label)
-        cut = rest.find(label) + len(label)
-        text.append(rest[:cut], style=_KIND_STYLE.get(item.kind, ""))
-        rest = rest[cut:]
+        end = rest.find(label) + len(label)
+        parts.append(_piece(rest[:end], style))
+        rest = rest[end:]
     # Kinds without a label of their own ("info" has none when typed) are told by the text's colour,
     # so that an info does not look like a note.
-    text.append(rest, style=_KIND_STYLE.get(item.kind, "") if item.kind in _WHOLE_TEXT_KINDS else "")
-    for line in lines[1:]:
-        text.append("\n" + line)
-    return text
+    parts.append(_piece(rest, style if item.kind in _WHOLE_TEXT_KINDS else ""))
+    out = [(Content.styled(first[:cut], "dim"), Content.assemble(*parts))]
+    return out + [_lead_and_text(line) for line in lines[1:]]
+
+
+def _heading(line: str, style: str) -> tuple[Content, Content]:
+    line = shown(line)
+    cut = line.find(" ") + 1  # after the hashes: a long heading wraps under its words
+    return Content.styled(line[:cut], style), Content.styled(line[cut:], style)
+
+
+def _attendee_line(line: str) -> tuple[Content, Content]:
+    line = shown(line)
+    lead = _LIST_LEAD.match(line)  # a list of names wraps under the name
+    cut = lead.end() if lead else 0
+    return Content(line[:cut]), Content.styled(line[cut:], "italic")
+
+
+def _day(day: dt.date, year: int) -> str:
+    return f"{day:%b} {day.day}" + ("" if day.year == year else f" {day.year}")
+
+
+def followup_note(followups: list[FollowUp], kind: str, year: int) -> str:
+    """What the view says after a bullet about its follow-ups: "→ Joerg Roedel · due Jun 5",
+    "→ nobody yet" for an action nobody owns; "" where there is nothing to follow up."""
+    notes = []
+    for f in followups:
+        if f.status == "dropped" and kind != "action":
+            continue  # a suggestion turned down is no follow-up of a note
+        words = [f"→ {f.owner or 'nobody yet'}"]
+        if f.due.at:
+            words.append(f"due {_day(f.due.at.date(), year)} {f.due.at:%H:%M}")
+        elif f.due.date:
+            words.append(f"due {_day(f.due.date, year)}")
+        elif f.due.unknown_reason:
+            words.append("due unknown")
+        if f.status != "open":
+            words.append(f.status)
+        notes.append(" · ".join(words))
+    if not notes and kind == "action":
+        return "→ nobody yet"
+    return "; ".join(dict.fromkeys(notes))  # two suggestions for one person: said once
 
 
 class MinutesView(OptionList):
@@ -73,8 +128,7 @@ class MinutesView(OptionList):
             key = (look, target, blank and bool(options))
             option = before.get(key)
             if option is None or key in kept:
-                text = prompt()
-                option = Option(Text("\n") + text if key[2] else text)
+                option = Option(Hanging(*prompt(), blank_before=key[2]))
             option._id = f"{target.kind}:{target.id}:{len(options)}"
             kept[key] = option
             options.append(option)
@@ -82,12 +136,21 @@ class MinutesView(OptionList):
 
         layout = doc.layout
         shape = (layout.bullet, layout.indent)
+        followups: dict[int, list[FollowUp]] = {}
+        for f in doc.followups:
+            if f.item is not None:
+                followups.setdefault(f.item.id, []).append(f)
 
         def add_items(items: list[Item], parent_column: int | None) -> None:
             for item in items:
                 column = item_column(item, parent_column, layout)
-                look = (shape, column, item.kind, item.label, item.text, item.marker, item.indent)
-                add(look, lambda item=item, column=column: _item_text(item, column, layout),
+                note = "" if item.kind == "raw" else followup_note(
+                    followups.get(item.id, ()), item.kind, doc.date.year)
+                look = (shape, column, item.kind, item.label, item.text, item.marker, item.indent,
+                        note)
+                # The note is on screen only: who follows the bullet up (the export has no such words).
+                add(look, lambda item=item, column=column, note=note:
+                    (_item_lines(item, column, layout), Content.styled(f"  {note}", "dim") if note else None),
                     Target("item", item.id), item.blank_before)
                 add_items(item.children, column)
 
@@ -96,12 +159,11 @@ class MinutesView(OptionList):
             if section.level:
                 style = _HEADING_STYLE.get(section.level, "bold")
                 line = heading_line(section)
-                add((line, style), lambda line=line, style=style: plain(line, style=style),
+                add((line, style), lambda line=line, style=style: ([_heading(line, style)],),
                     Target("section", section.id), section.blank_before)
             lines = attendee_lines(doc) if section.kind == "attendees" else []
             if lines:
-                block = "\n".join(lines)
-                add((block,), lambda block=block: plain(block, style="italic"),
+                add((tuple(lines),), lambda lines=lines: ([_attendee_line(line) for line in lines],),
                     Target("attendees", section.id),
                     doc.layout.attendees_gap if section.level else section.blank_before)
             add_items(section.items, None)
