@@ -180,3 +180,11 @@ def test_a_transcript_without_attendance_has_its_speakers():
     doc = parse_markdown(text, date=dt.date(2024, 6, 5))
     assert render(doc) == normalize(text)
     assert [i.label for i in doc.items()] == ["Ann: ", "Bob: ", "Ann: ", "Bob: ", None]
+
+
+def test_a_lazy_continuation_of_a_bullet_is_read_not_kept_raw():
+    kinds = _kinds("* Update on the working group\n [#83](https://example.org/83)\n"
+                   "Notes: agreed we should do more evangelising.\n* Early disclosure program\n")
+    assert kinds["Update on the working group"] == "note"
+    assert kinds[" [#83](https://example.org/83)\nNotes: agreed we should do more evangelising."] == "decision"
+    assert "raw" not in kinds.values()

@@ -190,9 +190,17 @@ def test_enter_on_a_bullet_loads_its_text_unselected_with_the_cursor_at_the_end(
         assert entry.selection.is_empty and entry.cursor_position == len(entry.value)
         await pilot.press(*" (revised)", "enter")
         await pilot.pause()
+        # A bullet longer than the line: shown at its end, where the cursor is.
+        await pilot.press("i")
+        await type_line(pilot, "a long bullet " * 12 + "that ends here")
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert entry.selection.is_empty and entry.cursor_position == len(entry.value)
+        assert entry.scroll_x > 0
+        await pilot.press("escape")
 
     run(app, scenario)
-    assert markdown(service).endswith("### Edits\n\n* the first bullet (revised)\n")
+    assert "### Edits\n\n* the first bullet (revised)\n" in markdown(service)
 
 
 # -- 4. a bullet of several lines, in a text area -------------------------------------------------

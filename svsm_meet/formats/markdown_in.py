@@ -141,6 +141,7 @@ class _Builder:
         # "Decisions:"), for those that have none of their own.
         self.gathers: str | None = None
         self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
+        self.lazy_tail: Item | None = None  # a bullet's unindented continuation, as a paragraph
         self.gathers_lines = False
         self.agenda = False  # under "## Agenda" a ticked box is a topic covered, not a task
         self.roll: list[Attendee] = []
@@ -421,10 +422,13 @@ class _Builder:
         items = []
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
+                self.lazy_tail = None
                 item = self.list_item(tokens, parent_column, parent_marker)
                 if parent_column is None and self.gathers and _gatherable(item):
                     item.kind = self.gathers
                 items.append(item)
+                if self.lazy_tail is not None:
+                    items.append(self.lazy_tail)
         return items
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:
@@ -447,10 +451,16 @@ class _Builder:
         if len(marker) > MARKER_CHARS:  # "123456789.   ": kept as written, as a block
             return self.raw(start, end)
         pad = " " * (column + len(marker) + 1)
+        lazy = next((k for k, line in enumerate(own[1:], 1) if not line.startswith(pad)), None)
+        if lazy is not None:
+            # "* Update on the WG\nNotes: agreed we should …": lines that continue a top-level
+            # bullet without its indent (a lazy continuation) come back as a paragraph after it.
+            if parent_column is not None or column or len(inner) > 1:
+                return self.raw(start, end)
+            self.lazy_tail = self.paragraph_item(start + lazy, start + len(own))
+            own = own[:lazy]
         body = [m[4]]
         for line in own[1:]:
-            if not line.startswith(pad):
-                return self.raw(start, end)
             body.append(line[len(pad):])
         label, kind, text = _label_and_kind("\n".join(body))
         if not text.strip():

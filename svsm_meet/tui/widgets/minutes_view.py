@@ -85,6 +85,11 @@ def _attendee_line(line: str) -> tuple[Content, Content]:
     return Content(line[:cut]), Content.styled(line[cut:], "italic")
 
 
+def _note(note: str) -> Content | None:
+    """After a bullet's text, on screen only: the export has no such words."""
+    return Content.styled(f"  {note}", "dim") if note else None
+
+
 def _day(day: dt.date, year: int) -> str:
     return f"{day:%b} {day.day}" + ("" if day.year == year else f" {day.year}")
 
@@ -144,13 +149,13 @@ class MinutesView(OptionList):
         def add_items(items: list[Item], parent_column: int | None) -> None:
             for item in items:
                 column = item_column(item, parent_column, layout)
-                note = "" if item.kind == "raw" else followup_note(
-                    followups.get(item.id, ()), item.kind, doc.date.year)
+                # Not after a raw block: a note after a table's last row or in code reads as part of it.
+                note = followup_note(followups.get(item.id, ()), item.kind, doc.date.year) \
+                    if item.kind == "action" or (item.id in followups and item.kind != "raw") else ""
                 look = (shape, column, item.kind, item.label, item.text, item.marker, item.indent,
                         note)
-                # The note is on screen only: who follows the bullet up (the export has no such words).
                 add(look, lambda item=item, column=column, note=note:
-                    (_item_lines(item, column, layout), Content.styled(f"  {note}", "dim") if note else None),
+                    (_item_lines(item, column, layout), _note(note)),
                     Target("item", item.id), item.blank_before)
                 add_items(item.children, column)
 
