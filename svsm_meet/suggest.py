@@ -171,6 +171,7 @@ _COMMITMENT_WORDS = (
     "will", "shall", " to ", "should", "can", "owe", "'ll", "’ll", "sugg", "propos", "recommend",
     "let", "must", "need", "next step", "action here",
 )
+_COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 
 
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
@@ -179,7 +180,7 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
     lowered = f" {sentence.lower()} "
-    if not any(word in lowered for word in _COMMITMENT_WORDS):
+    if not _COMMITMENT_WORDS_RE.search(lowered):
         return None  # none of the words any pattern below needs: most sentences of an import
     m = _COMMIT_RE.match(sentence)
     if m:

@@ -79,6 +79,8 @@ _DECIDED_HINTS = (
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
     "carried", "won't", "won’t",
 )
+# One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
+_DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
     r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
@@ -124,7 +126,7 @@ def kind_of_text(text: str) -> str:
         if kind in ("action", "decision"):
             return kind
     lowered = stripped.lower()
-    if any(hint in lowered for hint in _DECIDED_HINTS) and _DECIDED_RE.search(stripped) \
+    if _DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) \
             and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
@@ -136,6 +138,7 @@ _HEADING_WORDS = (
     "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
     "highlight", "points",
 )
+_HEADING_WORDS_RE = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # "Main points to come out of meeting", "Decisions from today's call": the words before.
 _OF_THE_MEETING_RE = re.compile(
     r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
@@ -146,7 +149,7 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     a paragraph that is only a label) gathers, where it gathers actions or decisions.  A heading
     naming both ('Decisions & Action Items') gathers actions: each may still say it decides."""
     lowered = text.lower()
-    if len(text) > 80 or "\n" in text.strip() or not any(w in lowered for w in _HEADING_WORDS):
+    if len(text) > 80 or "\n" in text.strip() or not _HEADING_WORDS_RE.search(lowered):
         return None  # a label is short, and has one of a few words: most bullets are not one
     written = re.sub(r"[*_:\s]+", " ", text).strip()
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):

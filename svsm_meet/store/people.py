@@ -36,6 +36,9 @@ class People:
         for pid, key in conn.execute(select(t.person_alias.c.person_id, t.person_alias.c.alias_key)):
             self.by_key.setdefault(key, pid)
         self._matcher: Matcher | None = None
+        # Whose affiliation this run has given already: once given, the UPDATE that fills only an
+        # empty one would change nothing, and an import asks for it at every attendance.
+        self._affiliated: set[int] = set()
 
     def find(self, name: str) -> int | None:
         return self.by_key.get(name_key(name))
@@ -66,7 +69,9 @@ class People:
             if self._matcher is not None:
                 self._matcher.add(Person(name, (), pid))
         else:
-            _fill_affiliation(self.conn, pid, affiliation)
+            if affiliation and pid not in self._affiliated:
+                _fill_affiliation(self.conn, pid, affiliation)
+                self._affiliated.add(pid)
             if name_key(name) == name_key(self.names[pid]) and _spelling(name) > _spelling(self.names[pid]):
                 self._rename(pid, name)
         return pid
