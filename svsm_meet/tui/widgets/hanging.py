@@ -20,7 +20,9 @@ class Hanging(Visual):
                  blank_before: bool = False) -> None:
         self.lines = ([(Content(), Content())] if blank_before else []) + lines
         self.tail = tail  # after the last line, or on a line of its own if it does not fit there
-        self._laid_out: tuple[int, Content, int] | None = None  # width, lines, how many
+        # By width: the list measures an option at one width and draws it at another (less its
+        # scrollbar), so one cached width was laid out again at every refresh.
+        self._laid_out: dict[int, tuple[int, Content, int]] = {}
 
     @property
     def content(self) -> Content:
@@ -35,8 +37,9 @@ class Hanging(Visual):
         return self.plain
 
     def _wrapped(self, width: int) -> tuple[int, Content, int]:
-        if self._laid_out is not None and self._laid_out[0] == width:
-            return self._laid_out
+        found = self._laid_out.get(width)
+        if found is not None:
+            return found
         out: list[Content] = []
         hang = 0
         for lead, text in self.lines:
@@ -48,8 +51,10 @@ class Hanging(Visual):
         elif tail:
             spaces = len(tail.plain) - len(tail.plain.lstrip(" "))
             out.extend(_hung(Content(" " * hang), tail[spaces:], width))
-        self._laid_out = (width, Content("\n").join(out), len(out))
-        return self._laid_out
+        if len(self._laid_out) > 3:  # a terminal resized: the widths of before go
+            self._laid_out.clear()
+        found = self._laid_out[width] = (width, Content("\n").join(out), len(out))
+        return found
 
     def render_strips(self, width: int, height: int | None, style, options: RenderOptions):
         return self._wrapped(width)[1].render_strips(width, height, style, options)
