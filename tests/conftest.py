@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -132,3 +133,32 @@ async def wait_for(condition, tries: int = 200) -> None:
             return
         await asyncio.sleep(0.05)
     raise AssertionError("timed out")
+
+
+TODAY = dt.date(2024, 5, 20)  # the app's today in its tests: a few days after the demo meeting
+
+
+@pytest.fixture
+def service(db, tmp_path):
+    """The app's service on the test's database, minutes written under tmp_path/Meetings."""
+    from svsm_meet.config import Config
+    from svsm_meet.service import Service
+
+    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
+
+
+def demo_app(service):
+    """The app, open on the demo meeting (the SVSM call of May 15th, 2024)."""
+    from svsm_meet.tui.app import SvsmMeetApp
+
+    service.import_demo()
+    return SvsmMeetApp(service, open_meeting=service.find("latest").id)
+
+
+async def type_line(pilot, text: str) -> None:
+    """TEXT into the entry line whole (as a paste would), a real Enter, and the app settled."""
+    from svsm_meet.tui.widgets.entry_line import EntryLine
+
+    pilot.app.screen.query_one(EntryLine).insert_text_at_cursor(text)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -7,17 +7,11 @@ import datetime as dt
 import json
 
 import pytest
+from conftest import TODAY
 
 from svsm_meet.config import Config
 from svsm_meet.errors import Ambiguous, BadInput
 from svsm_meet.service import Service
-
-TODAY = dt.date(2024, 5, 20)
-
-
-@pytest.fixture
-def service(db, tmp_path):
-    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
 
 
 def test_deleting_a_meeting_takes_its_followups_search_hits_and_counts(service, cli):

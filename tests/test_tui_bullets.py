@@ -5,26 +5,23 @@ columns."""
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
+from conftest import demo_app as demo
 from conftest import run_app as run
+from conftest import type_line
 from terminal import SCRIPT, Terminal, needs_tmux, terminal_env
 from textual.content import Content
 from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
-from svsm_meet.config import Config
-from svsm_meet.service import Service
 from svsm_meet.tui.app import SvsmMeetApp
 from svsm_meet.tui.screens.edit_lines import EditLinesScreen
 from svsm_meet.tui.screens.minutes import ItemsView
 from svsm_meet.tui.widgets.entry_line import EntryLine
 from svsm_meet.tui.widgets.hanging import Hanging
 from svsm_meet.tui.widgets.minutes_view import Target
-
-TODAY = dt.date(2024, 5, 20)
 
 SEVERAL_LINES = """\
 # Meeting Minutes: SVSM Development Call (May 22nd, 2024)
@@ -47,22 +44,6 @@ Joerg Roedel, Stefano Garzarella
 | --- | --- |
 | 0.1 | June |
 """
-
-
-@pytest.fixture
-def service(db, tmp_path):
-    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
-
-
-def demo(service) -> SvsmMeetApp:
-    service.import_demo()
-    return SvsmMeetApp(service, open_meeting=service.find("latest").id)
-
-
-async def type_line(pilot, text: str) -> None:
-    pilot.app.screen.query_one(EntryLine).insert_text_at_cursor(text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def markdown(service) -> str:

@@ -3,37 +3,18 @@ back to its query, counts in words, MeetBot's commands, and messages that say wh
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 import pytest
-from conftest import FIXTURES, run_app as run
+from conftest import FIXTURES, type_line
+from conftest import demo_app as demo
+from conftest import run_app as run
 from textual import events
 
-from svsm_meet.config import Config
-from svsm_meet.service import Service
 from svsm_meet.tui.app import SvsmMeetApp
 from svsm_meet.tui.screens.minutes import ItemsView, MinutesScreen
 from svsm_meet.tui.screens.search import SearchScreen
 from svsm_meet.tui.widgets.entry_line import EntryLine
-
-TODAY = dt.date(2024, 5, 20)
-
-
-@pytest.fixture
-def service(db, tmp_path):
-    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
-
-
-def demo(service) -> SvsmMeetApp:
-    service.import_demo()
-    return SvsmMeetApp(service, open_meeting=service.find("latest").id)
-
-
-async def type_line(pilot, text: str) -> None:
-    pilot.app.screen.query_one(EntryLine).insert_text_at_cursor(text)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 def messages(app) -> list[str]:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from conftest import run_app as run
 
-from svsm_meet.config import Config
-from svsm_meet.service import Service
 from svsm_meet.store.engine import transaction
 from svsm_meet.store.followups import item_of_followup
 from svsm_meet.tui.app import SvsmMeetApp
@@ -19,13 +16,6 @@ from svsm_meet.tui.screens.meetings import MeetingsScreen
 from svsm_meet.tui.screens.minutes import ItemsView, MinutesScreen
 from svsm_meet.tui.widgets.entry_line import EntryLine
 from svsm_meet.tui.widgets.minutes_view import Target
-
-TODAY = dt.date(2024, 5, 20)
-
-
-@pytest.fixture
-def service(db, tmp_path):
-    return Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"), today=lambda: TODAY)
 
 
 async def answer(pilot, text: str) -> None:
