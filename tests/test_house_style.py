@@ -245,3 +245,11 @@ def test_the_new_meeting_form_makes_a_meeting_in_the_series_style(cli, db, tmp_p
 
     asyncio.run(go())
     assert service.markdown(service.find(NEW_DAY).id).endswith("### Foo:\n\n* X\n")
+
+
+def test_a_label_with_a_control_character_is_refused(cli):
+    from svsm_meet.errors import BadInput
+    from svsm_meet.formats.house_style import parse_label
+
+    with pytest.raises(BadInput, match="control characters"):
+        parse_label("idea=a\rb")

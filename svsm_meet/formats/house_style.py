@@ -64,7 +64,7 @@ TRAITS = tuple(f.name for f in fields(HouseStyle))
 
 def _label_value(value) -> bool:
     return isinstance(value, dict) and all(
-        kind in LABELLED_KINDS and isinstance(word, str) and 0 < len(word) <= 40 and "\n" not in word
+        kind in LABELLED_KINDS and isinstance(word, str) and 0 < len(word) <= 40 and word.strip().isprintable()
         for kind, word in value.items())
 
 
@@ -112,8 +112,10 @@ def parse_label(text: str) -> tuple[str, str | None]:
         raise BadInput(f"--label {text[:40]}: give KIND=WORD with KIND one of "
                        f"{', '.join(LABELLED_KINDS)}, e.g. --label decision=Decision:")
     word = word.strip()
-    if len(word) > 38 or "\n" in word:
+    if len(word) > 38:
         raise BadInput(f"--label {kind}: a label is a word or two, not {len(word)} characters")
+    if not word.isprintable():  # a control character would go into every exported bullet
+        raise BadInput(f"--label {kind}: a label holds no control characters")
     return kind, (word + " ") if word else None
 
 

@@ -34,7 +34,7 @@ _HANDLE_RE = re.compile(rf"^{_HANDLE}$")
 _CHECK_RE = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ANGLE_RE = re.compile(r"<[^<>]*>")
-_EMAIL_RE = re.compile(r"\S+@\S+\.\w+")
+_EMAIL_RE = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+")  # from a word's start: no re-splitting at each @
 _EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
 _TRAILING_NOTE_RE = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*$", re.S)
 # "Yevgeniy Brikman (@brikis98) representing Gruntwork, Inc.": the name, then a note, then more.
