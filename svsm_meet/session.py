@@ -15,7 +15,7 @@ from .formats.house_style import HouseStyle
 from .model import Document, Item, Section
 from .store import editing
 from .store.attendance import is_listed
-from .store.documents import load_documents
+from .store.documents import followups_of_item, load_documents
 from .store.engine import transaction
 from .store.followups import create_followup
 from .store.meetings import meeting_basics
@@ -55,6 +55,7 @@ class MinutesSession:
         self.version = 0
         self.series_id: int | None = None
         self.style = HouseStyle()
+        self._placed: tuple[Item, list[Item]] | None = None  # the bullet _bullet added, and where
         self.reload()
 
     # -- reading -----------------------------------------------------------------------------
@@ -110,28 +111,49 @@ class MinutesSession:
 
     def submit(self, line: str) -> str:
         """Apply one typed line; returns a short message.  BadInput: nothing was changed."""
-        message = self.commit(line)
-        self.reload()
+        message, placed = self._commit(line)
+        if not placed:
+            self.reload()
         return message
 
     def commit(self, line: str) -> str:
         """The entry, on disk when this returns (the view is brought up to date by reload)."""
+        return self._commit(line)[0]
+
+    def _commit(self, line: str) -> tuple[str, bool]:
+        """(message, whether the meeting in memory is up to date already).  A bullet typed under a
+        topic shown here, with nobody else writing meanwhile, is put into the meeting in memory
+        (its row and follow-ups read back), so an entry costs the same in a meeting of 1,000
+        bullets as in one of 10; anything else is read back whole by reload."""
         entry = parse_entry(line, self.doc.date, self.next_meeting, self.doc.timezone)
+        self._placed = None
         try:
             with transaction(self.engine, author=self.author) as conn:
                 editing.lock_meeting(conn, self.meeting_id)
-                if editing.last_change_id(conn, self.meeting_id) != self.version:
+                stale = editing.last_change_id(conn, self.meeting_id) != self.version
+                if stale:
                     # Someone else wrote meanwhile: place the entry in the meeting as it is now.
                     (self.doc,) = load_documents(conn, [self.meeting_id])
                     self.people = name_matcher(conn, self.meeting_id)
                     self.depth = min(self.depth, len(self._chain()))
                 message = self._apply(conn, entry)
+                placed = None
+                if self._placed is not None and not stale:
+                    item, siblings = self._placed
+                    placed = (item, siblings, followups_of_item(conn, item),
+                              editing.last_change_id(conn, self.meeting_id),
+                              name_matcher(conn, self.meeting_id) if entry.owner else self.people)
         except Exception:
             self._forget_people()
             raise
         if entry.command in ("section", "topic"):
             self.depth = 0
-        return message
+        if placed is None:
+            return message, False
+        item, siblings, followups, self.version, self.people = placed  # committed: now it is so
+        siblings.append(item)
+        self.doc.followups.extend(followups)
+        return message, True
 
     def _apply(self, conn, entry: Entry) -> str:
         if entry.command == "undo":
@@ -207,6 +229,8 @@ class MinutesSession:
         item_id = editing.insert_item(
             conn, self.meeting_id, section_id, parent.id if parent else None, item, log=False
         )
+        if section is not None and section_id == section.id:  # under a topic already in memory
+            self._placed = (item, parent.children if parent else section.items)
         undo = {"op": "delete_item", "id": item_id}
         said_kind = "rejected" if entry.command == "rejected" else kind
         message = f"{said_kind}: {text}" if kind != "note" else ""

@@ -165,3 +165,46 @@ def test_toggle_attendee(session):
     session.submit("#here Ramakrishna Gali (AMD)")
     assert session.doc.attendees[-1].shown == "Ramakrishna Gali (AMD)"
     assert "already here" in session.submit("#here Joerg Roedel")
+
+
+def _as_on_disk(session) -> tuple:
+    fresh = MinutesSession(session.engine, session.meeting_id)
+    return (render(fresh.doc), [(f.id, f.text, f.owner, f.status, f.due, f.item and f.item.id)
+                                for f in fresh.doc.followups], fresh.version)
+
+
+def test_a_typed_bullet_is_put_into_the_meeting_in_memory_as_the_database_has_it(session, monkeypatch):
+    """An entry is not followed by reading the whole meeting back (what made entries slow in long
+    meetings); what is in memory after every step is still what a fresh read gives."""
+    session.submit(ATTENDEES)
+    session.submit("#topic Measurement discrepancies")
+    reloads = []
+    real_reload = MinutesSession.reload
+    monkeypatch.setattr(MinutesSession, "reload", lambda self: (reloads.append(self is session), real_reload(self)))
+    lines = ["Roy reported on the fix", None, "#action send the patch @Joerg due:2024-06-01",
+             "Stefano will investigate the restricted injection angle", None,
+             "#agreed keep the old interface", -1, -1, "#idea a second call for Europe",
+             "#action write the docs @Priya Newcomer"]
+    for line in lines:
+        if isinstance(line, int) or line is None:
+            session.indent(line or 1)
+            continue
+        session.submit(line)
+        mine = (render(session.doc), [(f.id, f.text, f.owner, f.status, f.due, f.item and f.item.id)
+                                      for f in session.doc.followups], session.version)
+        assert mine == _as_on_disk(session), line
+    assert not any(reloads)  # (the fresh reads above are other sessions)
+    assert session.doc.followups[-1].owner == "Priya Newcomer"  # a new person, known to the next entry:
+    assert session.people.match("Priya Newcomer").person.name == "Priya Newcomer"
+
+
+def test_an_entry_after_another_writer_places_it_in_the_meeting_as_it_is_now(session, engine):
+    session.submit("#topic Status")
+    session.submit("first")
+    other = MinutesSession(engine, session.meeting_id)
+    other.submit("#topic Other topic")
+    other.submit("from the other note-taker")
+    session.submit("second")
+    text = render(session.doc)
+    assert "from the other note-taker" in text and text.index("Other topic") < text.index("second")
+    assert render(session.doc) == _as_on_disk(session)[0]

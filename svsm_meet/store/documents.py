@@ -355,26 +355,35 @@ def _load_chunk(conn, ids: list[int], docs: dict[int, Document]) -> None:
             sections[row.section_id].items.append(it)
         else:
             docs[row.meeting_id].preamble.append(it)
-    f = t.followup
-    for row in conn.execute(
-        select(f, p.c.name.label("owner_name"))
-        .outerjoin(p, p.c.id == f.c.owner_id)
-        .where(f.c.meeting_id.in_(ids))
-        .order_by(f.c.id)
-    ):
-        docs[row.meeting_id].followups.append(
-            FollowUp(
-                text=row.text,
-                uid=row.uid,
-                status=row.status,
-                owner=row.owner_name or row.owner_text,
-                due=due_of(row),
-                item=items.get(row.item_id),
-                sequence=row.sequence,
-                created_at=row.created_at,
-                updated_at=row.updated_at,
-                closed_at=row.closed_at,
-                id=row.id,
-            )
-        )
+    for row in conn.execute(_followups_where(t.followup.c.meeting_id.in_(ids))):
+        docs[row.meeting_id].followups.append(_followup_of(row, items))
+
+
+def _followups_where(*where):
+    f, p = t.followup, t.person
+    return (select(f, p.c.name.label("owner_name")).outerjoin(p, p.c.id == f.c.owner_id)
+            .where(*where).order_by(f.c.id))
+
+
+def _followup_of(row, items: dict[int, Item]) -> FollowUp:
+    return FollowUp(
+        text=row.text,
+        uid=row.uid,
+        status=row.status,
+        owner=row.owner_name or row.owner_text,
+        due=due_of(row),
+        item=items.get(row.item_id),
+        sequence=row.sequence,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        closed_at=row.closed_at,
+        id=row.id,
+    )
+
+
+def followups_of_item(conn, item: Item) -> list[FollowUp]:
+    """The follow-ups made from one bullet, as load_documents has them: a new live entry's, put into
+    the meeting already in memory instead of reading the whole meeting back."""
+    return [_followup_of(row, {item.id: item})
+            for row in conn.execute(_followups_where(t.followup.c.item_id == item.id))]
 
