@@ -255,7 +255,9 @@ def score_file(path: Path, labels: dict | None) -> dict:
     d_missed = [d["text"] for d in labels.get("decisions", [])
                 if not any(norm(d["text"]) in norm(body(i)) for i in decisions)]
     dneedles = [norm(d["text"]) for d in labels.get("decisions", [])]
-    out.update(dec_n=len(decisions), dec_ok=sum(1 for i in decisions if any(n in norm(body(i)) for n in dneedles)))
+    unlabelled = [i for i in decisions if not any(n in norm(body(i)) for n in dneedles)]
+    out.update(dec_n=len(decisions), dec_ok=len(decisions) - len(unlabelled),
+               dec_extra=[" ".join(body(i).split())[:100] for i in unlabelled])
     out.update(dec_wanted=len(labels.get("decisions", [])),
                dec_found=len(labels.get("decisions", [])) - len(d_missed), dec_missed=d_missed)
     return out
@@ -346,7 +348,8 @@ def report(rows: list[dict], s: dict, labelled: bool, verbose: bool, base: Path)
         if verbose and labelled:
             for key, what in (("att_missed", "attendee missed"), ("att_wrong", "not an attendee"),
                               ("act_missed", "action missed"), ("owner_wrong", "owner wrong"),
-                              ("status_wrong", "status wrong"), ("dec_missed", "decision missed")):
+                              ("status_wrong", "status wrong"), ("dec_missed", "decision missed"),
+                              ("dec_extra", "decision not in the key")):
                 for x in r.get(key, []):
                     print(f"      {what}: {x}")
     print()

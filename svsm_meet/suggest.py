@@ -31,7 +31,10 @@ _MODAL = (
     r"will|shall|is going to|are going to|is about to|are about to|plans? to|agreed to|agrees to|"
     r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
-    r"took an action to|took the action to|should|can|still owes|owes|[’']ll"
+    r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
+    # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
+    r"said (?:that )?(?:he|she|they) (?:would|will|[’']d|[’']ll)|(?:is |was |has been )?tasked with|"
+    r"(?:was|has been|were|have been) asked to"
 )
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
 _BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"

@@ -50,6 +50,14 @@ def test_labels(text, label, kind):
     ("It was agreed to move the call to Tuesdays", "decision"),
     ("The release date is not yet decided", "note"),
     ("Ann will look at the failing test", "note"),
+    ("The attendees marked them as \"June 13: Accepted\" after discussing each one.", "decision"),
+    ("The RFC was accepted by the TSC", "decision"),
+    ("We can trial this now !", "decision"),
+    ("JB: Believe we can start working this way now.", "decision"),
+    ("Set up an alert so we can start directing folks to the forum", "note"),
+    ("If we can start that, good", "note"),
+    ("Once there is an ecosystem, we can start thinking about composing", "note"),
+    ("Is it accepted yet", "note"),
 ])
 def test_prose_decisions(text, kind):
     assert kind_of_text(text) == kind

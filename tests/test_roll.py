@@ -59,6 +59,10 @@ SHAPES = {
     "an agenda sub-heading ends the roll call": (
         "## Attendance\n\n* Ann Lee (@ann)\n* Bob Ray\n\n### Agenda Items\n\n* Release Planning\n",
         ["Ann Lee", "Bob Ray"], []),
+    "chat names under a heading that says how": (
+        "## Attendees (by discord name)\n* Alex_P [Amazon]\n* geds-dm [Amazon]\n* colinb [APMG]\n"
+        "* tony B [Amazon]\n* Nicole Hussman [Lf]\n\n## Topics\n\n* the release\n",
+        ["Alex_P", "geds-dm", "colinb", "tony B", "Nicole Hussman"], []),
 }
 
 
@@ -135,3 +139,11 @@ def test_a_long_line_of_at_signs_is_read_at_once():
     started = time.perf_counter()
     assert person("@a" * 5000) is None
     assert time.perf_counter() - started < 2  # it took minutes when an e-mail could start at any @
+
+
+def test_chat_names_count_only_in_the_roll_calls_own_list():
+    """A lower-case word is somebody under an attendance heading, and nobody elsewhere."""
+    doc = parse_markdown(TITLE + "## Topics\n\n* colinb\n* geds-dm\n", date=dt.date(2024, 6, 5))
+    assert doc.attendees == []
+    assert person("colinb") is None and person("colinb", nicks=True).name == "colinb"
+    assert person("agenda items", nicks=True) is None and person("none", nicks=True) is None

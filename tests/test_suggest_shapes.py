@@ -32,6 +32,8 @@ def test_an_action_items_section_is_open_and_done_tasks():
     ("**Sam Clegg:** I'll send the slides tomorrow.", "I'll send the slides tomorrow", "Sam Clegg"),
     ("- Let's review it in more detail next week", "Let's review it in more detail next week", None),
     ("- Need to consider other attestation services", "Need to consider other attestation services", None),
+    ("- John said he would take it to the email list for a vote", "John said he would take it to the email list for a vote", "John"),
+    ("- Lewis Mayne tasked with finding a way to publish the recordings", "Lewis Mayne tasked with finding a way to publish the recordings", "Lewis Mayne"),
 ])
 def test_who_takes_it_on(bullet, text, owner):
     found = _found(bullet + "\n")
@@ -160,3 +162,11 @@ def test_a_table_of_action_items_is_a_task_a_row():
 ])
 def test_a_bold_name_or_a_handle_first_is_the_owner(body, text, owner):
     assert _found(body)[text][1] == owner
+
+
+def test_owners_written_under_a_task_share_it():
+    found = _found("## Action items\n\n- [ ] Undergrad outreach.\n  - Ciera: Berkeley.\n  - Matt: Stanford, Clark\n"
+                   "  - some context\n")
+    assert found["Ciera: Berkeley"] == ("open", "Ciera")
+    assert found["Matt: Stanford, Clark"] == ("open", "Matt")
+    assert "some context" not in found

@@ -56,7 +56,9 @@ def is_org(text: str, *, acronyms: bool = False) -> bool:
 def bare(text: str) -> str:
     """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'."""
     text = re.sub(r"^\[([^\]]*)\]\([^)]*\)", r"\1", text.strip())
-    return text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip().lower()
+    text = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
+    # "Attendees (by discord name)", "Present (alphabetical)": what follows says how, not who.
+    return re.sub(r"^([^()]+?)\s*\([^()]*\)$", r"\1", text).rstrip(":").strip().lower()
 
 
 def is_attendees_heading(text: str) -> bool:

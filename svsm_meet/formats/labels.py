@@ -63,6 +63,11 @@ _DECIDED_RE = re.compile(
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
     r"drop|defer|postpone|skip|adopt|switch)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
+    # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
+    r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted|:\s*(?-i:Accepted|Rejected)|"
+    # Going ahead: "we can start working this way now", "We can trial this now".
+    r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
+    r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
     r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
     # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
     r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
@@ -77,7 +82,7 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried", "won't", "won’t",
+    "carried", "won't", "won’t", "accepted", "rejected", "we can",
 )
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))

@@ -114,6 +114,10 @@ def _paragraph_pieces(lines: list[str]) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
+# A task's share written under it, its owner first: "Ciera: Berkeley.", "@kjin: the docs".
+_OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):\s+\S")
+
+
 def _gatherable(item: Item) -> bool:
     """An unlabelled bullet an 'Action items' heading makes an action: a note, or a task that
     asks something after saying what ('Check with LF. Can we do a town hall?')."""
@@ -262,8 +266,9 @@ class _Builder:
         self.agenda = bool(_AGENDA_RE.match(text))
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         self.attendees_heading = section if wanted and not is_title else None
-        if self.roll_level and level > self.roll_level and roll.names_people(text):
-            self.roll_group = text  # "### TSC members" under "## Attendees"
+        if self.roll_level and level >= self.roll_level and roll.names_people(text) and not is_title:
+            # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
+            self.roll_group = text
         elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
             # "## Not present", "## Regrets" after "## Attendees": the people who were not there.
             self.roll_level, self.roll_group = level, text if roll.is_absent_group(text) else None
@@ -344,7 +349,7 @@ class _Builder:
                 if roll.is_group_line(text):
                     self.roll.extend(roll.people_in_line(text))
                 else:
-                    found = roll.person(text, group=self.roll_group)
+                    found = roll.person(text, group=self.roll_group, nicks=True)
                     if found:
                         self.roll.append(found)
                     if item.kind == "action" and item.label in _BOXES:
@@ -426,6 +431,11 @@ class _Builder:
                 item = self.list_item(tokens, parent_column, parent_marker)
                 if parent_column is None and self.gathers and _gatherable(item):
                     item.kind = self.gathers
+                if parent_column is None and self.gathers == "action" and item.kind == "action":
+                    for child in item.children:  # "- [ ] Outreach" over "- Ciera: Berkeley."
+                        if child.kind in ("note", "question") and not child.label \
+                                and _OWNER_FIRST_RE.match(child.text):
+                            child.kind = "action"
                 items.append(item)
                 if self.lazy_tail is not None:
                     items.append(self.lazy_tail)

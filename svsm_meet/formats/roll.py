@@ -123,8 +123,14 @@ def _looks_like_name(name: str) -> bool:
 looks_like_name = _looks_like_name
 
 
-def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -> Attendee | None:
-    """The person one entry names ('[x] Luke Emrose, Animal Logic'), or None."""
+# A chat name, lower case ("geds-dm", "colinb", "tony B"): a person only in a roll call's own list.
+_NICK_RE = re.compile(r"[A-Za-z][\w.'’-]{1,38}(?: [A-Za-z][\w.'’-]{0,38})?")
+
+
+def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
+           nicks: bool = False) -> Attendee | None:
+    """The person one entry names ('[x] Luke Emrose, Animal Logic'), or None.  With NICKS (a bullet
+    of its own under an attendance heading), a chat name in lower case is one too."""
     present = not is_absent_group(group)
     check = _CHECK_RE.match(text)
     if check:
@@ -162,7 +168,9 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True) -
         return None
     if name.endswith(" ."):
         name = name[:-2]
-    if not _looks_like_name(name) or "/" in name:
+    nick = nicks and bool(_NICK_RE.fullmatch(name)) and name.casefold() not in _NOT_NAMES \
+        and not any(word.lower() in _NOT_NAME_WORDS for word in name.split())
+    if not (_looks_like_name(name) or nick) or "/" in name:
         if handle and not name:
             name = handle
         else:
