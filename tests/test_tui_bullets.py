@@ -278,6 +278,42 @@ def test_the_meetings_footer_shows_every_key_that_matters(service, size):
     run(app, scenario, size=size)
 
 
+def _footer_keys_in_sight(app, width: int) -> set[str]:
+    keys = list(app.screen.query(FooterKey))
+    palette = [k for k in keys if k.has_class("-command-palette")]
+    end = palette[0].region.x if palette else width
+    for key in keys:
+        if not key.has_class("-command-palette"):
+            assert key.region.right <= end, f"{key.description} is cut off at {width} columns"
+    return {k.description for k in keys if not k.has_class("-command-palette")}
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)])
+def test_the_minutes_footer_keeps_help_quit_and_the_way_back_in_sight(service, size):
+    """Typing, editing bullets and ticking attendees: where the keys do not fit, the secondary
+    ones leave (F1 lists them), never Help, Quit, Export or the way back."""
+    service.import_demo()
+    app = SvsmMeetApp(service, open_meeting=service.find("latest").id)
+
+    async def scenario(pilot):
+        await pilot.pause()
+        typing = _footer_keys_in_sight(app, size[0])
+        assert {"Help", "Quit", "Export", "Attendees", "Meetings"} <= typing
+        await pilot.press("up")
+        await pilot.pause()
+        bullets = _footer_keys_in_sight(app, size[0])
+        assert {"Help", "Quit", "Edit", "Delete", "Type"} <= bullets
+        await pilot.press("f4")
+        await pilot.pause()
+        panel = _footer_keys_in_sight(app, size[0])
+        assert {"Help", "Quit", "Here / not here", "Meetings"} <= panel
+        if size[0] >= 140:  # where there is room, nothing leaves
+            assert {"Copy", "Preview", "Undo", "Search", "Follow-ups"} <= typing
+            assert {"Hide panel", "Follow-ups"} <= panel
+
+    run(app, scenario, size=size)
+
+
 # -- the keyboard paths in a real terminal -------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ...drafts import Drafts
 from ...errors import Ambiguous, MeetingGone
@@ -19,6 +19,7 @@ from ...words import due_words
 from ..plain import plain, shown
 from ..widgets.attendees_panel import AttendeesPanel
 from ..widgets.entry_line import EntryLine, NameSuggester
+from ..widgets.fitting_footer import FittingFooter
 from ..widgets.minutes_view import MinutesView, Target
 from .publish import PublishFlow
 
@@ -78,7 +79,13 @@ class MinutesScreen(PublishFlow, Screen):
         # the next key, not replaced by it.
         yield EntryLine(self, placeholder="Type a note, or #topic, #agreed, #action … (F1: help)",
                         id="entry", select_on_focus=False)
-        yield Footer()
+        # Left out first where the keys do not fit (F1 lists every key): Tab / Shift+Tab are named
+        # on the line above the entry, and undo is #undo too.
+        yield FittingFooter(spare=(("depth(1)", "depth(-1)"),
+                                   ("screen.indent_item(1)", "screen.indent_item(-1)"),
+                                   "copy", "undo", "screen.undo", "preview",
+                                   ("screen.move(-1)", "screen.move(1)"), "search",
+                                   "screen.cycle_kind", "followups", "screen.hide_attendees"))
 
     def on_mount(self) -> None:
         try:
