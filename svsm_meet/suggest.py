@@ -398,4 +398,32 @@ _DASH_SPEAKER_RE = re.compile(
 
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
-    return [s for item in doc.items() for s in suggest_item(item, people, next_meeting)]
+    found = [s for item in doc.preamble for i in item.walk() for s in suggest_item(i, people, next_meeting)]
+    for section, whose in zip(doc.sections, _plans_of(doc, people)):
+        for item in section.items:
+            for i in item.walk():
+                for s in suggest_item(i, people, next_meeting):
+                    if whose and not (s.owner or s.owner_text):
+                        s.owner, s.owner_text = _named(whose, people) or (None, None)
+                    found.append(s)
+    return found
+
+
+def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
+    """For each section, whose plans it lists: a stand-up's '### Chris Holdgraf' over its
+    '#### What I'm up to next' (a person the directory knows, or a name over first-person plans)."""
+    from .formats import roll
+    from .formats.labels import kind_of_heading, says_own_plans
+
+    whose: list[str | None] = []
+    person: tuple[str, int] | None = None
+    for section in doc.sections:
+        text = roll.clean(section.text).rstrip(":").strip()
+        if person and section.level <= person[1]:
+            person = None
+        if section.kind == "topic" and roll.looks_like_name(text) and len(text.split()) >= 2:
+            person = (text, section.level)
+        plans = kind_of_heading(section.text, heading=True) == "action"
+        known = person is not None and people.match(person[0]).person is not None
+        whose.append(person[0] if person and plans and (known or says_own_plans(section.text)) else None)
+    return whose

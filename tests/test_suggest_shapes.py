@@ -170,3 +170,13 @@ def test_owners_written_under_a_task_share_it():
     assert found["Ciera: Berkeley"] == ("open", "Ciera")
     assert found["Matt: Stanford, Clark"] == ("open", "Matt")
     assert "some context" not in found
+
+
+def test_a_stand_up_persons_plans_are_theirs():
+    """'### NAME' over '#### What I'm up to next': NAME's tasks; a topic over 'Next steps' is no one."""
+    found = _found("## 2020-12-18\n\n### Chris Holdgraf\n\n#### Updates ✔\n- Attended the meetings\n\n"
+                   "#### What I'm up to next ⬜\n- Finishing up some proposals for collaborations\n\n"
+                   "### Release Planning\n\n#### Next steps\n- Tag the release candidate\n")
+    assert found["Finishing up some proposals for collaborations"][1] == "Chris Holdgraf"
+    assert found["Tag the release candidate"][1] is None
+    assert "Attended the meetings" not in found

@@ -149,6 +149,20 @@ _OF_THE_MEETING_RE = re.compile(
     r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
 
 
+# A stand-up's heading over someone's plans ("#### What I'm up to next ⬜", "Plans for next week"):
+# like "Next steps", only as a heading.
+_PLANS_RE = re.compile(
+    r"(?:what(?:[’']s| is| i[’']m| i am| we[’']re| we are)? (?:up to |doing |working on |planning )?next"
+    r"|next up|up next|coming up next|(?:my |our )?(?:plans?|goals?) for (?:the )?(?:next|coming) "
+    r"(?:week|two weeks|weeks|sprint|cycle|month))\W*")
+
+
+def says_own_plans(text: str) -> bool:
+    """'What I'm up to next', 'My plans for next week': somebody's own plans, in the first person."""
+    written = re.sub(r"[*_:\s]+", " ", text).strip().lower()
+    return bool(_PLANS_RE.fullmatch(written)) and bool(re.search(r"\b(?:i[’']m|i am|my)\b", written))
+
+
 def kind_of_heading(text: str, heading: bool = False) -> str | None:
     """'Action Items', '**Decisions:**', '## Next steps': the kind of the bullets a heading (or
     a paragraph that is only a label) gathers, where it gathers actions or decisions.  A heading
@@ -157,6 +171,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     if len(text) > 80 or "\n" in text.strip() or not _HEADING_WORDS_RE.search(lowered):
         return None  # a label is short, and has one of a few words: most bullets are not one
     written = re.sub(r"[*_:\s]+", " ", text).strip()
+    if heading and _PLANS_RE.fullmatch(written.lower()):
+        return "action"
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):
         return None  # "## Ai" (or a heading about AI in words) gathers no tasks
     if _OF_THE_MEETING_RE.search(written.lower()) and re.match(
