@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 CLI = [sys.executable, "-m", "svsm_meet"]
 sys.path.insert(0, str(ROOT))
+from svsm_meet.formats.labels import split_label  # noqa: E402
 from svsm_meet.formats.markdown_in import normalize  # noqa: E402
 
 GOALS = {
@@ -218,7 +219,9 @@ def score_file(path: Path, labels: dict | None) -> dict:
     a_missed, owner_wrong, status_wrong = [], [], []
     for want in labels.get("action_items", []):
         needle = norm(want["text"])
-        fup = next((f for f in fups if needle in norm(f["text"])), None)
+        # A follow-up's text is the task without its label ("ACTION: add a link" is "add a link").
+        unlabelled = norm(split_label(want["text"])[2])
+        fup = next((f for f in fups if needle in norm(f["text"]) or unlabelled in norm(f["text"])), None)
         item = next((i for i in actions if needle in norm(body(i))), None)
         if fup is None and item is None:
             a_missed.append(want["text"])
@@ -240,7 +243,8 @@ def score_file(path: Path, labels: dict | None) -> dict:
         elif status == "suggested":
             s_suggested += 1
     # precision: what the importer claims, against the key (a claim matches a labelled text in it)
-    needles = [norm(w["text"]) for w in labels.get("action_items", [])]
+    needles = [n for w in labels.get("action_items", [])
+               for n in (norm(w["text"]), norm(split_label(w["text"])[2]))]
     claimed = [f for f in fups if f["status"] in ("open", "done")]
     suggested = [f for f in fups if f["status"] == "suggested"]
     out.update(claim_n=len(claimed), claim_ok=sum(1 for f in claimed if any(n in norm(f["text"]) for n in needles)),

@@ -60,6 +60,9 @@ _FLOW_RE = re.compile(
 _NOT_OWNERS = {
     "it", "this", "that", "these", "those", "there", "here", "what", "which", "who", "everyone",
     "everybody", "nobody", "someone", "somebody", "people", "folks", "all", "each", "both", "some",
+    # A group by its role: "Candidates to provide a statement", "Maintainers to review".
+    "candidates", "maintainers", "members", "chairs", "reviewers", "contributors", "participants",
+    "attendees", "volunteers", "authors", "owners", "leads", "nominees",
     "most", "many", "nothing", "something", "anything", "the", "a", "an", "one", "next", "then",
     "also", "now", "today", "tomorrow", "plan", "meeting", "group", "team", "community", "project",
     "release", "work", "discussion", "you", "they", "we", "he", "she", "i", "our", "your", "their",
@@ -332,6 +335,8 @@ def _prose(item: Item) -> str | None:
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
         return _from_table(item, people, next_meeting)
+    if item.kind == "raw" and item.text.lstrip().startswith("<"):
+        return _from_html(item, people, next_meeting)
     # Questions, links (a table of contents) and template lines commit nobody to anything.
     prose = _prose(item)
     if item.kind in ("question", "link") or not prose or not prose.strip():
@@ -387,6 +392,27 @@ def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None) -> li
             owner = action_owner(row.text, people)
         found.append(Suggestion(item, row.text, owner, _due(row.text, row.text, next_meeting),
                                 "done" if row.done else "open", owner_text))
+    return found
+
+
+def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+    """An HTML block (a GitBook table of minutes): each paragraph, list item or cell read as a
+    bullet would be ('ACTION: …', 'Ann will …'); a cell under an 'Actions' header is a task."""
+    from dataclasses import replace
+
+    from .formats.labels import kind_of_text, split_label
+    from .html_units import html_units
+
+    found = []
+    for unit in html_units(item.text):
+        if unit.text.endswith(":"):
+            continue  # "Relates to deepmreye:": what the next paragraph is about
+        label, kind, text = split_label(unit.text)
+        kind = kind or kind_of_text(text)
+        if unit.in_action_column and kind == "note":
+            kind = "action"
+        read = Item(text=text, kind=kind, label=label, marker="")
+        found.extend(replace(s, item=item) for s in suggest_item(read, people, next_meeting))
     return found
 
 

@@ -180,3 +180,29 @@ def test_a_stand_up_persons_plans_are_theirs():
     assert found["Finishing up some proposals for collaborations"][1] == "Chris Holdgraf"
     assert found["Tag the release candidate"][1] is None
     assert "Attended the meetings" not in found
+
+
+GITBOOK = ("## Agenda\n\n<table><thead><tr><th>Discussion Points</th><th>Notes/Action Items</th>"
+           "<th>Actions: Responsible/None</th></tr></thead><tbody><tr><td>Quorum Rules</td><td><ul>"
+           "<li>Agreed to publish quorum rules.</li></ul></td><td><ul><li>Hwang to update on Gitbook once "
+           "back from holiday</li></ul></td></tr><tr><td>Other</td><td><p>ACTION: add a redirect link "
+           "&#x26; point to the PR</p><p>Relates to this:</p></td><td><br></td></tr></tbody></table>\n")
+
+
+def test_an_html_table_of_minutes_gives_its_tasks_and_stays_as_written():
+    """GitBook minutes are one HTML table: it stays a raw block, byte for byte, and the tasks in
+    its 'Actions' column and its 'ACTION:' paragraphs are follow-ups."""
+    from svsm_meet.formats.markdown_in import normalize
+    from svsm_meet.formats.markdown_out import render
+
+    found = _found(GITBOOK)
+    assert found == {"Hwang to update on Gitbook once back from holiday": ("open", "Hwang"),
+                     "add a redirect link & point to the PR": ("open", None)}
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + GITBOOK, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize("# Sync 2024-06-05\n\n" + GITBOOK)
+
+
+@pytest.mark.parametrize("html", ["<table><tr><td>ACTION: unclosed", "<![CDATA[ x ]]><td>", "<p>" * 5000,
+                                  "<table><th>Actions</th><tr><td>\x00\x1b[31m Ann to fix</td></tr>"])
+def test_broken_html_is_read_as_far_as_it_goes(html):
+    _found(html + "\n")  # no exception: a block that cannot be read gives nothing, not an error
