@@ -58,6 +58,9 @@ def test_labels(text, label, kind):
     ("If we can start that, good", "note"),
     ("Once there is an ecosystem, we can start thinking about composing", "note"),
     ("Is it accepted yet", "note"),
+    ("Note that the teleconference scheduled for May 22 has been cancelled.", "decision"),
+    ("a proposal, which the TSC confirmed should be considered", "decision"),
+    ("Ann confirmed she can attend", "note"),
 ])
 def test_prose_decisions(text, kind):
     assert kind_of_text(text) == kind

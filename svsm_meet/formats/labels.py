@@ -65,6 +65,9 @@ _DECIDED_RE = re.compile(
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
     # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
     r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted|:\s*(?-i:Accepted|Rejected)|"
+    # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
+    r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
+    r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled)|"
     # Going ahead: "we can start working this way now", "We can trial this now".
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
@@ -82,7 +85,8 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried", "won't", "won’t", "accepted", "rejected", "we can",
+    "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
+    "postponed", "rescheduled",
 )
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
