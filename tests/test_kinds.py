@@ -61,6 +61,7 @@ def test_labels(text, label, kind):
     ("Note that the teleconference scheduled for May 22 has been cancelled.", "decision"),
     ("a proposal, which the TSC confirmed should be considered", "decision"),
     ("Ann confirmed she can attend", "note"),
+    ("The BoF was accepted for the Linux Plumbers Conference.", "note"),  # news, not this call's
 ])
 def test_prose_decisions(text, kind):
     assert kind_of_text(text) == kind

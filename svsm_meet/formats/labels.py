@@ -64,7 +64,7 @@ _DECIDED_RE = re.compile(
     r"drop|defer|postpone|skip|adopt|switch)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
     # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
-    r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted|:\s*(?-i:Accepted|Rejected)|"
+    r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled)|"
