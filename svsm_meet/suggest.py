@@ -73,6 +73,7 @@ _NOT_OWNERS = {
     "need", "needs", "aim", "plan", "plans", "try", "want", "have", "has", "going", "decide",
     "agree", "continue", "start", "remember", "make", "remain", "remains", "expect", "hope",
     "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
+    "propose", "proposed", "suggest", "intend", "intends", "wish", "like", "prefer", "volunteer",
 }
 # Endings of words that are things, not people ("Mitigation will …", "Fuzzing will …", "Agreed to").
 _THING_RE = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ed)$", re.I)
