@@ -44,7 +44,7 @@ _COMMIT_RE = re.compile(
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
 # "will post initial documentation EOD", "to drive a discussion at summit".
-_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
+_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to|(?:[Pp]ropose|[Pp]lan|[Ii]ntend|[Oo]ffer|[Vv]olunteer) to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"

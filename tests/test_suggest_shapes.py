@@ -32,6 +32,7 @@ def test_an_action_items_section_is_open_and_done_tasks():
     ("**Sam Clegg:** I'll send the slides tomorrow.", "I'll send the slides tomorrow", "Sam Clegg"),
     ("- Let's review it in more detail next week", "Let's review it in more detail next week", None),
     ("- Need to consider other attestation services", "Need to consider other attestation services", None),
+    ("- Propose to submit a PR for the editorial document", "Propose to submit a PR for the editorial document", None),
     ("- John said he would take it to the email list for a vote", "John said he would take it to the email list for a vote", "John"),
     ("- Lewis Mayne tasked with finding a way to publish the recordings", "Lewis Mayne tasked with finding a way to publish the recordings", "Lewis Mayne"),
 ])
