@@ -74,6 +74,7 @@ _NOT_OWNERS = {
     "agree", "continue", "start", "remember", "make", "remain", "remains", "expect", "hope",
     "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
     "propose", "proposed", "suggest", "intend", "intends", "wish", "like", "prefer", "volunteer",
+    "soon", "later", "still", "yet", "already",
 }
 # Endings of words that are things, not people ("Mitigation will …", "Fuzzing will …", "Agreed to").
 _THING_RE = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ed)$", re.I)

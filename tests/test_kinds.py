@@ -67,6 +67,14 @@ def test_prose_decisions(text, kind):
     assert kind_of_text(text) == kind
 
 
+@pytest.mark.parametrize("heading", ["## Agenda", "### New agenda items", "### Standing items"])
+def test_checkboxes_of_an_agenda_are_topics_not_tasks(heading):
+    doc = parse_markdown(f"# Sync 2024-06-05\n\n{heading}\n\n- [ ] Coffee chats!\n  - [ ] The API now works\n"
+                         "\n## Action items\n\n- [ ] Tag the release\n", date=dt.date(2024, 6, 5))
+    kinds = {i.text: i.kind for i in doc.items()}
+    assert kinds == {"Coffee chats!": "note", "The API now works": "note", "Tag the release": "action"}
+
+
 def test_task_checkboxes_are_actions_open_or_done():
     doc = parse_markdown("# Sync 2024-06-05\n\n- [ ] Tag v1.2.0 (@alice)\n- [x] Update changelog\n",
                          date=dt.date(2024, 6, 5))

@@ -91,7 +91,8 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
 
 
 _BOXES = ("[ ] ", "[x] ", "[X] ")
-_AGENDA_RE = re.compile(r"^\W*agenda\b", re.I)
+# "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
+_AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?s)\s+)?agenda\b|^\W*standing items?\b", re.I)
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
 # "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
 _ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
