@@ -71,15 +71,19 @@ class _Reader(HTMLParser):
         self.words.append(data)
 
 
-def html_units(text: str) -> list[Unit]:
-    """The units of text of an HTML block; [] for a block that is not HTML."""
+def html_units(text: str, head: str = "") -> list[Unit]:
+    """The units of text of an HTML block; [] for a block that is not HTML.  HEAD: for a row of a
+    table kept an item a row, the table's opening rows, read first for its column headers."""
     if not text.lstrip().startswith("<"):
         return []
     reader = _Reader()
     try:
+        reader.feed(head)
+        reader._end_unit()
+        before = len(reader.units)
         reader.feed(text)
         reader.close()
     except Exception:  # noqa: BLE001 - malformed HTML says nothing we can read
         return []
     reader._end_unit()
-    return reader.units
+    return reader.units[before:]

@@ -17,14 +17,15 @@ import re
 from dataclasses import dataclass
 
 from .action_table import action_rows
-from .formats.labels import speaker, trailing_status
+from .formats.labels import says_done, speaker, trailing_status
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
 _HANDLE = r"@[A-Za-z0-9][\w-]*"
 # One person or a few: "Stefano", "@kjin", "Varun/Ashish", "Glen & Thorsten", "Wei and Alexey".
-_ONE = rf"(?:{_NAME}|{_HANDLE})"
+# "Steve Van Lare (SVL)" and "(BF)": a name with the initials the minutes go on to use, or those alone.
+_ONE = rf"(?:{_NAME}(?:\s+\([A-Z]{{2,4}}\))?|\([A-Z][A-Za-z]{{1,3}}\)|{_HANDLE})"
 _WHO = rf"{_ONE}(?:\s*(?:/|&|\band\b)\s*{_ONE})*"
 _PRONOUN = r"They|We|He|She|I"
 _MODAL = (
@@ -82,12 +83,22 @@ _SUGGESTS_RE = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:suggests|suggested|proposes|proposed|recommends|recommended)\s+"
     r"(?P<what>[a-z]+ing\b.*)$"
 )
-_TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+(?P<verb>[a-z]+)\b")
+# What follows "to" where it is no infinitive: "Defer to next meeting", "Move to the next item".
+_NOT_VERBS = {
+    "the", "a", "an", "be", "this", "that", "these", "those", "all", "date", "do", "next", "my", "our",
+    "your", "their", "his", "her", "its", "each", "every", "some", "any", "main", "master", "previous",
+    "later", "future", "today", "tomorrow", "now", "me", "us", "them", "him",
+}
+_NOT_VERB = rf"(?!(?:{'|'.join(sorted(_NOT_VERBS))})\b)"
+_TO_DO_RE = re.compile(rf"^(?P<who>{_WHO})\s*(?:\s|[-–:]\s+)to\s+{_NOT_VERB}(?P<verb>[a-z]+)\b")
 # "Michael - open PR to move to stage 3", "Joe: squash & merge": a name, a dash, the task.
 # "Priyanka, Tristan: look at …": the first of the names before the colon.
 # "akm to review", "tommy will look": an IRC-style nick, only where it is someone's.
 _NICK_TO_DO_RE = re.compile(r"^(?P<who>[a-z][\w.-]{1,30}(?:\s+and\s+[a-z][\w.-]{1,30})?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\b")
 _HANDLE_FIRST_RE = re.compile(rf"^(?P<who>{_HANDLE})(?:\s*(?:/|&|\band\b)\s*{_HANDLE})*[:,]?\s+(?=\S)")
+# "**[Dan Middleton, Aeva Black]** Develop …", "[Matt W] Ask …": the owners in brackets first.
+_BRACKETS_FIRST_RE = re.compile(
+    rf"^(?:\*\*|__)?\[(?P<who>{_ONE})(?:\s*(?:,|/|&|\band\b)\s*{_ONE})*\](?:\*\*|__)?:?\s+(?=\S)")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
@@ -103,7 +114,6 @@ _UNKNOWN_RE = re.compile(
     re.I,
 )
 _OPEN_LABELS = {"action item", "action items", "ai", "ais", "action", "actions", "todo", "to do", "to-do"}
-_NOT_VERBS = {"the", "a", "an", "be", "this", "that", "all", "date", "do"}
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.")
 
 
@@ -160,6 +170,7 @@ def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None
 def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None:
     """The owner a subject names: a person, or (for someone the directory does not know) the
     name as written; None where the subject is no one ("It", "Fuzzing")."""
+    who = re.sub(r"\s+\([^()]*\)", "", who).strip().strip("()")  # "Steve Van Lare (SVL)", "(BF)"
     owner = _who(who, people)
     if owner:
         return owner, None
@@ -217,7 +228,7 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
     if m:
         return sentence, None, None  # the one who suggests it is not necessarily the one to do it
     m = _TO_DO_RE.match(sentence)
-    if m and m["verb"] not in _NOT_VERBS:
+    if m:
         found = _named(m["who"], people)
         if found:
             return (sentence, *found)
@@ -269,7 +280,7 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
     flat = " ".join(text.split())
-    handle = _HANDLE_FIRST_RE.match(flat)  # "@patrick91 Add the plugin API"
+    handle = _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat)  # "@patrick91 Add …"
     if handle:
         return _who(handle["who"], people)
     subject = _SUBJECT_RE.match(flat)
@@ -289,7 +300,8 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
     flat = " ".join(text.split())
-    m = _TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat) or _HANDLE_FIRST_RE.match(flat)
+    m = (_TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
+         or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
     return found[1] if found else None
@@ -334,11 +346,13 @@ def _prose(item: Item) -> str | None:
     return _MARKER_RE.sub("", item.text)
 
 
-def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
+                 html_head: str = "") -> list[Suggestion]:
+    """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows."""
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
         return _from_table(item, people, next_meeting)
     if item.kind == "raw" and item.text.lstrip().startswith("<"):
-        return _from_html(item, people, next_meeting)
+        return _from_html(item, people, next_meeting, html_head)
     # Questions, links (a table of contents) and template lines commit nobody to anything.
     prose = _prose(item)
     if item.kind in ("question", "link") or not prose or not prose.strip():
@@ -378,6 +392,9 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None) -> l
             for part in re.split(r",\s+|;\s+", aside):
                 hit = _from_sentence(part, [], people) if _COMMIT_RE.match(part) or _TO_DO_RE.match(part) \
                     or _NICK_TO_DO_RE.match(part) else None
+                volunteer = _VOLUNTEER_RE.match(part)  # "(Matt W volunteering)"
+                if volunteer and not hit:
+                    hit = (None, *(_named(volunteer["who"], people) or (None, None)))
                 if hit and (hit[1] or hit[2]):
                     found.append(Suggestion(item, " ".join(prose.split()).rstrip("."), hit[1], None,
                                             "suggested", hit[2]))
@@ -397,7 +414,7 @@ def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None) -> li
     return found
 
 
-def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: str) -> list[Suggestion]:
     """An HTML block (a GitBook table of minutes): each paragraph, list item or cell read as a
     bullet would be ('ACTION: …', 'Ann will …'); a cell under an 'Actions' header is a task."""
     from dataclasses import replace
@@ -406,7 +423,7 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None) -> lis
     from .html_units import html_units
 
     found = []
-    for unit in html_units(item.text):
+    for unit in html_units(item.text, head):
         if unit.text.endswith(":"):
             continue  # "Relates to deepmreye:": what the next paragraph is about
         label, kind, text = split_label(unit.text)
@@ -420,20 +437,33 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None) -> lis
 
 _FOR_RE = re.compile(rf"\(for (?P<who>{_WHO})\)")
 _ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
+_VOLUNTEER_RE = re.compile(rf"^(?P<who>{_WHO})\s+(?:volunteer(?:s|ed|ing)|(?:is |will be )?taking (?:it|this)(?: on)?)\W*$")
 _DASH_SPEAKER_RE = re.compile(
     r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s+[-–—]\s+")
 
 
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
-    found = [s for item in doc.preamble for i in item.walk() for s in suggest_item(i, people, next_meeting)]
-    for section, whose in zip(doc.sections, _plans_of(doc, people)):
-        for item in section.items:
+    found = []
+    head = ""  # an HTML table's opening row (its column headers), for the rows after it
+    parts = [(doc.preamble, None, False)] + [
+        (section.items, whose, says_done(section.text))  # "Completed Action Items": done tasks
+        for section, whose in zip(doc.sections, _plans_of(doc, people))]
+    for items, whose, done in parts:
+        for item in items:
             for i in item.walk():
-                for s in suggest_item(i, people, next_meeting):
+                start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
+                row = start.startswith("<tr")
+                for s in suggest_item(i, people, next_meeting, head if row else ""):
                     if whose and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
+                    if done and s.status == "open" and not (i.label or "").startswith("[ ]"):
+                        s.status = "done"
                     found.append(s)
+                if start.startswith("<table"):
+                    head = i.text
+                elif row and "<th" in i.text.lower():  # the header row, after "<table><thead>"
+                    head += "\n" + i.text
     return found
 
 

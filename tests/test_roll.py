@@ -147,3 +147,31 @@ def test_chat_names_count_only_in_the_roll_calls_own_list():
     assert doc.attendees == []
     assert person("colinb") is None and person("colinb", nicks=True).name == "colinb"
     assert person("agenda items", nicks=True) is None and person("none", nicks=True) is None
+
+
+def test_a_roll_call_of_groups_under_its_heading():
+    """'### Roll Call / Attendance' over '#### Voting members', '#### Attendees' and '#### Also
+    Participating': one attendance, every group read; 'Attended recently in the past' is not there."""
+    text = TITLE + ("### Roll Call / Attendance\n\n#### Voting members\n\n* Simon Johnson (Intel)\n"
+                    "* Dave Thaler (Microsoft)\n\n#### Attendees\n\n* Eric Voit (Cisco)\n\n"
+                    "#### Also Participating\n* Kurt Taylor (Linux Foundation)\n\n"
+                    "### Interns\n\n* Nick Vidal update on interns\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Simon Johnson", "Dave Thaler", "Eric Voit", "Kurt Taylor"]
+    assert render(doc) == normalize(text)
+    text = TITLE + ("# Roll Call\n\n## Attended this meeting\n\n- Matt Weber - Boeing\n- Gary Crum (Voyager)\n\n"
+                    "## Attended recently in the past\n\n- Tim Bird - Sony\n\n# Announcements\n\n- None\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees if a.present] == ["Matt Weber", "Gary Crum"]
+    assert [a.name for a in doc.attendees if not a.present] == ["Tim Bird"]
+    assert render(doc) == normalize(text)
+
+
+def test_a_line_in_bold_is_a_group_of_the_roll_call_or_the_topic_that_ends_it():
+    text = TITLE + ("### Roll Call / Attendance\n\n***Other Attendees***\n\n* Mike Bursell (CCC)\n"
+                    "* Intel - Mona Vij\n\n**Outreachy internship**\n\n* Zahra Tarkhani introduced herself\n"
+                    "* All agreed to continue the discussion via email\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Mike Bursell", "Mona Vij"]
+    assert [i.kind for i in doc.sections[-1].items][-1] == "decision"
+    assert render(doc) == normalize(text)

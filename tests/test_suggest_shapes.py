@@ -207,3 +207,58 @@ def test_an_html_table_of_minutes_gives_its_tasks_and_stays_as_written():
                                   "<table><th>Actions</th><tr><td>\x00\x1b[31m Ann to fix</td></tr>"])
 def test_broken_html_is_read_as_far_as_it_goes(html):
     _found(html + "\n")  # no exception: a block that cannot be read gives nothing, not an error
+
+
+def test_an_html_table_written_over_many_lines_is_an_item_a_row_and_keeps_its_columns():
+    """A word processor's export writes the table a tag a line: each row is an item of its own
+    (no file is one raw block), and a row's 'Actions' cell is still read under its header."""
+    from svsm_meet.formats.markdown_in import normalize
+    from svsm_meet.formats.markdown_out import render
+
+    html = GITBOOK.replace("<tr>", "\n <tr>").replace("</tbody>", "\n</tbody>")
+    text = "# Sync 2024-06-05\n\n" + html
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    rows = [i for i in doc.sections[1].items if i.kind == "raw"]
+    assert len(rows) == 4 and all(r.text.lstrip().startswith(("<table", "<tr")) for r in rows)
+    assert render(doc) == normalize(text)
+    assert _found(html)["Hwang to update on Gitbook once back from holiday"] == ("open", "Hwang")
+
+
+def test_open_and_completed_action_item_headings():
+    """'### Open Action Items' gathers open tasks, '### Completed Action Items' done ones; the
+    owners in brackets first ('**[Ann Lee, Bob]** Do X'); a pointer line is no task."""
+    found = _found("### Open Action Items\n\n1. **[Ann Lee, Bob Ray]** Develop an escalation process.\n"
+                   "    * Ann opened a PR for review\n\n"
+                   "### Completed Action Items\n1. **[Carol Diaz]** Schedule a deep-dive into code scanning.\n"
+                   "1. [ ] Still open under the heading\n\n"
+                   "## Action items from the last meeting\n\n- [Matt W] Ask the SIG about charts\n"
+                   "- Located in [GitHub Issues](https://github.com/example/wg/issues)\n")
+    assert found["**[Ann Lee, Bob Ray]** Develop an escalation process"] == ("open", "Ann Lee")
+    assert found["**[Carol Diaz]** Schedule a deep-dive into code scanning"] == ("done", "Carol Diaz")
+    assert found["Still open under the heading"][0] == "open"
+    assert found["[Matt W] Ask the SIG about charts"] == ("open", "Matt W")
+    assert not [t for t in found if "Located" in t]
+
+
+@pytest.mark.parametrize("body, text, owner", [
+    ("- ACTION - Matt to follow up with Kate and Ramon\n", "Matt to follow up with Kate and Ramon", "Matt"),
+    ("  ***ACTION*** Kurt to get the latest license scans\n", "Kurt to get the latest license scans", "Kurt"),
+    ("* (BF) to organize the panel\n", "(BF) to organize the panel", "BF"),
+    ("* Steve Van Lare (SVL) will respond to comments\n", "Steve Van Lare (SVL) will respond to comments", "Steve Van Lare"),
+    ("* Do we need a dictionary? (Matt W volunteering)\n", "Do we need a dictionary? (Matt W volunteering)", "Matt W"),
+])
+def test_labels_and_owners_in_more_shapes(body, text, owner):
+    assert _found(body)[text][1] == owner
+
+
+@pytest.mark.parametrize("bullet", ["- Defer to next meeting when Dan will be here", "- AI - policy on generated code"])
+def test_an_imperative_or_a_topic_is_nobody(bullet):
+    assert all(owner is None for _, owner in _found(bullet + "\n").values())
+
+
+def test_an_agenda_checklist_is_topics_but_a_box_under_a_note_is_a_task():
+    found = _found("## Agenda\n\n* [x] Plan next release\n    * [ ] Assign reviewers\n"
+                   "* Review triage\n  * [Plot features #7541](https://example.org/pr/7541), waiting\n"
+                   "    * [x] Added cycle example -> Lars to rephrase\n")
+    assert list(found) == ["Added cycle example -> Lars to rephrase"]
+    assert found["Added cycle example -> Lars to rephrase"][0] == "done"

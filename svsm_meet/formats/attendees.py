@@ -19,7 +19,9 @@ ROLE_WORDS = {
     "chair", "meeting lead", "lead", "host", "moderator", "facilitator", "scribe", "notes",
     "note taker", "note-taker", "minutes", "presenter", "speaker", "guest", "organizer",
 }
-_ABSENT_GROUP = re.compile(r"missing|absent|regrets|apologies|excused|not present|unable", re.I)
+# A group of people who were not there: "Regrets", "Not present", "Attended recently in the past".
+ABSENT_GROUP = re.compile(r"\b(?:regrets|apologies|absent|missing|excused|not present|unable|in the past|"
+                          r"previously|former|emerit(?:us|i|a))\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
 _MAX_NAME = 80
@@ -35,7 +37,7 @@ _ORG_WORDS = re.compile(
 )
 
 
-_NOT_PLAIN = re.compile(r"[\[\]<>/@|]|\s[-–—]\s")
+_NOT_PLAIN = re.compile(r"[\[\]<>/@|*`]|^_|_$|\s[-–—]\s")  # "***Other Attendees***" is a label
 # Companies often named in attendance, which no word of theirs gives away.
 _KNOWN_ORGS = {
     "google", "microsoft", "red hat", "redhat", "ibm", "intel", "amd", "apple", "amazon", "aws",
@@ -62,7 +64,12 @@ def bare(text: str) -> str:
 
 
 def is_attendees_heading(text: str) -> bool:
-    return bool(_ATTENDEES_HEADING.match(bare(text)))
+    """'Attendees', 'Roll Call / Attendance', 'Attended this meeting'."""
+    words = bare(text)
+    if _ATTENDEES_HEADING.match(words) or re.fullmatch(r"(?:who )?attended(?: (?:this|the|today'?s) (?:meeting|call))?", words):
+        return True
+    parts = re.split(r"\s*(?:/|&|\band\b)\s*", words)
+    return len(parts) == 2 and all(_ATTENDEES_HEADING.match(part) for part in parts)
 
 
 def parse_name(text: str) -> Attendee | None:
@@ -96,7 +103,7 @@ def parse_lines(lines: list[str], require_group_word: bool = False) -> list[Atte
         group, names = (m["group"], m["names"]) if m else (None, line)
         if require_group_word and number == 0 and not (group and is_attendees_heading(group)):
             return None
-        present = not (group and _ABSENT_GROUP.search(group))
+        present = not (group and ABSENT_GROUP.search(group))
         for position, text in enumerate(names.split(", ")):
             attendee = parse_name(text)
             if attendee is None:

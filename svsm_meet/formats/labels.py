@@ -43,15 +43,16 @@ _NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
 # The label forms seen in real minutes, each capturing the whole label as written (with the
 # spaces after it) and the bare word.
 _LABEL_RES = [
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
+    re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
+    re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
+    re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
+    re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
+    re.compile(rf"^(?P<label>(?P<word>[A-Z][A-Z -]{{1,18}}?){_NUMBER} [-–—] +)(?=\S)"),  # ACTION - Matt to ...
 ]
-# The last two forms, without a colon, only for the words that record something.
-_BARE_LABEL_FORMS = 2
+# The last three forms, without a colon, only for the words that record something.
+_BARE_LABEL_FORMS = 3
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
@@ -96,7 +97,9 @@ _UNDECIDED_RE = re.compile(
     r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
     r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
     r"|\b(?:come to|reach|get to|build|seek|find)\s+(?:a\s+)?(?:consensus|agreement)\b"
-    r"|(?-i:^(?!It\b)[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
+    # "Ann agreed to review": Ann's commitment; "All agreed to continue by e-mail": the meeting's.
+    r"|(?-i:^(?!(?:It|All|Everyone|Everybody|We|They|The|Both|Members|Attendees|Participants)\b)"
+    r"[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
     re.I,
 )
 # A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
@@ -113,8 +116,9 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
             if number >= len(_LABEL_RES) - _BARE_LABEL_FORMS and kind not in ("action", "decision"):
                 continue  # "**Context** as …", "**Note** - …": emphasis, not a label
-            if m["word"].strip().lower() in ("ai", "ais") and not m["word"].strip().startswith("AI"):
-                return None, None, text  # "Ai: …" is no action-item label; "AI:" is
+            if m["word"].strip().lower() in ("ai", "ais") and (
+                    not m["word"].strip().startswith("AI") or number == len(_LABEL_RES) - 1):
+                return None, None, text  # "Ai: …", "AI - policy" no action-item label; "AI:" is
             if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
             if kind and m.end() < len(text):
@@ -153,6 +157,23 @@ _OF_THE_MEETING_RE = re.compile(
     r"\s+(?:to come out of|from|of|in|for)\s+(?:the\s+|this\s+|today'?s\s+)?(?:meeting|call|discussion)$")
 
 
+# What a heading says of its tasks besides that they are tasks: "Open Action Items", "Completed
+# actions", "Action items from the last meeting", "Review of previous action items".
+_DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
+_QUALIFIER_RE = re.compile(
+    rf"^(?:(?:review|status|recap|summary|list) of |(?:open|new|pending|outstanding|{_DONE_WORDS}|"
+    r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the) )+"
+    r"|\s+\((?:\w+\s?){1,3}\)$"
+    r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$", re.I)
+_DONE_HEADING_RE = re.compile(rf"^(?:{_DONE_WORDS})\b", re.I)
+
+
+def says_done(heading: str) -> bool:
+    """'Completed Action Items', 'Closed actions': a heading over tasks already done."""
+    written = re.sub(r"[*_:\s]+", " ", heading).strip()
+    return bool(_DONE_HEADING_RE.match(written)) and kind_of_heading(heading, heading=True) == "action"
+
+
 # A stand-up's heading over someone's plans ("#### What I'm up to next ⬜", "Plans for next week"):
 # like "Next steps", only as a heading.
 _PLANS_RE = re.compile(
@@ -182,6 +203,7 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     if _OF_THE_MEETING_RE.search(written.lower()) and re.match(
             r"(?:main|key) (?:points|outcomes)|highlights", written.lower()):
         return "decision"  # "Main points to come out of meeting": what it settled
+    written = _QUALIFIER_RE.sub("", written)  # "Open Action Items", "Action items from last meeting"
     parts = [_OF_THE_MEETING_RE.sub("", p.lower()) for p in re.split(r"\s*(?:&|\+|\band\b)\s*", written)]
     if len(parts) > 2:
         return None
@@ -208,7 +230,7 @@ def trailing_status(text: str) -> str | None:
 
 
 # "**Sam Clegg:** Awesome vision!", "Forrest: one group": who is speaking, in transcript-style notes.
-_SPEAKER_RE = re.compile(r"^(?P<label>(?P<e>\*\*|__)?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+_SPEAKER_RE = re.compile(r"^(?P<label>(?P<e>\*\*\*|\*\*|__)?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
                          r"(?(e)(?::(?P=e)|(?P=e):)|:)[ \t]+)(?=\S)")
 
 

@@ -26,7 +26,10 @@ _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
 # "None this week", "N/A", "TBD" under an "Action items" heading: no task at all.
-_PLACEHOLDER_RE = re.compile(r"^(?:none|n/?a|tbd|nothing|-+|—)\b[^a-z]*(?:this (?:week|time))?\.?$", re.I)
+_PLACEHOLDER_RE = re.compile(r"^(?:none|n/?a|tbd|nothing|-+|—)\b[^a-z]*(?:this (?:week|time))?\.?$"
+                             # ... or a pointer to where the tasks are kept: "Located in [GitHub Issues](…)"
+                             r"|^(?:(?:they are |are )?(?:located|tracked|kept|listed|recorded|moved|found) (?:in|at|on)"
+                             r"|see|refer to)\b[^.]{0,40}(?:\]\(|https?://)[^ ]*$", re.I)
 
 _md = None
 
@@ -115,6 +118,22 @@ def _paragraph_pieces(lines: list[str]) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
+def _html_rows(lines: list[str]) -> list[tuple[int, int]]:
+    """An HTML table of minutes (a word processor's or GitBook's export) as one raw item per row
+    of its outermost table, so that a file which is one table is a topic a row, each kept as
+    written and edited on its own; rendered one after another, the rows give the block back."""
+    rows = [k for k, line in enumerate(lines) if line.lstrip()[:3].lower() == "<tr"]
+    if len(rows) < 2:
+        return [(0, len(lines))]
+    depth = min(len(lines[k]) - len(lines[k].lstrip()) for k in rows)
+    cuts = [k for k in rows if k and len(lines[k]) - len(lines[k].lstrip()) == depth]
+    bounds = [0, *cuts, len(lines)]
+    return list(zip(bounds, bounds[1:]))
+
+
+_BOLD_LINE_RE = re.compile(r"(?P<e>\*{1,3}|_{1,3})(?P<words>[^*_\n]+?)(?P=e):?")
+
+
 # A task's share written under it, its owner first: "Ciera: Berkeley.", "@kjin: the docs".
 _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):\s+\S")
 
@@ -186,10 +205,12 @@ class _Builder:
             elif first.type in _LIST_TYPES:
                 self.list(block, start, end)
             else:
-                item = self.raw(start, end)
-                if self.roll_level is not None and not self.doc.attendees:
-                    self.read_roll_items([item])
-                self.add(item)
+                pieces = _html_rows(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
+                for a, b in pieces:
+                    item = self.raw(start + a, start + b)
+                    if self.roll_level is not None and not self.doc.attendees:
+                        self.read_roll_items([item])
+                    self.add(item)
             cursor = max(cursor, end)
         self.uncovered(cursor, len(self.lines))
         self.settle_layout()
@@ -266,8 +287,12 @@ class _Builder:
         self.gathers_lines = kind_of_heading(text) is not None
         self.agenda = bool(_AGENDA_RE.match(text))
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
-        self.attendees_heading = section if wanted and not is_title else None
-        if self.roll_level and level >= self.roll_level and roll.names_people(text) and not is_title:
+        in_roll = bool(self.roll_level and level >= self.roll_level and roll.names_people(text))
+        # A group of the roll call ("#### Voting members" under "### Roll Call"): its people are
+        # read with the other groups', not taken as the whole attendance.
+        nested = in_roll and level > self.roll_level
+        self.attendees_heading = section if wanted and not is_title and not nested else None
+        if in_roll and not is_title:
             # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
             self.roll_group = text
         elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
@@ -325,6 +350,15 @@ class _Builder:
         text = "\n".join(lines)
         if self.roll_level is None and not roll.opens_roll(text):
             return  # outside a roll call only an attendance label opens one ("Host: Zoom" does not)
+        bold = _BOLD_LINE_RE.fullmatch(text)
+        if bold and self.roll_level is not None:
+            # A line all in bold is a heading in all but name: "***Other Attendees***" a group
+            # of the roll call, "**Outreachy internship**" the next topic, which ends it.
+            if roll.names_people(bold["words"]):
+                self.roll_group = roll.clean(text)
+            else:
+                self.roll_level = None
+            return
         if roll.is_group_label(text):
             if self.roll_level is not None or not self.roll:
                 self.roll_level = self.roll_level or 0
@@ -376,7 +410,10 @@ class _Builder:
         """A paragraph as an item without a marker ("**Decision:** ..." is a decision), or raw
         where its lines do not come back from it (indented, a lazy continuation)."""
         lines = self.lines[start:end]
-        label, kind, text = _label_and_kind("\n".join(lines))
+        body = "\n".join(lines)
+        pad = body[: len(body) - len(body.lstrip(" "))]  # "  ***ACTION*** Kurt to …": indented
+        label, kind, text = _label_and_kind(body[len(pad):])
+        label, text = (pad + label, text) if label else (label, pad + text)
         item = Item(text=text, kind=kind, label=label, marker="",
                     blank_before=self.blank_before(start))
         if item_own_lines(item, 0, self.doc.layout) != lines:
@@ -476,8 +513,8 @@ class _Builder:
         label, kind, text = _label_and_kind("\n".join(body))
         if not text.strip():
             return self.raw(start, end)
-        if self.agenda and label in _BOXES:
-            kind = kind_of_text(text)
+        if self.agenda and label in _BOXES and parent_column is None:
+            kind = kind_of_text(text)  # a topic ticked off; a box under a note is still a task
         item = Item(text=text, kind=kind, label=label, marker=marker)
         item.blank_before = self.blank_before(start)
         if item_own_lines(item, column, self.doc.layout) != own:
@@ -493,6 +530,10 @@ class _Builder:
                 self.indent_any = self.indent_any or step
         for _, nested in inner[1:]:
             item.children.extend(self.list_items(nested, column, marker))
+        if self.agenda and label in _BOXES:  # an agenda's checklist: the boxes under a topic's too
+            for child in item.children:
+                if child.label in _BOXES:
+                    child.kind = kind_of_text(child.text)
         gathers = kind_of_heading(item.body) if item.children else None  # "**Decisions**:" over them
         if not gathers and item.kind == "action" and item.text.rstrip().endswith(":") and item.label \
                 and kind_of_heading(re.sub(r"\s*\([^()]*\)", "", item.label)) == "action":

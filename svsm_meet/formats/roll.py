@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee
+from .attendees import ABSENT_GROUP as _ABSENT
 from .attendees import ROLE_WORDS, is_attendees_heading, is_org
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
 _GROUP_WORDS = re.compile(
-    r"\b(?:attendees?|attendance|attending|participants?|present|roll\s*call|members?|guests?|"
+    r"\b(?:attendees?|attendance|attending|attended|participants?|participating|joined|present|"
+    r"roll\s*call|members?|guests?|"
     r"regrets|apologies|absent|missing|excused|chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
     r"observers?|committers?|maintainers?|invited|invitees|staff|moderators?|facilitators?|"
     r"speakers?|presenters?|representatives?|delegates?|leads?|who)\b",
     re.I,
 )
-_ABSENT = re.compile(r"\b(?:regrets|apologies|absent|missing|excused|not present|unable)\b", re.I)
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y"}
 _NOT_NAMES = {
     "tbd", "none", "n/a", "na", "name", "names", "your name", "nobody", "everyone", "all", "others",
@@ -146,6 +147,10 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     handle = None
     parts = [p.strip() for p in re.split(r"\s+/\s+|\s+[-–—]\s+|:\s+", text) if p.strip()]
     if len(parts) > 1:
+        # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano": the organisation first.
+        org_first = is_org(parts[0]) or len(parts[0].split()) == 1 and len(parts[1].split()) > 1
+        if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
+            parts[0], parts[1] = parts[1], parts[0]
         text, rest = parts[0], parts[1:]
         for part in rest:
             if _HANDLE_RE.match(part):
