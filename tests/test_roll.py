@@ -175,3 +175,12 @@ def test_a_line_in_bold_is_a_group_of_the_roll_call_or_the_topic_that_ends_it():
     assert [a.name for a in doc.attendees] == ["Mike Bursell", "Mona Vij"]
     assert [i.kind for i in doc.sections[-1].items][-1] == "decision"
     assert render(doc) == normalize(text)
+
+
+def test_observers_under_a_heading_of_their_own_after_the_attendees_are_there_too():
+    text = TITLE + ("## Attendees\n\n* Jane Doe\n* John Smith\n\n## Non-voting observers\n\n* Li Wei\n\n"
+                    "## Regrets\n\n* Bob Brown\n\n## Release\n\n* Ship it\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees if a.present] == ["Jane Doe", "John Smith", "Li Wei"]
+    assert [a.name for a in doc.attendees if not a.present] == ["Bob Brown"]
+    assert render(doc) == normalize(text)

@@ -171,6 +171,7 @@ class _Builder:
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
+        self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -194,7 +195,13 @@ class _Builder:
 
     def run(self, tokens) -> Document:
         cursor = 0
-        for first, block in _blocks(tokens):
+        blocks = list(_blocks(tokens))
+        # Each heading's next one (level, words): "## Attendees" followed by "## Observers" is
+        # one attendance in two lists, read the tolerant way.
+        headings = [(first.map[0], int(first.tag[1]), block[1].content)
+                    for first, block in blocks if first.type == "heading_open"]
+        self.next_heading = {a[0]: b[1:] for a, b in zip(headings, headings[1:])}
+        for first, block in blocks:
             start, end = first.map
             self.uncovered(cursor, start)
             end = self.end(start, end)
@@ -291,7 +298,10 @@ class _Builder:
         # A group of the roll call ("#### Voting members" under "### Roll Call"): its people are
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
-        self.attendees_heading = section if wanted and not is_title and not nested else None
+        after = self.next_heading.get(start)
+        more = bool(after and after[0] >= level and roll.names_people(after[1])
+                    and not roll.is_absent_group(after[1]))
+        self.attendees_heading = section if wanted and not is_title and not nested and not more else None
         if in_roll and not is_title:
             # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
             self.roll_group = text
