@@ -111,3 +111,43 @@ def check_zone(name: str) -> str:
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
         raise BadInput(f"{zone!r} is not a known time zone (e.g. Europe/Berlin)") from None
     return zone
+
+
+# A date written into a task: "by June 12", "before Friday", "(due 2024-06-20)", "by the end of
+# the month".  Only after one of these words: a date elsewhere in a task is what it is about
+# ("waiting until Friday to merge" is no deadline).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WRITTEN_DUE_RE = re.compile(
+    r"\b(?:by|before|due(?:\s+(?:on|by|date))?:?)\s+(?:the\s+)?"
+    r"(?:(?P<end>end\s+of\s+(?:the\s+|this\s+)?(?:week|month))"
+    r"|(?P<date>\d{4}-\d{2}-\d{2}"
+    r"|(?:next\s+)?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?))\b",
+    re.I,
+)
+
+
+def due_in_text(text: str, base: dt.date) -> dt.date | None:
+    """The date a task's text gives it, counted from BASE (the meeting's date), or None.  A day
+    and month without a year is the next one on or after BASE."""
+    m = _WRITTEN_DUE_RE.search(text)
+    if not m:
+        return None
+    if m["end"]:
+        if m["end"].lower().endswith("week"):
+            return base + dt.timedelta(days=(4 - base.weekday()) % 7)  # that week's Friday
+        following = (base.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    try:
+        day = parse_date(m["date"], base)
+    except BadInput:
+        return None
+    if day - base <= dt.timedelta(days=7) and re.match(r"\s+next\s+week\b", text[m.end():], re.I):
+        day += dt.timedelta(days=7)  # "by Thursday next week"
+    if day < base and not re.search(r"\d{4}", m["date"]):
+        try:
+            day = day.replace(year=day.year + 1)  # "by Jan 10" in a December meeting
+        except ValueError:  # February 29th
+            return None
+    return day if in_range(day) else None

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .action_table import action_rows
+from .dates import due_in_text
 from .formats.labels import says_done, speaker, trailing_status
 from .model import Document, Due, Item
 from .names import Matcher, Person
@@ -459,6 +460,9 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
                     if done and s.status == "open" and not (i.label or "").startswith("[ ]"):
                         s.status = "done"
+                    if s.due is None:  # "Ann to send the draft by June 12"
+                        day = due_in_text(s.text, doc.date) if doc.date != dt.date.min else None
+                        s.due = Due(date=day) if day else None
                     found.append(s)
                 if start.startswith("<table"):
                     head = i.text

@@ -262,3 +262,15 @@ def test_an_agenda_checklist_is_topics_but_a_box_under_a_note_is_a_task():
                    "    * [x] Added cycle example -> Lars to rephrase\n")
     assert list(found) == ["Added cycle example -> Lars to rephrase"]
     assert found["Added cycle example -> Lars to rephrase"][0] == "done"
+
+
+def test_a_due_date_written_into_a_task_is_its_due():
+    """'by June 12', '(due 2024-06-20)', 'by Friday', 'by the end of the month', counted from the
+    meeting's date; a date the task is about ('the May 3 outage') and 'by monkey' are none."""
+    doc = parse_markdown("# Sync 2024-06-05\n\n## Action items\n\n- Ann to send the draft by June 12\n"
+                         "- Bob: review PR #5 (due 2024-06-20)\n- Carol will tag the release by Friday\n"
+                         "- Eve to write it up by the end of the month\n- Fay to look at the May 3 outage\n"
+                         "- Gus to fix it by Jan 10th\n- Hal will do it by monkey\n", date=dt.date(2024, 6, 5))
+    due = {s.text.split()[0]: s.due.date if s.due else None for s in suggest(doc, Matcher())}
+    assert due == {"Ann": dt.date(2024, 6, 12), "Bob:": dt.date(2024, 6, 20), "Carol": dt.date(2024, 6, 7),
+                   "Eve": dt.date(2024, 6, 30), "Fay": None, "Gus": dt.date(2025, 1, 10), "Hal": None}
