@@ -184,3 +184,13 @@ def test_observers_under_a_heading_of_their_own_after_the_attendees_are_there_to
     assert [a.name for a in doc.attendees if a.present] == ["Jane Doe", "John Smith", "Li Wei"]
     assert [a.name for a in doc.attendees if not a.present] == ["Bob Brown"]
     assert render(doc) == normalize(text)
+
+
+def test_a_table_of_attendees_with_a_column_that_says_who_was_there():
+    text = TITLE + ("## Attendance\n\n| Organisation | Representative | Present |\n| --- | --- | --- |\n"
+                    "| ACME | Jane Doe | ✓ |\n| Initech | Bob Brown | |\n| Example Corp | Li Wei | yes |\n\n"
+                    "## Release\n\n* Ship it\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [(a.name, a.affiliation) for a in doc.attendees if a.present] == [("Jane Doe", "ACME"), ("Li Wei", "Example Corp")]
+    assert [a.name for a in doc.attendees if not a.present] == ["Bob Brown"]
+    assert render(doc) == normalize(text)

@@ -230,15 +230,32 @@ def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> li
     return found
 
 
+_PRESENT_COLUMN_RE = re.compile(r"\b(?:present|attend\w*|here|in attendance)\b", re.I)
+_NOT_THERE_CELL_RE = re.compile(r"^(?:|no|n|-|–|—|✗|✘|❌|absent|regrets|apologies|false|0)$", re.I)
+_NAME_COLUMN_RE = re.compile(r"\b(?:names?|attendees?|person|people|who|participants?|members?|representatives?|delegates?)\b", re.I)
+_ORG_COLUMN_RE = re.compile(r"\b(?:org\w*|company|affiliation|employer|representing)\b", re.I)
+
+
 def people_in_table(text: str) -> list[Attendee]:
-    """A Markdown table of attendees: a name in the first column of each row."""
+    """A Markdown table of attendees: a name in the first column of each row; where a column
+    says who was there ('| Name | Org | Present |'), an empty or 'no' cell is someone absent."""
     rows = [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
+    header = [clean(cell) for cell in rows[0]] if rows else []
+    def column(pattern, default):
+        return next((n for n, cell in enumerate(header) if pattern.search(cell)), default)
+
+    name = column(_NAME_COLUMN_RE, 0)  # "| Organisation | Representative |": the name second
+    org = column(_ORG_COLUMN_RE, 1 if name == 0 else None)
+    there = next((n for n, cell in enumerate(header) if n != name and _PRESENT_COLUMN_RE.search(cell)), None)
     found = []
     for cells in rows[2:]:  # after the header and its rule
-        attendee = person(cells[0].strip()) if cells else None
-        if attendee is not None:
-            if len(cells) > 1 and cells[1].strip() and not attendee.affiliation:
-                org = clean(cells[1].strip())
-                attendee.affiliation = org[:200] if org and not _HANDLE_RE.match(org) else None
-            found.append(attendee)
+        attendee = person(cells[name].strip()) if name < len(cells) else None
+        if attendee is None:
+            continue
+        if there is not None:
+            attendee.present = there < len(cells) and not _NOT_THERE_CELL_RE.match(clean(cells[there]))
+        if org is not None and org < len(cells) and cells[org].strip() and not attendee.affiliation:
+            written = clean(cells[org].strip())
+            attendee.affiliation = written[:200] if written and not _HANDLE_RE.match(written) else None
+        found.append(attendee)
     return found
