@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .action_table import action_rows
 from .dates import due_in_text
-from .formats.labels import says_done, speaker, trailing_status
+from .formats.labels import says_done, speaker, task_after_inner_label, trailing_status
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -178,7 +178,8 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
     first = re.split(r"\s*(?:/|&|\band\b)\s*", who)[0].strip()
     if first.split()[0].lower() in _NOT_OWNERS:
         return None
-    if len(first.split()) == 1 and (_THING_RE.search(first) or (len(first) > 2 and first.isupper())):
+    if len(first.split()) == 1 and ((_THING_RE.search(first) and not first.isupper())
+                                    or (len(first) > 2 and first.isupper())):
         return None  # "Fuzzing will …", "COCONUT plans to …", "TSC: …": a thing, not a person
     if len(first.split()) > 1 and any(len(w) > 2 and w.isupper() for w in first.split()):
         return None  # "Rebuild JIRA - now that …": no one's name has a word in capitals
@@ -189,7 +190,7 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
 # times faster than one case-blind regex, on every sentence of an import).
 _COMMITMENT_WORDS = (
     "will", "shall", " to ", "should", "can", "owe", "'ll", "’ll", "sugg", "propos", "recommend",
-    "let", "must", "need", "next step", "action here",
+    "let", "must", "need", "next step", "action here", "volunteer",
 )
 _COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 
@@ -202,6 +203,9 @@ def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: s
     lowered = f" {sentence.lower()} "
     if not _COMMITMENT_WORDS_RE.search(lowered):
         return None  # none of the words any pattern below needs: most sentences of an import
+    m = _VOLUNTEER_RE.match(sentence)  # "@lemeurherve volunteers"
+    if m:
+        return sentence, *(_named(m["who"], people) or (None, None))
     m = _COMMIT_RE.match(sentence)
     if m:
         who = m["who"]
@@ -362,6 +366,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(item.text.split()).rstrip(".")
+        text = (task_after_inner_label(text) if not item.label else None) or text  # "… *Next Action:* ED will …"
         if text.endswith(":") and item.children and _label_word(item.label) in _OPEN_LABELS:
             return []  # "Action items (for Ann): we agreed on these:" heads its tasks
         owner = action_owner(text, people)

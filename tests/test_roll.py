@@ -194,3 +194,19 @@ def test_a_table_of_attendees_with_a_column_that_says_who_was_there():
     assert [(a.name, a.affiliation) for a in doc.attendees if a.present] == [("Jane Doe", "ACME"), ("Li Wei", "Example Corp")]
     assert [a.name for a in doc.attendees if not a.present] == ["Bob Brown"]
     assert render(doc) == normalize(text)
+
+
+def test_emoji_pronouns_and_icebreaker_answers_beside_names():
+    text = TITLE + ("## Attendees\n\n* Malvika :key: \n* Anne :sunflower: -> :cloud: (where did the sun go?!)\n"
+                    "* Roza (she/her) + is there a long holiday coming up??? + 🐳\n"
+                    "* Max (he/his), outside as well if the weather allows it\n* Esther\n\n## Topics\n\n* x\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Malvika", "Anne", "Roza", "Max", "Esther"]
+    assert not any(a.affiliation for a in doc.attendees)  # no pronouns or answers as organisations
+    assert render(doc) == normalize(text)
+
+
+def test_a_role_written_before_the_name():
+    assert person("Exec. Director: Tracy Teal").name == "Tracy Teal"
+    assert person("Intel - Dan Middleton").name == "Dan Middleton"
+    assert person("Matt Weber - Boeing").name == "Matt Weber"

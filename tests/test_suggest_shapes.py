@@ -274,3 +274,33 @@ def test_a_due_date_written_into_a_task_is_its_due():
     due = {s.text.split()[0]: s.due.date if s.due else None for s in suggest(doc, Matcher())}
     assert due == {"Ann": dt.date(2024, 6, 12), "Bob:": dt.date(2024, 6, 20), "Carol": dt.date(2024, 6, 7),
                    "Eve": dt.date(2024, 6, 30), "Fay": None, "Gus": dt.date(2025, 1, 10), "Hal": None}
+
+
+def test_a_motion_is_the_decision_and_its_outcome_a_note_on_it():
+    """'**Cart for President.**', 'Proposed by: Cart', 'Unanimously approved.': the motion is what
+    was decided; where the motion is only the topic's heading, the outcome stays the decision."""
+    doc = parse_markdown("# Board 2024-02-03\n\n## Adopt Bylaws\n\nProposed by: Cart\n\nUnanimously approved.\n\n"
+                         "## Officers\n\n**Cart for President.**\n\nProposed by: Cart\n\nUnanimously approved.\n\n"
+                         "## Domain\n\nCart should transfer the domain to the foundation.\n\nProposed by: James\n\n"
+                         "Discussed how to pay the bills.\n\nUnanimously approved.\n", date=dt.date(2024, 2, 3))
+    decided = [(s.text, i.text) for s in doc.sections[1:] for i in s.items if i.kind == "decision"]
+    assert decided == [("Adopt Bylaws", "Unanimously approved."), ("Officers", "**Cart for President.**"),
+                       ("Domain", "Cart should transfer the domain to the foundation.")]
+
+
+def test_a_next_action_label_inside_a_paragraph_is_the_task_and_its_owner():
+    found = _found("Executive Director updated SC on accounting problems. *Next Action:* ED will work with "
+                   "the finance subcommittee.\n")
+    assert found == {"ED will work with the finance subcommittee": ("suggested", "ED")} or \
+        found == {"ED will work with the finance subcommittee": ("open", "ED")}
+
+
+def test_front_matter_is_one_raw_block_and_an_empty_bullet_a_bullet():
+    from svsm_meet.formats.markdown_in import normalize
+    from svsm_meet.formats.markdown_out import render
+
+    text = "---\ntags: meeting, infrastructure\nproject: infrastructure\n---\n\n# 2021-06-08\n\n## Notes\n\n* one\n*\n"
+    doc = parse_markdown(text, date=dt.date(2021, 6, 8))
+    assert [i.text for i in doc.preamble] == ["---\ntags: meeting, infrastructure\nproject: infrastructure\n---"]
+    assert [(i.kind, i.text) for i in doc.sections[-1].items] == [("note", "one"), ("note", "")]
+    assert render(doc) == normalize(text)

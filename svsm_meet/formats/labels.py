@@ -8,7 +8,7 @@ _WORDS = {
     "action": (
         "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
         "follow-up", "follow up", "followup", "follow-ups", "next step", "next steps", "task",
-        "tasks",
+        "tasks", "next action", "next actions", "action point", "action points",
     ),
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
@@ -25,6 +25,7 @@ _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
 # The headings and labels whose bullets are follow-ups to be done (open), each of them.
 GATHERING_ACTION_WORDS = {
     "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
+    "action point", "action points",
 }
 
 # Under a heading of their own (not as a bullet's label, where they may be anyone's plans), these
@@ -104,7 +105,7 @@ _UNDECIDED_RE = re.compile(
 )
 # A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
 _INNER_LABEL_RE = re.compile(
-    rf"(?:\n|[.!?;]\s+)(?:\*\*|__)?(?P<word>{_WORD})(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S")
+    rf"(?:\n|[.!?;]\s+)(?:\*\*|__|\*|_)?(?P<word>{_WORD})(?:\*\*|__)?\s?:(?:\*\*|__|\*|_)?\s+\S")
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -125,6 +126,16 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
                 return m["label"], kind, text[m.end():]
             return None, None, text
     return None, None, text
+
+
+def task_after_inner_label(text: str) -> str | None:
+    """'… review process. *Next Action:* ED will write it up': the task an action label inside a
+    bullet introduces (its last), or None where the bullet has no such label."""
+    found = None
+    for m in _INNER_LABEL_RE.finditer(text):
+        if _KIND_OF_WORD.get(m["word"].strip().lower()) == "action":
+            found = text[m.end() - 1:]
+    return found
 
 
 def kind_of_text(text: str) -> str:
@@ -174,6 +185,10 @@ def says_done(heading: str) -> bool:
     return bool(_DONE_HEADING_RE.match(written)) and kind_of_heading(heading, heading=True) == "action"
 
 
+# An emoji, as a shortcode (":muscle:") or a symbol ("💪", "⬜"): decoration, never a word.
+EMOJI_RE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
+
+
 # A stand-up's heading over someone's plans ("#### What I'm up to next ⬜", "Plans for next week"):
 # like "Next steps", only as a heading.
 _PLANS_RE = re.compile(
@@ -195,7 +210,7 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     lowered = text.lower()
     if len(text) > 80 or "\n" in text.strip() or not _HEADING_WORDS_RE.search(lowered):
         return None  # a label is short, and has one of a few words: most bullets are not one
-    written = re.sub(r"[*_:\s]+", " ", text).strip()
+    written = re.sub(r"[*_:\s]+", " ", EMOJI_RE.sub(" ", text)).strip()  # "Action Points :muscle:"
     if heading and _PLANS_RE.fullmatch(written.lower()):
         return "action"
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):

@@ -22,6 +22,7 @@ from .titles import (date_from_filename, date_line, find_date, front_matter, hea
 
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
+_EMPTY_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( ?)()$")  # "*": a bullet left empty
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
@@ -138,6 +139,54 @@ _BOLD_LINE_RE = re.compile(r"(?P<e>\*{1,3}|_{1,3})(?P<words>[^*_\n]+?)(?P=e):?")
 _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):\s+\S")
 
 
+# "Unanimously approved.", "Motion carried (5-0)": an outcome that says only that what came
+# before was decided; "Proposed by: Cart", "Seconded: Ann": the steps between the two.
+_OUTCOME_RE = re.compile(
+    r"^(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+)?(?:approved|passed|carried|adopted|accepted|"
+    r"agreed|ratified)(?:\s+unanimously|\s+by\s+(?:all|consensus|acclamation))?\b[^.]{0,80}\.?$", re.I)
+_MOTION_STEP_RE = re.compile(
+    r"^(?:\*\*|__)?(?:proposed|moved|motioned|seconded|second|vote|votes|for|against|abstain\w*)"
+    r"(?:\s+by)?\s*:", re.I)
+
+
+def _mark_motions(items: list[Item]) -> None:
+    """'**Cart for President.**', 'Proposed by: Cart', 'Unanimously approved.': what was
+    approved is the motion, the decision of the meeting; the outcome line is a note on it.  Where
+    nothing stands before the steps (the motion is the topic's heading), the outcome stays the
+    decision."""
+    for n, item in enumerate(items):
+        _mark_motions(item.children)
+        if item.kind != "decision" or item.label or not _OUTCOME_RE.match(item.text.strip()):
+            continue
+        k = n - 1  # back to the steps ("Proposed by: …"), over any discussion after them
+        while k >= 0 and not _MOTION_STEP_RE.match(items[k].body):
+            if items[k].kind == "decision":
+                k = -1  # another motion's
+            k -= 1
+        while k >= 0 and _MOTION_STEP_RE.match(items[k].body):
+            k -= 1
+        motion = items[k] if k >= 0 else None
+        if motion is not None and motion.kind in ("note", "idea") and k < n - 1 \
+                and not motion.text.rstrip().endswith((":", "?")):
+            motion.kind, item.kind = "decision", "note"
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The line after a file's front matter (its closing fence), or 0 where it has none: metadata
+    for a static site, one raw block, never a rule and a heading."""
+    fence = lines[0].rstrip() if lines else ""
+    if fence not in ("---", "+++"):
+        return 0
+    for n, line in enumerate(lines[1:200], 1):
+        if line.rstrip() in (fence, "...") and n > 1:
+            body = lines[1:n]
+            keyed = sum(bool(re.match(r"^[A-Za-z_][\w-]*\s*[:=]", b)) for b in body)
+            return n + 1 if keyed and keyed * 2 >= len([b for b in body if b.strip()]) else 0
+        if not line.strip() and fence == "---" and n == 1:
+            return 0
+    return 0
+
+
 def _gatherable(item: Item) -> bool:
     """An unlabelled bullet an 'Action items' heading makes an action: a note, or a task that
     asks something after saying what ('Check with LF. Can we do a town hall?')."""
@@ -201,8 +250,14 @@ class _Builder:
         headings = [(first.map[0], int(first.tag[1]), block[1].content)
                     for first, block in blocks if first.type == "heading_open"]
         self.next_heading = {a[0]: b[1:] for a, b in zip(headings, headings[1:])}
+        matter = _front_matter_end(self.lines)  # "---" … "---" (YAML) or "+++" … "+++" (TOML)
+        if matter:
+            self.add(self.raw(0, matter))
+            cursor = matter
         for first, block in blocks:
             start, end = first.map
+            if start < matter:
+                continue
             self.uncovered(cursor, start)
             end = self.end(start, end)
             if first.type == "heading_open":
@@ -224,6 +279,8 @@ class _Builder:
         if self.roll and not self.doc.attendees:
             self.take_roll()
         self.mark_speakers()
+        for section in self.doc.sections:
+            _mark_motions(section.items)
         return self.doc
 
     def mark_speakers(self) -> None:
@@ -493,6 +550,8 @@ class _Builder:
         start, end = tokens[0].map
         end = self.end(start, end)
         inner = list(_blocks(tokens[1:-1]))
+        if not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start]):
+            return self.empty_item(start, parent_column)
         if (
             not inner
             or inner[0][0].type != "paragraph_open"
@@ -521,8 +580,8 @@ class _Builder:
         for line in own[1:]:
             body.append(line[len(pad):])
         label, kind, text = _label_and_kind("\n".join(body))
-        if not text.strip():
-            return self.raw(start, end)
+        if not text.strip() and (label or len(inner) > 1 or len(own) > 1):
+            return self.raw(start, end)  # a label alone, or a bullet whose list starts on its line
         if self.agenda and label in _BOXES and parent_column is None:
             kind = kind_of_text(text)  # a topic ticked off; a box under a note is still a task
         item = Item(text=text, kind=kind, label=label, marker=marker)
@@ -551,6 +610,15 @@ class _Builder:
         for child in item.children if gathers else []:
             if _gatherable(child):
                 child.kind = gathers
+        return item
+
+    def empty_item(self, start: int, parent_column: int | None) -> Item:
+        """'*' alone: a bullet the note-taker left empty, a note with no words yet."""
+        m = _EMPTY_ITEM_RE.match(self.lines[start])
+        item = Item(text="", marker=m[2], blank_before=self.blank_before(start))
+        self.columns[id(item)] = len(m[1])
+        if parent_column is not None and m[2] in "*-+":
+            self.indent = self.indent or len(m[1]) - parent_column
         return item
 
     def settle_layout(self) -> None:

@@ -15,6 +15,7 @@ import re
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
 from .attendees import ROLE_WORDS, is_attendees_heading, is_org
+from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
 _GROUP_WORDS = re.compile(
@@ -40,11 +41,21 @@ _EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
 _TRAILING_NOTE_RE = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*$", re.S)
 # "Yevgeniy Brikman (@brikis98) representing Gruntwork, Inc.": the name, then a note, then more.
 _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+\S.*$", re.S)
+# "Max (he/his)", "Susana (she/her)": pronouns beside a name, neither an organisation nor a role.
+_PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|their|theirs|any|all)"
+                          r"(?:\s*/\s*[a-z]+)+\)", re.I)
 _GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}):\s*(?P<rest>.*)$", re.S)
 
 
+# The titles a line may give before a name: "Exec. Director: Tracy Teal", "Chair - Ann Lee".
+_ROLE_TITLE_RE = re.compile(
+    r"\b(?:director|chair(?:person)?|president|secretary|treasurer|coordinator|manager|lead|"
+    r"facilitator|scribe|host|moderator|note[- ]?taker|editor|liaison)\b", re.I)
+
+
 def clean(text: str) -> str:
-    """TEXT without Markdown emphasis, links (their words kept), e-mails and <...>."""
+    """TEXT without Markdown emphasis, links (their words kept), e-mails, <...> and emoji."""
+    text = EMOJI_RE.sub(" ", text)  # "Malvika :key:", "Roza 🐳"
     text = _LINK_RE.sub(r"\1", text)
     text = _ANGLE_RE.sub(" ", text)
     text = _EMAIL_RE.sub(" ", text)
@@ -137,7 +148,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if check:
         present = present and check["mark"] != " "
         text = text[check.end():]
-    text = clean(text)
+    text = _PRONOUNS_RE.sub("", clean(text))
     if text.endswith(")."):  # "Bruce Chernia (Intel)." ends a sentence of names
         text = text[:-1]
     note = None
@@ -145,10 +156,12 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if m:
         text, note = m["name"], m["note"].strip()
     handle = None
-    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+[-–—]\s+|:\s+", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
     if len(parts) > 1:
-        # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano": the organisation first.
-        org_first = is_org(parts[0]) or len(parts[0].split()) == 1 and len(parts[1].split()) > 1
+        # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano", "Exec. Director: Tracy Teal":
+        # the organisation or the role first.
+        org_first = is_org(parts[0]) or _ROLE_TITLE_RE.search(parts[0]) \
+            or len(parts[0].split()) == 1 and len(parts[1].split()) > 1
         if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
             parts[0], parts[1] = parts[1], parts[0]
         text, rest = parts[0], parts[1:]
@@ -168,7 +181,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         text, handle = handled["name"], handled["handle"]
     if note and _HANDLE_RE.match(note):
         handle, note = note, None
-    name = text.strip().strip(",.;")
+    name = re.sub(r"\s+(?:[-–—]*>|→|\+)$", "", text.strip()).strip(",.;")  # "Anne ->", "Susana +"
     if _GROUP_WORDS.fullmatch(name) or is_org(name):  # "Regrets: None", "Team: @org/wg"
         return None
     if name.endswith(" ."):
@@ -181,6 +194,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         else:
             return None
     attendee = Attendee(name=name, group=group, present=present, handle=handle if handle != name else None)
+    if note and (len(note.split()) > 5 or re.search(r"[!?]", note)):
+        note = None  # "Max, outside as well if the weather allows it": an icebreaker's answer
     if note:
         if note.lower() in ROLE_WORDS:
             attendee.role = note
@@ -253,7 +268,8 @@ def people_in_table(text: str) -> list[Attendee]:
         if attendee is None:
             continue
         if there is not None:
-            attendee.present = there < len(cells) and not _NOT_THERE_CELL_RE.match(clean(cells[there]))
+            mark = cells[there].strip().strip("*_`").strip() if there < len(cells) else ""
+            attendee.present = not _NOT_THERE_CELL_RE.match(mark)  # not clean(): it drops "✓"
         if org is not None and org < len(cells) and cells[org].strip() and not attendee.affiliation:
             written = clean(cells[org].strip())
             attendee.affiliation = written[:200] if written and not _HANDLE_RE.match(written) else None
