@@ -143,8 +143,10 @@ def due_in_text(text: str, base: dt.date) -> dt.date | None:
         day = parse_date(m["date"], base)
     except BadInput:
         return None
-    if day - base <= dt.timedelta(days=7) and re.match(r"\s+next\s+week\b", text[m.end():], re.I):
-        day += dt.timedelta(days=7)  # "by Thursday next week"
+    weekday = re.match(r"(?:next\s+)?(?:mon|tue|wed|thu|fri|sat|sun)", m["date"], re.I)
+    if weekday and re.match(r"\s+next\s+week\b", text[m.end():], re.I):
+        monday = base + dt.timedelta(days=7 - base.weekday())  # "by Thursday next week"
+        day = monday + dt.timedelta(days=day.weekday())
     if day < base and not re.search(r"\d{4}", m["date"]):
         try:
             day = day.replace(year=day.year + 1)  # "by Jan 10" in a December meeting

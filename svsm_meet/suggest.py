@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .action_table import action_rows
 from .dates import due_in_text
-from .formats.labels import says_done, speaker, task_after_inner_label, trailing_status
+from .formats.labels import (GATHERING_ACTION_WORDS, says_done, speaker, task_after_inner_label,
+                             trailing_status)
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -114,7 +115,7 @@ _UNKNOWN_RE = re.compile(
     r"(?:decided|set|clear))\b|\bTBD\b|\bto be determined\b",
     re.I,
 )
-_OPEN_LABELS = {"action item", "action items", "ai", "ais", "action", "actions", "todo", "to do", "to-do"}
+_OPEN_LABELS = GATHERING_ACTION_WORDS
 _ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.")
 
 
@@ -381,6 +382,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     found = []
     parts = [p for line in prose.split("\n") for p in sentences(line)] if item.kind == "raw" \
         else sentences(prose)
+    parts = [piece for part in parts for piece in _two_commitments(part, people)]
     talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
@@ -406,6 +408,19 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                                             "suggested", hit[2]))
                     return found
     return found
+
+
+# "Alden will update the list and Eirini will help to check it": a commitment each.
+_AND_WHO_RE = re.compile(rf",?\s+and\s+(?=(?:{_ONE})\s+(?:will|shall|to)\s)")
+
+
+def _two_commitments(sentence: str, people: Matcher) -> list[str]:
+    pieces = _AND_WHO_RE.split(sentence, maxsplit=1) if " and " in sentence else [sentence]
+    if len(pieces) == 2 and (_COMMIT_RE.match(pieces[0]) or _TO_DO_RE.match(pieces[0])):
+        second = _COMMIT_RE.match(pieces[1]) or _TO_DO_RE.match(pieces[1])
+        if second and _named(second["who"], people):  # "… codebase and OVMF to implement it": a thing
+            return pieces
+    return [sentence]
 
 
 def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:

@@ -210,3 +210,22 @@ def test_a_role_written_before_the_name():
     assert person("Exec. Director: Tracy Teal").name == "Tracy Teal"
     assert person("Intel - Dan Middleton").name == "Dan Middleton"
     assert person("Matt Weber - Boeing").name == "Matt Weber"
+
+
+def test_bold_lines_in_a_roll_call_that_name_companies_or_remark():
+    text = TITLE + ("## Attendees\n\n**Intel**\n\n- Ann Lee\n\n**Note: Bob left early**\n\n- Bob Ray\n\n"
+                    "Attendees: Cy Dee\nAbsentees: Carl Diaz\n\n## Topics\n\n- x\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees if a.present][:2] == ["Ann Lee", "Bob Ray"]
+    assert render(doc) == normalize(text)
+    doc = parse_markdown(TITLE + "Attendees: Ann Lee, Bob Ray\nAbsentees: Carl Diaz\n", date=dt.date(2024, 6, 5))
+    assert [(a.name, a.present) for a in doc.attendees] == [("Ann Lee", True), ("Bob Ray", True), ("Carl Diaz", False)]
+
+
+def test_long_headings_and_brackets_stay_linear():
+    import time
+
+    for heading in ["a" + " " * 20000 + "b", "[Ann, " * 5000]:
+        started = time.perf_counter()
+        parse_markdown(TITLE + "## " + heading + "\n\n- x\n", date=dt.date(2024, 6, 5))
+        assert time.perf_counter() - started < 0.5

@@ -304,3 +304,44 @@ def test_front_matter_is_one_raw_block_and_an_empty_bullet_a_bullet():
     assert [i.text for i in doc.preamble] == ["---\ntags: meeting, infrastructure\nproject: infrastructure\n---"]
     assert [(i.kind, i.text) for i in doc.sections[-1].items] == [("note", "one"), ("note", "")]
     assert render(doc) == normalize(text)
+
+
+def test_two_commitments_in_one_sentence_are_two_tasks():
+    found = _found("- Alden will update the list of presentations and Eirini will help to check this.\n"
+                   "- Ann and Bob will review the draft\n")
+    assert found == {"Alden will update the list of presentations": ("suggested", "Alden"),
+                     "Eirini will help to check this": ("suggested", "Eirini"),
+                     "Ann and Bob will review the draft": ("suggested", "Ann")}
+
+
+@pytest.mark.parametrize("body, decided", [
+    # An outcome with its own object is a decision of its own; 'For:'/'Against:' are no motion's steps.
+    ("- Option A: GitHub\n- For: free minutes\n- Against: lock-in\n- Agreed to use GitHub Actions.\n",
+     ["Agreed to use GitHub Actions."]),
+    ("Cart shall open a bank account.\n\nProposed by: Cart\n\nUnanimously approved, with discussion.\n",
+     ["Cart shall open a bank account."]),
+])
+def test_what_a_motion_is_and_is_not(body, decided):
+    doc = parse_markdown("# Board 2024-02-03\n\n## Topic\n\n" + body, date=dt.date(2024, 2, 3))
+    assert [i.text for i in doc.items() if i.kind == "decision"] == decided
+
+
+def test_a_see_line_with_words_of_its_own_is_a_task_a_bare_pointer_is_not():
+    found = _found("## Action items\n\n- See if we can move CI to [GitHub Actions](https://example.org/a)\n"
+                   "- See [the tracker](https://example.org/issues)\n- Action point: Bob to send it\n")
+    assert list(found) == ["See if we can move CI to [GitHub Actions](https://example.org/a)", "Bob to send it"]
+    assert found["Bob to send it"] == ("open", "Bob")
+
+
+def test_by_a_weekday_next_week():
+    from svsm_meet.dates import due_in_text
+
+    assert due_in_text("by Thursday next week", dt.date(2024, 6, 14)) == dt.date(2024, 6, 20)  # a Friday
+    assert due_in_text("by Thursday next week", dt.date(2024, 9, 11)) == dt.date(2024, 9, 19)  # a Wednesday
+
+
+def test_a_thing_after_and_does_not_split_a_commitment():
+    found = _found("- Jon Lange and Peter Fang agreed to collaborate on changes to the codebase and OVMF to "
+                   "implement this solution\n")
+    assert list(found) == ["Jon Lange and Peter Fang agreed to collaborate on changes to the codebase and OVMF to "
+                           "implement this solution"]

@@ -19,9 +19,14 @@ ROLE_WORDS = {
     "chair", "meeting lead", "lead", "host", "moderator", "facilitator", "scribe", "notes",
     "note taker", "note-taker", "minutes", "presenter", "speaker", "guest", "organizer",
 }
-# A group of people who were not there: "Regrets", "Not present", "Attended recently in the past".
-ABSENT_GROUP = re.compile(r"\b(?:regrets|apologies|absent|missing|excused|not present|unable|in the past|"
-                          r"previously|former|emerit(?:us|i|a))\b", re.I)
+# What someone did in the meeting, or is, written before their name: "Exec. Director: Tracy Teal".
+ROLE_TITLE = re.compile(
+    r"\b(?:director|chair(?:person)?|president|secretary|treasurer|coordinator|manager|lead|"
+    r"facilitator|scribe|host|moderator|note[- ]?taker|editor|liaison|organi[sz]er|presenter)\b", re.I)
+# A group of people who were not there: "Regrets", "Absentees", "Attended recently in the past".
+ABSENT_WORDS = (r"regrets|apologies|absent(?:ees?)?|absences?|missing|excused|not present|unable|in the past|"
+                r"previously|former|emerit(?:us|i|a)")
+ABSENT_GROUP = re.compile(rf"\b(?:{ABSENT_WORDS})\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
 _MAX_NAME = 80
@@ -65,10 +70,12 @@ def bare(text: str) -> str:
 
 def is_attendees_heading(text: str) -> bool:
     """'Attendees', 'Roll Call / Attendance', 'Attended this meeting'."""
+    if len(text) > 80:
+        return False  # a heading of a few words; and the splits below are not run on a page
     words = bare(text)
     if _ATTENDEES_HEADING.match(words) or re.fullmatch(r"(?:who )?attended(?: (?:this|the|today'?s) (?:meeting|call))?", words):
         return True
-    parts = re.split(r"\s*(?:/|&|\band\b)\s*", words)
+    parts = [part.strip() for part in re.split(r"/|&|\band\b", words)]
     return len(parts) == 2 and all(_ATTENDEES_HEADING.match(part) for part in parts)
 
 

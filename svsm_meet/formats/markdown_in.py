@@ -29,8 +29,9 @@ _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
 # "None this week", "N/A", "TBD" under an "Action items" heading: no task at all.
 _PLACEHOLDER_RE = re.compile(r"^(?:none|n/?a|tbd|nothing|-+|—)\b[^a-z]*(?:this (?:week|time))?\.?$"
                              # ... or a pointer to where the tasks are kept: "Located in [GitHub Issues](…)"
-                             r"|^(?:(?:they are |are )?(?:located|tracked|kept|listed|recorded|moved|found) (?:in|at|on)"
-                             r"|see|refer to)\b[^.]{0,40}(?:\]\(|https?://)[^ ]*$", re.I)
+                             r"|^(?:(?:they are |are )?(?:located|tracked|kept|listed|recorded|moved|found) (?:in|at|on))"
+                             r"\b[^.]{0,40}(?:\]\(|https?://)[^ ]*$"
+                             r"|^(?:see|refer to)\s+(?:the\s+)?(?:\[[^\]]*\]\([^)]*\)|https?://\S+)\.?$", re.I)
 
 _md = None
 
@@ -121,7 +122,8 @@ def _paragraph_pieces(lines: list[str]) -> list[tuple[int, int]]:
 
 def _html_rows(lines: list[str]) -> list[tuple[int, int]]:
     """An HTML table of minutes (a word processor's or GitBook's export) as one raw item per row
-    of its outermost table, so that a file which is one table is a topic a row, each kept as
+    written least indented (the outermost table's, where the export indents; every row's where it
+    does not), so that a file which is one table is a topic a row, each kept as
     written and edited on its own; rendered one after another, the rows give the block back."""
     rows = [k for k, line in enumerate(lines) if line.lstrip()[:3].lower() == "<tr"]
     if len(rows) < 2:
@@ -140,12 +142,15 @@ _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)
 
 
 # "Unanimously approved.", "Motion carried (5-0)": an outcome that says only that what came
-# before was decided; "Proposed by: Cart", "Seconded: Ann": the steps between the two.
+# before was decided ("Agreed to use GitHub Actions" is a decision of its own); "Proposed by: Cart",
+# "Seconded: Ann", "For: 5": the steps between the two, a motion's only after one that moves it.
 _OUTCOME_RE = re.compile(
     r"^(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+)?(?:approved|passed|carried|adopted|accepted|"
-    r"agreed|ratified)(?:\s+unanimously|\s+by\s+(?:all|consensus|acclamation))?\b[^.]{0,80}\.?$", re.I)
+    r"agreed|ratified)(?:\s+unanimously|\s+by\s+(?:all|consensus|acclamation))?"
+    r"(?:\s*[,(;:–—-].{0,80})?\.?$", re.I)
+_MOVED_RE = re.compile(r"^(?:\*\*|__)?(?:proposed|moved|motioned|seconded|second|motion)(?:\s+by)?\s*:", re.I)
 _MOTION_STEP_RE = re.compile(
-    r"^(?:\*\*|__)?(?:proposed|moved|motioned|seconded|second|vote|votes|for|against|abstain\w*)"
+    r"^(?:\*\*|__)?(?:proposed|moved|motioned|seconded|second|motion|vote|votes|for|against|abstain\w*)"
     r"(?:\s+by)?\s*:", re.I)
 
 
@@ -163,9 +168,11 @@ def _mark_motions(items: list[Item]) -> None:
             if items[k].kind == "decision":
                 k = -1  # another motion's
             k -= 1
+        moved = False
         while k >= 0 and _MOTION_STEP_RE.match(items[k].body):
+            moved = moved or bool(_MOVED_RE.match(items[k].body))
             k -= 1
-        motion = items[k] if k >= 0 else None
+        motion = items[k] if k >= 0 and moved else None
         if motion is not None and motion.kind in ("note", "idea") and k < n - 1 \
                 and not motion.text.rstrip().endswith((":", "?")):
             motion.kind, item.kind = "decision", "note"
@@ -178,7 +185,7 @@ def _front_matter_end(lines: list[str]) -> int:
     if fence not in ("---", "+++"):
         return 0
     for n, line in enumerate(lines[1:200], 1):
-        if line.rstrip() in (fence, "...") and n > 1:
+        if (line.rstrip() == fence or fence == "---" and line.rstrip() == "...") and n > 1:
             body = lines[1:n]
             keyed = sum(bool(re.match(r"^[A-Za-z_][\w-]*\s*[:=]", b)) for b in body)
             return n + 1 if keyed and keyed * 2 >= len([b for b in body if b.strip()]) else 0
@@ -356,7 +363,7 @@ class _Builder:
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
         after = self.next_heading.get(start)
-        more = bool(after and after[0] >= level and roll.names_people(after[1])
+        more = bool(after and after[0] >= level and roll.names_people(after[1][:100])
                     and not roll.is_absent_group(after[1]))
         self.attendees_heading = section if wanted and not is_title and not nested and not more else None
         if in_roll and not is_title:
@@ -418,10 +425,11 @@ class _Builder:
         if self.roll_level is None and not roll.opens_roll(text):
             return  # outside a roll call only an attendance label opens one ("Host: Zoom" does not)
         bold = _BOLD_LINE_RE.fullmatch(text)
-        if bold and self.roll_level is not None:
-            # A line all in bold is a heading in all but name: "***Other Attendees***" a group
-            # of the roll call, "**Outreachy internship**" the next topic, which ends it.
-            if roll.names_people(bold["words"]):
+        if bold and self.roll_level is not None and not re.search(r"[:.!?]", bold["words"]):
+            # A line all in bold is a heading in all but name: "***Other Attendees***" or
+            # "**Intel**" a group of the roll call, "**Outreachy internship**" the next topic,
+            # which ends it ("**Note: Bob left early**" is neither).
+            if roll.names_people(bold["words"]) or attendee_format.is_org(bold["words"], acronyms=True):
                 self.roll_group = roll.clean(text)
             else:
                 self.roll_level = None

@@ -14,14 +14,15 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
+from .attendees import ABSENT_WORDS, ROLE_TITLE
 from .attendees import ROLE_WORDS, is_attendees_heading, is_org
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
 _GROUP_WORDS = re.compile(
     r"\b(?:attendees?|attendance|attending|attended|participants?|participating|joined|present|"
-    r"roll\s*call|members?|guests?|"
-    r"regrets|apologies|absent|missing|excused|chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
+    rf"roll\s*call|members?|guests?|{ABSENT_WORDS}|"
+    r"chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
     r"observers?|committers?|maintainers?|invited|invitees|staff|moderators?|facilitators?|"
     r"speakers?|presenters?|representatives?|delegates?|leads?|who)\b",
     re.I,
@@ -29,12 +30,12 @@ _GROUP_WORDS = re.compile(
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y"}
 _NOT_NAMES = {
     "tbd", "none", "n/a", "na", "name", "names", "your name", "nobody", "everyone", "all", "others",
-    "and", "agenda", "notes", "minutes", "others tbd", "todo", "yes", "no",
+    "and", "agenda", "note", "notes", "minutes", "others tbd", "todo", "yes", "no",
 }
 _HANDLE = r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _HANDLE_RE = re.compile(rf"^{_HANDLE}$")
 _CHECK_RE = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
-_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK_RE = re.compile(r"!?\[([^\]\[]*)\]\([^)]*\)")  # no "[" inside: "[Ann, " * 5000 stays linear
 _ANGLE_RE = re.compile(r"<[^<>]*>")
 _EMAIL_RE = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+")  # from a word's start: no re-splitting at each @
 _EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
@@ -45,12 +46,6 @@ _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+
 _PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|their|theirs|any|all)"
                           r"(?:\s*/\s*[a-z]+)+\)", re.I)
 _GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}):\s*(?P<rest>.*)$", re.S)
-
-
-# The titles a line may give before a name: "Exec. Director: Tracy Teal", "Chair - Ann Lee".
-_ROLE_TITLE_RE = re.compile(
-    r"\b(?:director|chair(?:person)?|president|secretary|treasurer|coordinator|manager|lead|"
-    r"facilitator|scribe|host|moderator|note[- ]?taker|editor|liaison)\b", re.I)
 
 
 def clean(text: str) -> str:
@@ -160,7 +155,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if len(parts) > 1:
         # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano", "Exec. Director: Tracy Teal":
         # the organisation or the role first.
-        org_first = is_org(parts[0]) or _ROLE_TITLE_RE.search(parts[0]) \
+        org_first = is_org(parts[0]) or ROLE_TITLE.search(parts[0]) \
             or len(parts[0].split()) == 1 and len(parts[1].split()) > 1
         if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
             parts[0], parts[1] = parts[1], parts[0]
@@ -197,7 +192,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if note and (len(note.split()) > 5 or re.search(r"[!?]", note)):
         note = None  # "Max, outside as well if the weather allows it": an icebreaker's answer
     if note:
-        if note.lower() in ROLE_WORDS:
+        if note.lower() in ROLE_WORDS or ROLE_TITLE.search(note):
             attendee.role = note
         elif not note.startswith("@"):
             attendee.affiliation = note[:200]
