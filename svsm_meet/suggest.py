@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .action_table import action_rows
+from .formats.roll import looks_like_name
 from .dates import due_in_text
 from .formats.labels import (GATHERING_ACTION_WORDS, says_done, speaker, task_after_inner_label,
                              trailing_status)
@@ -105,7 +106,9 @@ _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
 # Claudia": the owner written after.
-_AFTER_RE = re.compile(rf"(?:\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO}))[.\s]*$")
+# "… codebase [ACB]", "… [SM / RP]", "… [YJ self-assigned]": the owners in brackets after.
+_AFTER_RE = re.compile(rf"(?:\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
+                       rf"|\[(?P<bracketed>{_WHO})(?:\s+self[- ]assigned)?\])[.#\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
@@ -297,9 +300,12 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     return found or people.find_in(text)
 
 
+_INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
+
+
 def _written_after(flat: str) -> str | None:
     m = _AFTER_RE.search(flat)
-    return (m["who"] or m["dashed"]) if m else None
+    return (m["who"] or m["dashed"] or m["bracketed"]) if m else None
 
 
 def _action_owner_text(text: str, people: Matcher) -> str | None:
@@ -310,6 +316,8 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
+    if not found and not m and who and _INITIALS_RE.fullmatch(who):
+        return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name
     return found[1] if found else None
 
 
@@ -328,6 +336,8 @@ def _action_status(label: str | None, text: str = "") -> str:
     suggest."""
     if label and label.startswith("["):
         return "done" if label[1] in "xX" else "open"
+    if re.fullmatch(r"~~[^~]+~~\W*", text.strip()):
+        return "done"  # "~~email to Hackathon group~~": struck through when it was done
     written = trailing_status(text)
     if written:
         return written
@@ -463,6 +473,9 @@ _DASH_SPEAKER_RE = re.compile(
     r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s+[-–—]\s+")
 
 
+_BOLD_NAME_LINE_RE = re.compile(r"(?P<e>\*{2,3}|_{2,3})(?P<who>[^*_\n:]{2,40})(?P=e):?")
+
+
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
@@ -472,6 +485,10 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
         for section, whose in zip(doc.sections, _plans_of(doc, people))]
     for items, whose, done in parts:
         for item in items:
+            named = _BOLD_NAME_LINE_RE.fullmatch(item.text) if item.marker == "" and not item.label else None
+            if named and looks_like_name(named["who"]):
+                whose = named["who"]  # "***Erik***" over the bullets that are his tasks
+                continue
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")

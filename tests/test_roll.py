@@ -229,3 +229,14 @@ def test_long_headings_and_brackets_stay_linear():
         started = time.perf_counter()
         parse_markdown(TITLE + "## " + heading + "\n\n- x\n", date=dt.date(2024, 6, 5))
         assert time.perf_counter() - started < 0.5
+
+
+def test_an_underlined_heading_is_read_as_the_heading_it_is():
+    """'Attendees' over '======' (a setext heading) stays as written and still opens the roll
+    call; 'A, B, and C' is three people."""
+    text = ("Attendees\n======\n\nNoa Zilberman, Nick McKeown, and Robert Soule\n\nAction Items\n======\n\n"
+            "1. Steve and Nick will identify modules from the course.\n")
+    doc = parse_markdown(text, date=dt.date(2018, 5, 14))
+    assert [a.name for a in doc.attendees] == ["Noa Zilberman", "Nick McKeown", "Robert Soule"]
+    assert [i.kind for i in doc.items()][-1] == "action"
+    assert render(doc) == normalize(text)

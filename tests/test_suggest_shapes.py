@@ -345,3 +345,23 @@ def test_a_thing_after_and_does_not_split_a_commitment():
                    "implement this solution\n")
     assert list(found) == ["Jon Lange and Peter Fang agreed to collaborate on changes to the codebase and OVMF to "
                            "implement this solution"]
+
+
+def test_owners_in_brackets_after_struck_through_tasks_and_a_bold_name_over_a_list():
+    found = _found("## Action Items\n\n- **Action** fixed dataset links in the codebase [ACB]\n"
+                   "- **Action** code PR [SM / RP]\n\n***Nick***\n\n* Open an issue on the Citation page\n"
+                   "* ~~email to Hackathon group~~\n\n***David***\n\n* Create a doc for the newsletter\n")
+    assert found == {"fixed dataset links in the codebase [ACB]": ("open", "ACB"),
+                     "code PR [SM / RP]": ("open", "SM"),
+                     "Open an issue on the Citation page": ("open", "Nick"),
+                     "~~email to Hackathon group~~": ("done", "Nick"),
+                     "Create a doc for the newsletter": ("open", "David")}
+
+
+@pytest.mark.parametrize("text", ["The TC committee elects Florian as the new chair.", "Timing: TC supports the proposal.",
+                                  "EAO: proper i18n practice. Any objections? No."])
+def test_a_body_choosing_and_an_objection_asked_for_are_decisions(text):
+    from svsm_meet.formats.labels import kind_of_text
+
+    assert kind_of_text(text) == "decision"
+    assert "decision" not in (kind_of_text("I support this"), kind_of_text("Anyone opposed?"))

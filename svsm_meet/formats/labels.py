@@ -74,6 +74,11 @@ _DECIDED_RE = re.compile(
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
     r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
+    # A body choosing: "The TC elects Florian as the new chair", "TC supports the proposal".
+    r"(?:tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone)\s+(?:elect(?:s|ed)|appoint(?:s|ed)|"
+    r"support(?:s|ed)|endorse[sd]?|approve[sd]?|adopt(?:s|ed))\b|"
+    # Asked and answered: "Any objections? No.", "Anyone opposed? None."
+    r"(?:any|no)(?:one|body)?\s+(?:objections?|opposed|against)\?\s*(?:no|none|nobody|no one|not heard)|"
     # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
     r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
     r")\b"
@@ -88,7 +93,7 @@ _DECIDED_HINTS = (
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
     "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
-    "postponed", "rescheduled",
+    "postponed", "rescheduled", "elect", "appoint", "support", "endorse", "adopt", "opposed",
 )
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))

@@ -22,6 +22,7 @@ from .titles import (date_from_filename, date_line, find_date, front_matter, hea
 
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
+_SETEXT_RE = re.compile(r"^ {0,3}(=+|-+) *$")
 _EMPTY_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( ?)()$")  # "*": a bullet left empty
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
@@ -338,6 +339,9 @@ class _Builder:
         m = _HEADING_RE.match(self.lines[start])
         if end - start != 1 or not m:  # a setext heading, or an indented one
             self.add(self.raw(start, end))
+            setext = _SETEXT_RE.match(self.lines[end - 1]) if end - start == 2 else None
+            if setext:  # "Attendees\n=====": kept as written, and still read as the heading it is
+                self.heading_says(self.lines[start].strip(), 1 if setext[1] == "=" else 2, False, start, None)
             return
         level, text = len(m[1]), m[2] or ""
         is_title = level == 1 and not self.doc.sections
@@ -352,6 +356,10 @@ class _Builder:
             return
         self.doc.sections.append(section)
         self.section = section
+        self.heading_says(text, level, is_title, start, section)
+
+    def heading_says(self, text: str, level: int, is_title: bool, start: int, section: Section | None) -> None:
+        """What a heading starts: the tasks or decisions it gathers, an agenda, a roll call."""
         self.gathers = kind_of_heading(text, heading=True)
         self.gathers_until_paragraph = False
         # Lines of their own are tasks under "Action items", not under "Next steps" (prose there).
@@ -365,7 +373,8 @@ class _Builder:
         after = self.next_heading.get(start)
         more = bool(after and after[0] >= level and roll.names_people(after[1][:100])
                     and not roll.is_absent_group(after[1]))
-        self.attendees_heading = section if wanted and not is_title and not nested and not more else None
+        strict = section is not None and wanted and not is_title and not nested and not more
+        self.attendees_heading = section if strict else None
         if in_roll and not is_title:
             # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
             self.roll_group = text

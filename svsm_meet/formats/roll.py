@@ -226,7 +226,7 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
 
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    for part in re.split(r",\s+|;\s+|\s+and\s+", text):
+    for part in re.split(r",\s+(?:and\s+)?|;\s+|\s+and\s+", text):  # "A, B, and C"
         part = part.strip().rstrip(",")
         if not part:
             continue
