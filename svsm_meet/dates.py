@@ -131,6 +131,9 @@ _WRITTEN_DUE_RE = re.compile(
 def due_in_text(text: str, base: dt.date) -> dt.date | None:
     """The date a task's text gives it, counted from BASE (the meeting's date), or None.  A day
     and month without a year is the next one on or after BASE."""
+    lowered = text.lower()
+    if "by " not in lowered and "before " not in lowered and "due" not in lowered:
+        return None  # a cheap first look: most tasks give no date
     m = _WRITTEN_DUE_RE.search(text)
     if not m:
         return None

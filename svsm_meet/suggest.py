@@ -27,8 +27,7 @@ from .names import Matcher, Person
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
 _HANDLE = r"@[A-Za-z0-9][\w-]*"
 # One person or a few: "Stefano", "@kjin", "Varun/Ashish", "Glen & Thorsten", "Wei and Alexey".
-# "Steve Van Lare (SVL)" and "(BF)": a name with the initials the minutes go on to use, or those alone.
-_ONE = rf"(?:{_NAME}(?:\s+\([A-Z]{{2,4}}\))?|\([A-Z][A-Za-z]{{1,3}}\)|{_HANDLE})"
+_ONE = rf"(?:{_NAME}|{_HANDLE})"
 _WHO = rf"{_ONE}(?:\s*(?:/|&|\band\b)\s*{_ONE})*"
 _PRONOUN = r"They|We|He|She|I"
 _MODAL = (
@@ -175,7 +174,8 @@ def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None
 def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None:
     """The owner a subject names: a person, or (for someone the directory does not know) the
     name as written; None where the subject is no one ("It", "Fuzzing")."""
-    who = re.sub(r"\s+\([^()]*\)", "", who).strip().strip("()")  # "Steve Van Lare (SVL)", "(BF)"
+    if "(" in who:
+        who = re.sub(r"\s+\([^()]*\)", "", who).strip().strip("()")  # "Steve Van Lare (SVL)", "(BF)"
     owner = _who(who, people)
     if owner:
         return owner, None
@@ -199,16 +199,34 @@ _COMMITMENT_WORDS = (
 _COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 
 
+# "(BF) to organize", "Steve Van Lare (SVL) will respond": a subject with the initials the minutes
+# go on to use, or those alone; read as "BF to organize", "Steve Van Lare will respond".
+_INITIALS_SUBJECT_RE = re.compile(rf"^\(([A-Z][A-Za-z]{{1,3}})\)(?=\s)|^({_NAME})\s+\([A-Z]{{2,4}}\)(?=\s+(?:will|shall|to)\b)")
+
+
+def _plain_subject(text: str) -> str:
+    return _INITIALS_SUBJECT_RE.sub(lambda m: m[1] or m[2], text) if text.startswith("(") or " (" in text else text
+
+
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     """(text, owner, owner as written) if SENTENCE commits someone to something."""
+    if "(" in sentence:
+        plain = _plain_subject(sentence.strip())
+        if plain != sentence.strip():
+            hit = _from_sentence_as_read(plain, before, people, speaker)
+            return (sentence.strip().rstrip("."), hit[1], hit[2]) if hit else None
+    return _from_sentence_as_read(sentence, before, people, speaker)
+
+
+def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     sentence = sentence.strip().rstrip(".")
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
     lowered = f" {sentence.lower()} "
     if not _COMMITMENT_WORDS_RE.search(lowered):
         return None  # none of the words any pattern below needs: most sentences of an import
-    m = _VOLUNTEER_RE.match(sentence)  # "@lemeurherve volunteers"
-    if m:
+    m = _VOLUNTEER_RE.match(sentence) if "volunteer" in lowered or "taking" in lowered else None
+    if m:  # "@lemeurherve volunteers"
         return sentence, *(_named(m["who"], people) or (None, None))
     m = _COMMIT_RE.match(sentence)
     if m:
@@ -288,7 +306,7 @@ def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str
 def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
-    flat = " ".join(text.split())
+    flat = _plain_subject(" ".join(text.split()))
     handle = _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat)  # "@patrick91 Add …"
     if handle:
         return _who(handle["who"], people)
@@ -311,7 +329,7 @@ def _written_after(flat: str) -> str | None:
 def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
-    flat = " ".join(text.split())
+    flat = _plain_subject(" ".join(text.split()))
     m = (_TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
@@ -392,7 +410,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     found = []
     parts = [p for line in prose.split("\n") for p in sentences(line)] if item.kind == "raw" \
         else sentences(prose)
-    parts = [piece for part in parts for piece in _two_commitments(part, people)]
+    if " and " in prose:
+        parts = [piece for part in parts for piece in _two_commitments(part, people)]
     talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
@@ -425,7 +444,8 @@ _AND_WHO_RE = re.compile(rf",?\s+and\s+(?=(?:{_ONE})\s+(?:will|shall|to)\s)")
 
 
 def _two_commitments(sentence: str, people: Matcher) -> list[str]:
-    pieces = _AND_WHO_RE.split(sentence, maxsplit=1) if " and " in sentence else [sentence]
+    tail = sentence[sentence.find(" and "):] if " and " in sentence else ""
+    pieces = _AND_WHO_RE.split(sentence, maxsplit=1) if " will " in tail or " to " in tail else [sentence]
     if len(pieces) == 2 and (_COMMIT_RE.match(pieces[0]) or _TO_DO_RE.match(pieces[0])):
         second = _COMMIT_RE.match(pieces[1]) or _TO_DO_RE.match(pieces[1])
         if second and _named(second["who"], people):  # "… codebase and OVMF to implement it": a thing
@@ -522,7 +542,7 @@ def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
             person = None
         if section.kind == "topic" and roll.looks_like_name(text) and len(text.split()) >= 2:
             person = (text, section.level)
-        plans = kind_of_heading(section.text, heading=True) == "action"
-        known = person is not None and people.match(person[0]).person is not None
+        plans = person is not None and kind_of_heading(section.text, heading=True) == "action"
+        known = plans and people.match(person[0]).person is not None
         whose.append(person[0] if person and plans and (known or says_own_plans(section.text)) else None)
     return whose

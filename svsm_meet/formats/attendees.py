@@ -73,8 +73,12 @@ def is_attendees_heading(text: str) -> bool:
     if len(text) > 80:
         return False  # a heading of a few words; and the splits below are not run on a page
     words = bare(text)
-    if _ATTENDEES_HEADING.match(words) or re.fullmatch(r"(?:who )?attended(?: (?:this|the|today'?s) (?:meeting|call))?", words):
+    if _ATTENDEES_HEADING.match(words):
         return True
+    if "attended" in words and re.fullmatch(r"(?:who )?attended(?: (?:this|the|today'?s) (?:meeting|call))?", words):
+        return True
+    if "/" not in words and "&" not in words and " and " not in words:
+        return False
     parts = [part.strip() for part in re.split(r"/|&|\band\b", words)]
     return len(parts) == 2 and all(_ATTENDEES_HEADING.match(part) for part in parts)
 

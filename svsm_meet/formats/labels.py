@@ -54,6 +54,7 @@ _LABEL_RES = [
 ]
 # The last three forms, without a colon, only for the words that record something.
 _BARE_LABEL_FORMS = 3
+_LAST_FORM = len(_LABEL_RES) - 1
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
@@ -74,11 +75,7 @@ _DECIDED_RE = re.compile(
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
     r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
-    # A body choosing: "The TC elects Florian as the new chair", "TC supports the proposal".
-    r"(?:tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone)\s+(?:elect(?:s|ed)|appoint(?:s|ed)|"
-    r"support(?:s|ed)|endorse[sd]?|approve[sd]?|adopt(?:s|ed))\b|"
-    # Asked and answered: "Any objections? No.", "Anyone opposed? None."
-    r"(?:any|no)(?:one|body)?\s+(?:objections?|opposed|against)\?\s*(?:no|none|nobody|no one|not heard)|"
+
     # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
     r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
     r")\b"
@@ -93,8 +90,17 @@ _DECIDED_HINTS = (
     "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
     "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
-    "postponed", "rescheduled", "elect", "appoint", "support", "endorse", "adopt", "opposed",
+    "postponed", "rescheduled",
 )
+# A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
+# question of objections answered ("Any objections? No."): apart from the long pattern above, so
+# that a sentence with "support" in it does not run that one.
+_CHOSEN_RE = re.compile(
+    r"\b(?:tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone)\s+(?:elect(?:s|ed)|appoint(?:s|ed)|"
+    r"support(?:s|ed)|endorse[sd]?|approve[sd]?|adopt(?:s|ed))\b"
+    r"|\b(?:any|no)(?:one|body)?\s+(?:objections?|opposed|against)\?\s*(?:no|none|nobody|no one|not heard)\b",
+    re.I)
+
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
@@ -117,6 +123,8 @@ _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 def split_label(text: str) -> tuple[str | None, str | None, str]:
     """(label as written, the kind it means, the rest) — or (None, None, text) without one."""
     for number, pattern in enumerate(_LABEL_RES):
+        if number == _LAST_FORM and not ("- " in text or "– " in text or "— " in text):
+            break  # "ACTION - …": only where a dash is written
         m = pattern.match(text)
         if m:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
@@ -143,6 +151,12 @@ def task_after_inner_label(text: str) -> str | None:
     return found
 
 
+def _chosen(text: str, lowered: str) -> bool:
+    # Plain "in" first: a regex search on every bullet of an import costs more than all of these.
+    return ("?" in text or "elect" in lowered or "support" in lowered or "appoint" in lowered
+            or "endorse" in lowered or "adopt" in lowered or "approve" in lowered) and bool(_CHOSEN_RE.search(text))
+
+
 def kind_of_text(text: str) -> str:
     """The kind a bullet without a label has by its look alone."""
     stripped = text.strip()
@@ -150,12 +164,12 @@ def kind_of_text(text: str) -> str:
         return "link"
     if stripped.endswith("?"):
         return "question"
-    for m in _INNER_LABEL_RE.finditer(stripped):
+    for m in _INNER_LABEL_RE.finditer(stripped) if ":" in stripped else ():  # every label has its colon
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
             return kind
     lowered = stripped.lower()
-    if _DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) \
+    if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)) \
             and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
@@ -215,7 +229,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     lowered = text.lower()
     if len(text) > 80 or "\n" in text.strip() or not _HEADING_WORDS_RE.search(lowered):
         return None  # a label is short, and has one of a few words: most bullets are not one
-    written = re.sub(r"[*_:\s]+", " ", EMOJI_RE.sub(" ", text)).strip()  # "Action Points :muscle:"
+    bare = EMOJI_RE.sub(" ", text) if text.count(":") > 1 or not text.isascii() else text  # "Action Points :muscle:"
+    written = re.sub(r"[*_:\s]+", " ", bare).strip()
     if heading and _PLANS_RE.fullmatch(written.lower()):
         return "action"
     if written.lower() in ("ai", "ais") and not written.startswith("AI"):

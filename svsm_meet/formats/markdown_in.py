@@ -161,7 +161,8 @@ def _mark_motions(items: list[Item]) -> None:
     nothing stands before the steps (the motion is the topic's heading), the outcome stays the
     decision."""
     for n, item in enumerate(items):
-        _mark_motions(item.children)
+        if item.children:
+            _mark_motions(item.children)
         if item.kind != "decision" or item.label or not _OUTCOME_RE.match(item.text.strip()):
             continue
         k = n - 1  # back to the steps ("Proposed by: …"), over any discussion after them
@@ -370,7 +371,7 @@ class _Builder:
         # A group of the roll call ("#### Voting members" under "### Roll Call"): its people are
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
-        after = self.next_heading.get(start)
+        after = self.next_heading.get(start) if wanted else None
         more = bool(after and after[0] >= level and roll.names_people(after[1][:100])
                     and not roll.is_absent_group(after[1]))
         strict = section is not None and wanted and not is_title and not nested and not more

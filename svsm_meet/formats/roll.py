@@ -48,9 +48,15 @@ _PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|thei
 _GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}):\s*(?P<rest>.*)$", re.S)
 
 
+_MARKUP_RE = re.compile(r"[\[<@*_`]")
+
+
 def clean(text: str) -> str:
     """TEXT without Markdown emphasis, links (their words kept), e-mails, <...> and emoji."""
-    text = EMOJI_RE.sub(" ", text)  # "Malvika :key:", "Roza 🐳"
+    if not _MARKUP_RE.search(text) and text.count(":") < 2 and text.isascii():
+        return " ".join(text.split())  # nothing to take out: most headings and names
+    if text.count(":") > 1 or not text.isascii():
+        text = EMOJI_RE.sub(" ", text)  # "Malvika :key:", "Roza 🐳"
     text = _LINK_RE.sub(r"\1", text)
     text = _ANGLE_RE.sub(" ", text)
     text = _EMAIL_RE.sub(" ", text)
@@ -143,7 +149,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if check:
         present = present and check["mark"] != " "
         text = text[check.end():]
-    text = _PRONOUNS_RE.sub("", clean(text))
+    text = clean(text)
+    text = _PRONOUNS_RE.sub("", text) if "/" in text else text  # "(she/her)"
     if text.endswith(")."):  # "Bruce Chernia (Intel)." ends a sentence of names
         text = text[:-1]
     note = None

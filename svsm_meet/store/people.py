@@ -72,7 +72,8 @@ class People:
             if affiliation and pid not in self._affiliated:
                 _fill_affiliation(self.conn, pid, affiliation)
                 self._affiliated.add(pid)
-            if name_key(name) == name_key(self.names[pid]) and _spelling(name) > _spelling(self.names[pid]):
+            known = self.names[pid]  # the same text again (most attendances): nothing to compare
+            if name != known and name_key(name) == name_key(known) and _spelling(name) > _spelling(known):
                 self._rename(pid, name)
         return pid
 
