@@ -284,7 +284,7 @@ _CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)")
 def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str | None):
     clauses = _CLAUSE_RE.split(sentence)
     for index in range(len(clauses) - 1, 0, -1):
-        clause = clauses[index]
+        clause = _plain_subject(clauses[index])  # "…, (NV) will work with them"
         if re.match(r"(?:he|she|they|i)\b", clause):
             clause = clause[0].upper() + clause[1:]
         # Someone nobody knows only with a firm "will" ("…, Christoph will write it"), not

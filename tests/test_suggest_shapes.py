@@ -365,3 +365,8 @@ def test_a_body_choosing_and_an_objection_asked_for_are_decisions(text):
 
     assert kind_of_text(text) == "decision"
     assert "decision" not in (kind_of_text("I support this"), kind_of_text("Anyone opposed?"))
+
+
+def test_initials_in_parentheses_commit_in_a_last_clause_too():
+    found = _found("* (NV) suggested the interns do a first page, (NV) will work with them\n")
+    assert list(found.values()) == [("suggested", "NV")]
