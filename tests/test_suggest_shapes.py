@@ -370,3 +370,11 @@ def test_a_body_choosing_and_an_objection_asked_for_are_decisions(text):
 def test_initials_in_parentheses_commit_in_a_last_clause_too():
     found = _found("* (NV) suggested the interns do a first page, (NV) will work with them\n")
     assert list(found.values()) == [("suggested", "NV")]
+
+
+@pytest.mark.parametrize("text, kind", [("Yes, let’s defer to v47.", "decision"), ("going with Hack-week", "decision"),
+                                        ("Let’s review it next week", "note")])
+def test_going_with_and_deferring_decide_reviewing_does_not(text, kind):
+    from svsm_meet.formats.labels import kind_of_text
+
+    assert kind_of_text(text) == kind

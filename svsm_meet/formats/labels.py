@@ -60,6 +60,7 @@ _BRACKET_KINDS = ("action", "decision", "info", "idea")
 _DECIDED_RE = re.compile(
     r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
+    r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed)\b|"
     r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     r"we won[’']t (?!be\b)|"
@@ -87,7 +88,7 @@ _DECIDED_RE = re.compile(
 # Every alternative of _DECIDED_RE has one of these (a cheap first look, on every bullet).
 _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
-    "unanimous", "vote", "objection", "go with", "conclu", "all ", "everyone", "everybody",
+    "unanimous", "vote", "objection", "go with", "going with", "let's", "let’s", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
     "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled",
