@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from .action_table import action_rows
 from .formats.roll import looks_like_name
 from .dates import due_in_text
-from .formats.labels import (GATHERING_ACTION_WORDS, says_done, speaker, task_after_inner_label,
-                             trailing_status)
+from .formats.labels import (GATHERING_ACTION_WORDS, kind_of_heading, says_done, speaker,
+                             task_after_inner_label, trailing_status)
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -500,10 +500,11 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
     head = ""  # an HTML table's opening row (its column headers), for the rows after it
-    parts = [(doc.preamble, None, False)] + [
-        (section.items, whose, says_done(section.text))  # "Completed Action Items": done tasks
+    parts = [(doc.preamble, None, False, False)] + [
+        (section.items, whose, says_done(section.text),  # "Completed Action Items": done tasks
+         kind_of_heading(section.text, heading=True) == "action")
         for section, whose in zip(doc.sections, _plans_of(doc, people))]
-    for items, whose, done in parts:
+    for items, whose, done, tasks in parts:
         for item in items:
             named = _BOLD_NAME_LINE_RE.fullmatch(item.text) if item.marker == "" and not item.label else None
             if named and looks_like_name(named["who"]):
@@ -512,7 +513,8 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")
-                for s in suggest_item(i, people, next_meeting, head if row else ""):
+                quoted = _quoted_tasks(i, people, whose) if tasks and start.startswith(">") else []
+                for s in quoted or suggest_item(i, people, next_meeting, head if row else ""):
                     if whose and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
                     if done and s.status == "open" and not (i.label or "").startswith("[ ]"):
@@ -528,11 +530,38 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
     return found
 
 
+# "> * re-purpose the repo": a bullet of a quoted list (HackMD's "> ***Continuation***"), its
+# marker the least indented of the quote's.
+_QUOTED_BULLET_RE = re.compile(r"^\s*>\s?(?P<pad>\s*)(?:[-*+]|\d{1,9}[.)])\s+(?P<task>\S.*)$")
+
+
+def _quoted_tasks(item: Item, people: Matcher, whose: str | None) -> list[Suggestion]:
+    """The tasks of a quoted list under an 'Action items' heading (the quote kept as written, a
+    raw block): each top bullet open, or done where struck through; its owner from its words,
+    else the name over it."""
+    lines = item.text.split("\n")
+    if not all(line.lstrip().startswith(">") for line in lines):
+        return []
+    bullets = [m for m in map(_QUOTED_BULLET_RE.match, lines) if m]
+    top = min((len(m["pad"]) for m in bullets), default=0)
+    found = []
+    for m in bullets:
+        if len(m["pad"]) != top:
+            continue  # a detail under a task
+        text = " ".join(m["task"].split()).rstrip(".")
+        owner = action_owner(text, people)
+        owner_text = None if owner else _action_owner_text(text, people)
+        if not (owner or owner_text) and whose:
+            owner, owner_text = _named(whose, people) or (None, None)
+        found.append(Suggestion(item, text, owner, None, _action_status(None, text), owner_text))
+    return found
+
+
 def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
     """For each section, whose plans it lists: a stand-up's '### Chris Holdgraf' over its
     '#### What I'm up to next' (a person the directory knows, or a name over first-person plans)."""
     from .formats import roll
-    from .formats.labels import kind_of_heading, says_own_plans
+    from .formats.labels import says_own_plans
 
     whose: list[str | None] = []
     person: tuple[str, int] | None = None

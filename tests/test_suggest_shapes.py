@@ -378,3 +378,18 @@ def test_going_with_and_deferring_decide_reviewing_does_not(text, kind):
     from svsm_meet.formats.labels import kind_of_text
 
     assert kind_of_text(text) == kind
+
+
+def test_a_quoted_list_under_action_items_is_tasks_kept_as_written():
+    """HackMD minutes carry last week's tasks over in a quote ('> ***Continuation***'): the quote
+    stays as written, its top bullets are open tasks of the name over them, its details are not."""
+    from svsm_meet.formats.markdown_in import normalize
+    from svsm_meet.formats.markdown_out import render
+
+    body = ("## Action Items\n\n***Erik***\n> ***Continuation***\n> * re-purpose the education repo\n"
+            ">     * add the issue framework\n> * ~~add OMFIT to affiliated pkgs~~\n\n## Notes\n\n> * quoted, not a task\n")
+    found = _found(body)
+    assert found == {"re-purpose the education repo": ("open", "Erik"),
+                     "~~add OMFIT to affiliated pkgs~~": ("done", "Erik")}
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + body, date=dt.date(2024, 6, 5))
+    assert render(doc) == normalize("# Sync 2024-06-05\n\n" + body)
