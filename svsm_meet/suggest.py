@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .action_table import action_rows
-from .formats.roll import looks_like_name
+from .formats.roll import looks_like_name, names_people
 from .dates import due_in_text
 from .formats.labels import (GATHERING_ACTION_WORDS, kind_of_heading, says_done, speaker,
                              task_after_inner_label, trailing_status)
@@ -72,8 +72,10 @@ _NOT_OWNERS = {
     "how", "why", "when", "where", "agreement", "decision", "consensus", "conclusion", "outcome",
     "proposal", "suggestion", "question", "goal", "idea", "action", "status", "update", "note",
     "summary", "nothing", "none", "no", "yes", "please", "thanks",
-    # verbs that open a sentence without a subject: "Need to consider …", "Aim to gather …"
+    # verbs that open a sentence without a subject: "Need to consider …", "Aim to gather …",
+    # "May need to delay …", "Might need to consider …"
     "need", "needs", "aim", "plan", "plans", "try", "want", "have", "has", "going", "decide",
+    "may", "might", "could", "would", "should", "must", "can", "shall", "will", "probably", "maybe",
     "agree", "continue", "start", "remember", "make", "remain", "remains", "expect", "hope",
     "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
     "propose", "proposed", "suggest", "intend", "intends", "wish", "like", "prefer", "volunteer",
@@ -507,8 +509,8 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
     for items, whose, done, tasks in parts:
         for item in items:
             named = _BOLD_NAME_LINE_RE.fullmatch(item.text) if item.marker == "" and not item.label else None
-            if named and looks_like_name(named["who"]):
-                whose = named["who"]  # "***Erik***" over the bullets that are his tasks
+            if named and looks_like_name(named["who"]) and not names_people(named["who"]):
+                whose = named["who"]  # "***Erik***" over the bullets that are his tasks, not "***Other Attendees***"
                 continue
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""

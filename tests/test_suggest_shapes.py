@@ -44,6 +44,7 @@ def test_who_takes_it_on(bullet, text, owner):
 @pytest.mark.parametrize("bullet", [
     "- Mitigation will take some time", "- COCONUT plans to run on these platforms",
     "- Agreed to move the document to a repository", "- How to deploy SVSM in the cloud",
+    "- May need to delay until the bank account is open", "- Might need to consider more admin privileges",
 ])
 def test_things_are_not_owners(bullet):
     assert all(owner is None for _, owner in _found(bullet + "\n").values())
@@ -351,6 +352,8 @@ def test_owners_in_brackets_after_struck_through_tasks_and_a_bold_name_over_a_li
     found = _found("## Action Items\n\n- **Action** fixed dataset links in the codebase [ACB]\n"
                    "- **Action** code PR [SM / RP]\n\n***Nick***\n\n* Open an issue on the Citation page\n"
                    "* ~~email to Hackathon group~~\n\n***David***\n\n* Create a doc for the newsletter\n")
+    others = _found("***Other Attendees***\n\n* We will need to review it\n")
+    assert others == {"We will need to review it": ("suggested", None)}  # a group's label owns nothing
     assert found == {"fixed dataset links in the codebase [ACB]": ("open", "ACB"),
                      "code PR [SM / RP]": ("open", "SM"),
                      "Open an issue on the Citation page": ("open", "Nick"),
