@@ -257,3 +257,12 @@ def test_blank_line_runs_inside_a_block_do_not_make_the_file_raw():
     doc = parse_markdown(text, date=dt.date(2024, 6, 5))
     assert render(doc) == normalize(text)
     assert any(i.text == "Ann will check" and i.kind == "note" for i in doc.items())
+
+
+def test_a_decision_bullet_with_a_remark_explains_it_and_gathers_nothing():
+    """'Decision: (draft)' over a sub-bullet is one decision explained; 'Action Items (carried
+    over)' as a heading still gathers its tasks (hypothesis found the first)."""
+    doc = parse_markdown("# Sync 2024-06-05\n\n## Topic\n\n* Decision: (draft)\n  * IGVM 50% (draft) v1.2\n\n"
+                         "## Action Items (carried over)\n\n* Ann to send it\n", date=dt.date(2024, 6, 5))
+    kinds = [(i.text, i.kind) for i in doc.items()]
+    assert kinds == [("(draft)", "decision"), ("IGVM 50% (draft) v1.2", "note"), ("Ann to send it", "action")]

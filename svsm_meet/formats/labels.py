@@ -194,8 +194,10 @@ _DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
 _QUALIFIER_RE = re.compile(
     rf"^(?:(?:review|status|recap|summary|list) of |(?:open|new|pending|outstanding|{_DONE_WORDS}|"
     r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the) )+"
-    r"|\s+\((?:\w+\s?){1,3}\)$"
     r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$", re.I)
+# "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
+# "Decision: (draft)" over sub-bullets is a decision explained, not a list of decisions.
+_HEADING_REMARK_RE = re.compile(r"\s+\((?:\w+\s?){1,3}\)$")
 _DONE_HEADING_RE = re.compile(rf"^(?:{_DONE_WORDS})\b", re.I)
 
 
@@ -240,6 +242,7 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
             r"(?:main|key) (?:points|outcomes)|highlights", written.lower()):
         return "decision"  # "Main points to come out of meeting": what it settled
     written = _QUALIFIER_RE.sub("", written)  # "Open Action Items", "Action items from last meeting"
+    written = _HEADING_REMARK_RE.sub("", written) if heading else written
     parts = [_OF_THE_MEETING_RE.sub("", p.lower()) for p in re.split(r"\s*(?:&|\+|\band\b)\s*", written)]
     if len(parts) > 2:
         return None
