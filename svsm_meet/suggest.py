@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 
 from .action_table import action_rows
-from .formats.roll import looks_like_name, names_people
 from .dates import due_in_text
-from .formats.labels import (GATHERING_ACTION_WORDS, kind_of_heading, says_done, speaker,
-                             task_after_inner_label, trailing_status)
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, kind_of_heading, says_done,
+                             says_own_plans, speaker, task_after_inner_label, trailing_status)
+from .formats.roll import clean, looks_like_name, names_people
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -176,8 +176,6 @@ def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None
 def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None:
     """The owner a subject names: a person, or (for someone the directory does not know) the
     name as written; None where the subject is no one ("It", "Fuzzing")."""
-    if "(" in who:
-        who = re.sub(r"\s+\([^()]*\)", "", who).strip().strip("()")  # "Steve Van Lare (SVL)", "(BF)"
     owner = _who(who, people)
     if owner:
         return owner, None
@@ -495,22 +493,28 @@ _DASH_SPEAKER_RE = re.compile(
     r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s+[-–—]\s+")
 
 
-_BOLD_NAME_LINE_RE = re.compile(r"(?P<e>\*{2,3}|_{2,3})(?P<who>[^*_\n:]{2,40})(?P=e):?")
+def _names_its_tasks(item: Item) -> bool:
+    """'***Erik***' on a line of its own, over the bullets that are his tasks (bold, of two marks
+    or three; a name, not a group's label such as '***Other Attendees***')."""
+    if item.marker != "" or item.label:
+        return False
+    m = BOLD_LINE_RE.fullmatch(item.text)
+    return bool(m and len(m["e"]) > 1 and ":" not in m["words"] and 2 <= len(m["words"]) <= 40
+                and looks_like_name(m["words"]) and not names_people(m["words"]))
 
 
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
     head = ""  # an HTML table's opening row (its column headers), for the rows after it
-    parts = [(doc.preamble, None, False, False)] + [
-        (section.items, whose, says_done(section.text),  # "Completed Action Items": done tasks
-         kind_of_heading(section.text, heading=True) == "action")
-        for section, whose in zip(doc.sections, _plans_of(doc, people))]
-    for items, whose, done, tasks in parts:
+    parts = [(doc.preamble, None, "")] + [
+        (section.items, whose, section.text) for section, whose in zip(doc.sections, _plans_of(doc, people))]
+    for items, whose, heading in parts:
+        tasks = kind_of_heading(heading, heading=True) == "action"
+        done = tasks and says_done(heading)  # "Completed Action Items": done tasks
         for item in items:
-            named = _BOLD_NAME_LINE_RE.fullmatch(item.text) if item.marker == "" and not item.label else None
-            if named and looks_like_name(named["who"]) and not names_people(named["who"]):
-                whose = named["who"]  # "***Erik***" over the bullets that are his tasks, not "***Other Attendees***"
+            if _names_its_tasks(item):
+                whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
                 continue
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
@@ -562,16 +566,13 @@ def _quoted_tasks(item: Item, people: Matcher, whose: str | None) -> list[Sugges
 def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
     """For each section, whose plans it lists: a stand-up's '### Chris Holdgraf' over its
     '#### What I'm up to next' (a person the directory knows, or a name over first-person plans)."""
-    from .formats import roll
-    from .formats.labels import says_own_plans
-
     whose: list[str | None] = []
     person: tuple[str, int] | None = None
     for section in doc.sections:
-        text = roll.clean(section.text).rstrip(":").strip()
+        text = clean(section.text).rstrip(":").strip()
         if person and section.level <= person[1]:
             person = None
-        if section.kind == "topic" and roll.looks_like_name(text) and len(text.split()) >= 2:
+        if section.kind == "topic" and looks_like_name(text) and len(text.split()) >= 2:
             person = (text, section.level)
         plans = person is not None and kind_of_heading(section.text, heading=True) == "action"
         known = plans and people.match(person[0]).person is not None

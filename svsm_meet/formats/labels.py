@@ -76,7 +76,6 @@ _DECIDED_RE = re.compile(
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
     r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
-
     # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
     r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
     r")\b"
@@ -132,7 +131,7 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
             if number >= len(_LABEL_RES) - _BARE_LABEL_FORMS and kind not in ("action", "decision"):
                 continue  # "**Context** as …", "**Note** - …": emphasis, not a label
             if m["word"].strip().lower() in ("ai", "ais") and (
-                    not m["word"].strip().startswith("AI") or number == len(_LABEL_RES) - 1):
+                    not m["word"].strip().startswith("AI") or number == _LAST_FORM):
                 return None, None, text  # "Ai: …", "AI - policy" no action-item label; "AI:" is
             if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
@@ -202,9 +201,14 @@ _DONE_HEADING_RE = re.compile(rf"^(?:{_DONE_WORDS})\b", re.I)
 
 
 def says_done(heading: str) -> bool:
-    """'Completed Action Items', 'Closed actions': a heading over tasks already done."""
+    """'Completed Action Items', 'Closed actions': of a heading the caller knows gathers tasks
+    (kind_of_heading), whether they are done already."""
     written = re.sub(r"[*_:\s]+", " ", heading).strip()
-    return bool(_DONE_HEADING_RE.match(written)) and kind_of_heading(heading, heading=True) == "action"
+    return bool(_DONE_HEADING_RE.match(written))
+
+
+# A paragraph all in emphasis, a heading in all but name: "***Erik***", "**Intel**", "*Notes:*".
+BOLD_LINE_RE = re.compile(r"(?P<e>\*{1,3}|_{1,3})(?P<words>[^*_\n]+?)(?P=e):?")
 
 
 # An emoji, as a shortcode (":muscle:") or a symbol ("💪", "⬜"): decoration, never a word.

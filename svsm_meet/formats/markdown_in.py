@@ -15,7 +15,8 @@ from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from . import roll
-from .labels import kind_of_heading, kind_of_text, split_label, split_speaker, trailing_status
+from .labels import (BOLD_LINE_RE, kind_of_heading, kind_of_text, split_label, split_speaker,
+                     trailing_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, prose_date, series_from_filename)
@@ -23,7 +24,8 @@ from .titles import (date_from_filename, date_line, find_date, front_matter, hea
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
 _ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+) *$")
-_EMPTY_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( ?)()$")  # "*": a bullet left empty
+# "*": a bullet left empty (the lines are stripped of trailing spaces); its groups are _ITEM_RE's.
+_EMPTY_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])()()$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
@@ -133,9 +135,6 @@ def _html_rows(lines: list[str]) -> list[tuple[int, int]]:
     cuts = [k for k in rows if k and len(lines[k]) - len(lines[k].lstrip()) == depth]
     bounds = [0, *cuts, len(lines)]
     return list(zip(bounds, bounds[1:]))
-
-
-_BOLD_LINE_RE = re.compile(r"(?P<e>\*{1,3}|_{1,3})(?P<words>[^*_\n]+?)(?P=e):?")
 
 
 # A task's share written under it, its owner first: "Ciera: Berkeley.", "@kjin: the docs".
@@ -434,7 +433,7 @@ class _Builder:
         text = "\n".join(lines)
         if self.roll_level is None and not roll.opens_roll(text):
             return  # outside a roll call only an attendance label opens one ("Host: Zoom" does not)
-        bold = _BOLD_LINE_RE.fullmatch(text)
+        bold = BOLD_LINE_RE.fullmatch(text)
         if bold and self.roll_level is not None and not re.search(r"[:.!?]", bold["words"]):
             # A line all in bold is a heading in all but name: "***Other Attendees***" or
             # "**Intel**" a group of the roll call, "**Outreachy internship**" the next topic,
@@ -568,17 +567,16 @@ class _Builder:
         start, end = tokens[0].map
         end = self.end(start, end)
         inner = list(_blocks(tokens[1:-1]))
-        if not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start]):
-            return self.empty_item(start, parent_column)
-        if (
+        empty = not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start])
+        if not empty and (
             not inner
             or inner[0][0].type != "paragraph_open"
             or inner[0][0].map[0] != start
             or any(first.type not in _LIST_TYPES for first, _ in inner[1:])
         ):
             return self.raw(start, end)
-        own = self.lines[start : self.end(start, inner[0][0].map[1])]
-        m = _ITEM_RE.match(own[0])
+        own = [self.lines[start]] if empty else self.lines[start : self.end(start, inner[0][0].map[1])]
+        m = empty or _ITEM_RE.match(own[0])
         if not m:
             return self.raw(start, end)
         # Extra spaces after the marker ("*   text") belong to the marker as written.
@@ -628,15 +626,6 @@ class _Builder:
         for child in item.children if gathers else []:
             if _gatherable(child):
                 child.kind = gathers
-        return item
-
-    def empty_item(self, start: int, parent_column: int | None) -> Item:
-        """'*' alone: a bullet the note-taker left empty, a note with no words yet."""
-        m = _EMPTY_ITEM_RE.match(self.lines[start])
-        item = Item(text="", marker=m[2], blank_before=self.blank_before(start))
-        self.columns[id(item)] = len(m[1])
-        if parent_column is not None and m[2] in "*-+":
-            self.indent = self.indent or len(m[1]) - parent_column
         return item
 
     def settle_layout(self) -> None:

@@ -14,8 +14,7 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import ABSENT_WORDS, ROLE_TITLE
-from .attendees import ROLE_WORDS, is_attendees_heading, is_org
+from .attendees import ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, is_attendees_heading, is_org
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
