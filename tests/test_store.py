@@ -70,6 +70,26 @@ def test_people_match_case_and_accents(engine):
     assert name_key("  Cláudio   Carvalho ") == "claudio carvalho"
 
 
+def test_people_new_in_one_import_are_written_together_and_found_by_each_other(engine):
+    """New people wait for one executemany: a later, better spelling still names the directory's
+    entry, a handle still becomes an alias, and a first name still finds them."""
+    a = parse_markdown("# Call (2024-05-15)\n\n## Attendees:\n\n* Vijay dhanraj\n* Stefano Garzarella (@sgarzare)\n")
+    b = parse_markdown("# Call (2024-05-22)\n\n## Attendees:\n\nVijay Dhanraj, Stefano\n")
+    with transaction(engine) as conn:
+        ids = save_documents(conn, [a, b])
+        people = conn.execute(select(t.person.c.id, t.person.c.name).order_by(t.person.c.id)).all()
+        aliases = conn.execute(select(t.person_alias.c.alias)).scalars().all()
+        loaded = load_documents(conn, ids)
+        c = t.attendance.c
+        attendance = [conn.execute(select(c.person_id).where(c.meeting_id == mid).order_by(c.position)).all()
+                      for mid in ids]
+    assert sorted(name for _, name in people) == ["Stefano Garzarella", "Vijay Dhanraj"]
+    assert aliases == ["@sgarzare"]
+    assert [x.shown for x in loaded[0].attendees] == ["Vijay dhanraj", "Stefano Garzarella"]  # as written
+    a_, b_ = ([pid for pid, in rows] for rows in attendance)
+    assert a_ == b_ and len(set(a_)) == 2  # "Stefano" is Stefano Garzarella, not a third person
+
+
 def test_an_attendee_keeps_the_spelling_of_each_meeting(engine):
     a = parse_markdown("# Call (2024-05-15)\n\n## Attendees:\n\nVijay Dhanraj, Ramakrishna Gali (AMD)\n")
     b = parse_markdown("# Call (2024-05-22)\n\n## Attendees:\n\nvijay dhanraj, Ramakrishna Gali\n")

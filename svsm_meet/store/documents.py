@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from itertools import islice
 
-from sqlalchemy import delete, func, insert, select, text, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_
 
 from ..errors import BadInput
 from ..model import Attendee, Document, FollowUp, Item, Layout, Section
 from . import schema as t
 from .due import due_columns, due_of
+from .ids import next_free_id
 from .people import People, utcnow
 from .series import series_ids
 
@@ -31,17 +32,12 @@ def _numbered_inserts(conn, table, rows: list[dict]) -> list[int]:
     """SQLite: the rows numbered here, after every id the table has given, and inserted in one
     executemany.  RETURNING in parameter order has no sentinel on SQLite, so SQLAlchemy sends it
     a row at a time (a thousand statements for a thousand bullets); a writer holds the database's
-    only write lock (BEGIN IMMEDIATE), so nobody else takes these ids meanwhile."""
+    only write lock (BEGIN IMMEDIATE), so nobody else takes these ids meanwhile (ids.py)."""
     if all("id" in row for row in rows):
         conn.execute(insert(table), rows)
         return [row["id"] for row in rows]
-    used = conn.execute(select(func.max(table.c.id))).scalar() or 0
-    # AUTOINCREMENT never gives an id again, not even one whose row is gone: start past it.  (A
-    # database made before those tables had it has no sqlite_sequence.)
-    if conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first():
-        used = max(used, conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :n"),
-                                      {"n": table.name}).scalar() or 0)
-    numbered = [{**row, "id": row.get("id") or used + n} for n, row in enumerate(rows, 1)]
+    first = next_free_id(conn, table)
+    numbered = [{**row, "id": row.get("id") or first + n} for n, row in enumerate(rows)]
     conn.execute(insert(table), numbered)
     return [row["id"] for row in numbered]
 
@@ -122,6 +118,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
     for doc, mid in zip(docs, meeting_ids):
         doc.id = mid
     pids = _attendee_people(people, docs)
+    people.flush()
     attendance_rows = []
     for doc in docs:
         mid = doc.id

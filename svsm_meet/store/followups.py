@@ -209,7 +209,7 @@ def add_suggestions_for(conn, docs) -> int:
     next meeting date, unless the meeting has them already: a few statements for a whole archive."""
     from ..suggest import suggest
     from .people import known_people
-    from .series import meeting_dates, next_date, series_ids
+    from .series import meeting_dates, next_dates, series_ids
 
     if not docs:
         return 0
@@ -217,6 +217,7 @@ def add_suggestions_for(conn, docs) -> int:
     dates = {sid: meeting_dates(conn, sid) for sid in set(sids.values())}
     cadence = dict(conn.execute(select(t.series.c.id, t.series.c.cadence).where(
         t.series.c.id.in_(list(dates)))).all())
+    next_after = {sid: next_dates(dates[sid], cadence.get(sid)) for sid in dates}
     existing: dict[int, set[str]] = {}
     for mid, text in conn.execute(select(t.followup.c.meeting_id, t.followup.c.text).where(
             t.followup.c.meeting_id.in_([doc.id for doc in docs]))):
@@ -230,7 +231,7 @@ def add_suggestions_for(conn, docs) -> int:
         # The one name matcher: the directory, the meeting's attendees settling shared first names.
         people = directory.at_meeting([known[p] for p in present.get(doc.id, ()) if p in known])
         seen = existing.setdefault(doc.id, set())
-        for s in suggest(doc, people, next_date(dates[sid], doc.date, cadence.get(sid))):
+        for s in suggest(doc, people, next_after[sid](doc.date)):
             if s.text not in seen:
                 seen.add(s.text)
                 row = _new_row(None, doc.id, s.item.id, s.text, None, s.due, s.status,

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 
 from ..names import Matcher, Person, name_key
 from . import schema as t
+from .ids import next_free_id
 
 
 def _spelling(name: str) -> tuple[int, int]:
@@ -39,6 +40,11 @@ class People:
         # Whose affiliation this run has given already: once given, the UPDATE that fills only an
         # empty one would change nothing, and an import asks for it at every attendance.
         self._affiliated: set[int] = set()
+        # New people and their aliases wait here for flush(), on SQLite numbered by us (ids.py):
+        # an archive's hundred new names are then two statements, not a hundred.
+        self._new_people: dict[int, dict] = {}
+        self._new_aliases: list[dict] = []
+        self._next_id: int | None = None
 
     def find(self, name: str) -> int | None:
         return self.by_key.get(name_key(name))
@@ -46,6 +52,7 @@ class People:
     def match(self, name: str) -> int | None:
         """The one person NAME means by the matcher (a first name, a handle …), or None."""
         if self._matcher is None:  # only once a name is not found as written: most imports never
+            self.flush()  # the matcher reads the directory: with everyone added so far
             self._matcher = name_matcher(self.conn)
         found = self._matcher.match(name).person
         return found.id if found else None
@@ -59,15 +66,16 @@ class People:
             pid = self.match(name)
             pid = None if pid in taken else pid
         if pid is None:
-            pid = self.conn.execute(
-                insert(t.person).values(
-                    name=name, name_key=name_key(name), affiliation=affiliation, created_at=utcnow()
-                )
-            ).inserted_primary_key[0]
+            pid = self._add(name, affiliation)
             self.by_key[name_key(name)] = pid
             self.names[pid] = name
             if self._matcher is not None:
                 self._matcher.add(Person(name, (), pid))
+        elif pid in self._new_people:
+            row = self._new_people[pid]
+            row["affiliation"] = row["affiliation"] or affiliation
+            if _spelling(name) > _spelling(row["name"]) and name_key(name) == row["name_key"]:
+                row["name"] = self.names[pid] = name  # nobody's attendance names them yet
         else:
             if affiliation and pid not in self._affiliated:
                 _fill_affiliation(self.conn, pid, affiliation)
@@ -76,6 +84,26 @@ class People:
             if name != known and name_key(name) == name_key(known) and _spelling(name) > _spelling(known):
                 self._rename(pid, name)
         return pid
+
+    def _add(self, name: str, affiliation: str | None) -> int:
+        row = {"name": name, "name_key": name_key(name), "affiliation": affiliation,
+               "created_at": utcnow()}
+        if self.conn.dialect.name != "sqlite":  # a sequence gives the id: ask it now
+            return self.conn.execute(insert(t.person).values(**row)).inserted_primary_key[0]
+        if self._next_id is None:
+            self._next_id = next_free_id(self.conn, t.person)
+        pid, self._next_id = self._next_id, self._next_id + 1
+        self._new_people[pid] = {**row, "id": pid}
+        return pid
+
+    def flush(self) -> None:
+        """Write the people and aliases resolve() has added: before anything refers to them."""
+        if self._new_people:
+            self.conn.execute(insert(t.person), list(self._new_people.values()))
+            self._new_people.clear()
+        if self._new_aliases:
+            self.conn.execute(insert(t.person_alias), self._new_aliases)
+            self._new_aliases.clear()
 
     def _rename(self, pid: int, name: str) -> None:
         """'Vijay Dhanraj' once 'Vijay dhanraj' was seen first: the directory takes the more careful
@@ -90,15 +118,18 @@ class People:
     def alias_handle(self, pid: int, handle: str) -> None:
         """'Liran Tal (@lirantal)': the handle is Liran's other name, unless it names someone else."""
         if self.find(handle) is None:
-            self.add_alias(pid, handle)
+            self.add_alias(pid, handle, wait=True)
 
-    def add_alias(self, pid: int, alias: str) -> None:
+    def add_alias(self, pid: int, alias: str, wait: bool = False) -> None:
+        """ALIAS is another name of PID's person; written at once, or with WAIT at flush()."""
         key = name_key(alias)
         if self.by_key.get(key) not in (None, pid):
             raise ValueError(f"{alias!r} already names someone else")
         if key not in self.by_key:
-            self.conn.execute(insert(t.person_alias).values(person_id=pid, alias=alias, alias_key=key))
+            self._new_aliases.append({"person_id": pid, "alias": alias, "alias_key": key})
             self.by_key[key] = pid
+            if not wait:
+                self.flush()
 
 
 def _fill_affiliation(conn, pid: int, affiliation: str | None) -> None:

@@ -85,9 +85,11 @@ def next_meeting_date(conn, series_id: int, after):
     return next_meeting(conn, series_id, after).date
 
 
-def next_date(dates: list, after, cadence: str | None = None):
-    """As next_meeting, for callers that read a whole archive's dates and set cadences at once."""
-    return _next_meeting(resolve(cadence, dates), dates, after).date
+def next_dates(dates: list, cadence: str | None = None):
+    """As next_meeting, for callers that read a whole archive's dates and set cadences at once: the
+    next meeting's date after a given date, by a cadence resolved once for all of them."""
+    resolved = resolve(cadence, dates)
+    return lambda after: _next_meeting(resolved, dates, after).date
 
 
 def last_start(conn, series_id: int):
