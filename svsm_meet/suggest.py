@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from .action_table import action_rows
 from .dates import due_in_text
-from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, kind_of_heading, says_done,
-                             says_own_plans, speaker, task_after_inner_label, trailing_status)
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
+                             says_done, says_own_plans, speaker, task_after_inner_label,
+                             trailing_status, without_status)
 from .formats.roll import clean, looks_like_name, names_people
 from .model import Document, Due, Item
 from .names import Matcher, Person
@@ -108,7 +109,7 @@ _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
 # Claudia": the owner written after.
 # "… codebase [ACB]", "… [SM / RP]", "… [YJ self-assigned]": the owners in brackets after.
-_AFTER_RE = re.compile(rf"(?:\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\)|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
+_AFTER_RE = re.compile(rf"(?:(?:\*\*|__)?\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\s*\)(?:\*\*|__)?|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
                        rf"|\[(?P<bracketed>{_WHO})(?:\s+self[- ]assigned)?\])[.#\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
@@ -311,18 +312,24 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     if handle:
         return _who(handle["who"], people)
     subject = _SUBJECT_RE.match(flat)
-    if subject:
-        return _who(subject["who"], people)
-    after = _written_after(flat)
+    found = _who(subject["who"], people) if subject else None
+    if found or subject and not _SUBJECT_NOT_NAME_RE.match(subject["who"]):
+        return found
+    after = _written_after(flat)  # "Reach out to the maintainers - Tracy": no subject, its owner after
     found = _who(after, people) if after else None
     return found or people.find_in(text)
 
 
 _INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
+# A subject that is a task's verb, not a name: "Reach out to …", "Get back to …", "Talk to …".
+_SUBJECT_NOT_NAME_RE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+(?:out|back|up|over|down|through)|Talk|Speak|Write|Reply|Respond|Go|Move|Switch|"
+    r"Send|Return|Listen|Get|Add|Invite|Reach|Refer|Point|Propose|Suggest|Report|Submit|Forward|"
+    r"Present|Explain|Commit|Contribute|Migrate|Upgrade|Apply|Link|Post|Push|Compare|Reach)$")
 
 
 def _written_after(flat: str) -> str | None:
-    m = _AFTER_RE.search(flat)
+    m = _AFTER_RE.search(without_status(flat))  # "… - Tracy - **[completed](…)**"
     return (m["who"] or m["dashed"] or m["bracketed"]) if m else None
 
 
@@ -424,6 +431,12 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
                                     "suggested", owner_text))
+    if not found and item.kind == "note" and len(parts) == 1 and item.marker != "" \
+            and _IMPERATIVE_RE.match(parts[0]) and len(parts[0].split()) <= 20 \
+            and not parts[0].rstrip().endswith(("?", ":")):
+        # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet.
+        found.append(Suggestion(item, parts[0].rstrip("."), None, _due(parts[0], prose, next_meeting),
+                                "suggested", None))
     if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
         for aside in _ASIDE_RE.findall(prose):
             for part in re.split(r",\s+|;\s+", aside):
@@ -437,6 +450,14 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                                             "suggested", hit[2]))
                     return found
     return found
+
+
+# A bullet that is an order, as a task list writes it (not an agenda's "Review …", "Discuss …").
+_IMPERATIVE_RE = re.compile(
+    r"^(?:Invite|Open an? (?:issue|PR|pull request|ticket|discussion)|Set up|Send|Schedule|Create|Write up|"
+    r"E-?mail|Contact|Reach out|Follow[- ]up|Ping|File an?|Submit|Post|Share|Prepare|Draft|Organi[sz]e|"
+    r"Investigate|Look into|Find out|Publish|Announce|Coordinate with|Book|Register|Notify|Remind|Collect|"
+    r"Circulate|Ask)\b")
 
 
 # "Alden will update the list and Eirini will help to check it": a commitment each.
@@ -503,6 +524,14 @@ def _names_its_tasks(item: Item) -> bool:
                 and looks_like_name(m["words"]) and not names_people(m["words"]))
 
 
+def _head_owner(item: Item, people: Matcher) -> Person | None:
+    """The person a bullet that only heads the tasks under it names ('* Erik' over his tasks):
+    someone the directory or the meeting knows, not any capitalised word ('* Roadmap')."""
+    if item.kind != "note" or not item.children or not heads_a_list(item.text):
+        return None
+    return _who(clean(item.text).rstrip(":"), people)
+
+
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
@@ -516,11 +545,14 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
             if _names_its_tasks(item):
                 whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
                 continue
+            own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")
                 quoted = _quoted_tasks(i, people, whose) if tasks and start.startswith(">") else []
                 for s in quoted or suggest_item(i, people, next_meeting, head if row else ""):
+                    if own and not (s.owner or s.owner_text):
+                        s.owner, s.owner_text = own, None
                     if whose and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
                     if done and s.status == "open" and not (i.label or "").startswith("[ ]"):

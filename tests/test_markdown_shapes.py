@@ -266,3 +266,18 @@ def test_a_decision_bullet_with_a_remark_explains_it_and_gathers_nothing():
                          "## Action Items (carried over)\n\n* Ann to send it\n", date=dt.date(2024, 6, 5))
     kinds = [(i.text, i.kind) for i in doc.items()]
     assert kinds == [("(draft)", "decision"), ("IGVM 50% (draft) v1.2", "note"), ("Ann to send it", "action")]
+
+
+def test_a_list_indented_four_spaces_is_a_list_not_code():
+    """'    - Date: …' under a heading is code to Markdown and a list to whoever wrote it: bullets
+    (a decision, tasks) that come back as written.  Real code stays a block as it was."""
+    text = ("# Sigsum weekly\n\n    - Date: 2024-08-20 1215 UTC\n    - Chair: nisse\n\n## Decisions\n\n"
+            "    - Decided: Cancel weekly next week.\n        - Hence the next one is 2024-09-03\n\n"
+            "## Next steps\n\n    - filippo: post review comments on !81\n\n## Code\n\n    make test\n    - not a list\n")
+    doc = parse_markdown(text)
+    assert render(doc) == normalize(text)
+    kinds = {i.text: i.kind for i in items(doc)}
+    assert kinds["Cancel weekly next week."] == "decision"
+    assert kinds["filippo: post review comments on !81"] == "action"
+    assert kinds["    make test\n    - not a list"] == "raw"
+    assert doc.date == dt.date(2024, 8, 20)

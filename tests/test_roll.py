@@ -77,6 +77,12 @@ SHAPES = {
         "## Attendees\n\n* Jane Doe\n* John Smith\n\n## Non-voting observers\n\n* Li Wei\n\n"
         "## Regrets\n\n* Bob Brown\n\n## Release\n\n* Ship it\n",
         ["Jane Doe", "John Smith", "Li Wei"], ["Bob Brown"]),
+    "the round of hellos, in handles": ("## Agenda\n\n  - Hello\n  - Status round\n\n## Hello\n\n  - rgdd\n"
+                                        "  - nisse\n\n## Status round\n\n  - rgdd: back from vacation\n",
+                                        ["rgdd", "nisse"], []),
+    "a bold label with a remark over the list": (
+        "**Time:** 14:00 (UTC)\n\n**Participants** (please add your name)\n\n* Leo Uieda\n* Santi Soler\n\n"
+        "**Discussion points:**\n\n* Leo was invited to write an article.\n", ["Leo Uieda", "Santi Soler"], []),
 }
 
 
@@ -227,3 +233,17 @@ def test_an_underlined_heading_is_read_as_the_heading_it_is():
     assert [a.name for a in doc.attendees] == ["Noa Zilberman", "Nick McKeown", "Robert Soule"]
     assert [i.kind for i in doc.items()][-1] == "action"
     assert render(doc) == normalize(text)
+
+
+def test_a_first_heading_over_the_roll_call_is_no_title():
+    """'# Participants' opening the file heads the attendance: no series 'Participants'."""
+    text = "# Participants\n\n- Marcin Hoppe (Auth0)\n- Jason Keirstead (IBM Security)\n\n# Agenda & notes\n\n- x\n"
+    doc = parse_markdown(text, filename="2020-08-24.md")
+    assert [a.name for a in doc.attendees] == ["Marcin Hoppe", "Jason Keirstead"]
+    assert doc.title is None and doc.series == "Meeting" and doc.date == dt.date(2020, 8, 24)
+    assert render(doc) == normalize(text)
+
+
+def test_a_label_with_a_remark_names_its_group_without_the_remark():
+    doc = parse_markdown(TITLE + "**Participants** (please add your name)\n\n* Leo Uieda\n", date=dt.date(2024, 6, 5))
+    assert [(a.name, a.group) for a in doc.attendees] == [("Leo Uieda", "Participants")]

@@ -396,3 +396,82 @@ def test_a_quoted_list_under_action_items_is_tasks_kept_as_written():
                      "~~add OMFIT to affiliated pkgs~~": ("done", "Erik")}
     doc = parse_markdown("# Sync 2024-06-05\n\n" + body, date=dt.date(2024, 6, 5))
     assert render(doc) == normalize("# Sync 2024-06-05\n\n" + body)
+
+
+def test_a_bullet_that_heads_tasks_is_not_one_and_a_known_name_over_them_owns_them():
+    from svsm_meet.names import Person
+
+    body = ("## Action items\n\n* Roadmap\n    * refine the roadmap\n    * start make page for website\n"
+            "* Erik\n    * deploy the docs to RTD\n* Ann to send the slides\n    * the deck is on the drive\n")
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + body)
+    found = {s.text: (s.status, s.owner.name if s.owner else s.owner_text)
+             for s in suggest(doc, Matcher([Person("Erik Everson", (), 1)]))}
+    assert found == {"refine the roadmap": ("open", None), "start make page for website": ("open", None),
+                     "deploy the docs to RTD": ("open", "Erik Everson"), "Ann to send the slides": ("open", "Ann")}
+
+
+def test_last_meetings_tasks_under_a_review_bullet_with_their_owners_and_statuses_after():
+    from svsm_meet.names import Person
+
+    body = ("- Review action items from [last meeting](./2023-09-20.md#action-items)\n"
+            "    - Review the [governance guidance](https://example.org/g) - all\n"
+            "    - Provide infrastructure costs for the test bed - Harm Jan Arendshorst\n"
+            "    - SIG onboarding - **[completed](https://example.org/sig)**\n"
+            "    - Conduct email vote for VC-API - Tracy - **[completed](https://l/79)** and **[approved](https://l/88)**\n"
+            "    - Reach out to the .NET maintainers about annual review - Tracy\n")
+    doc = parse_markdown("# TAC 2023-10-04\n\n" + body)
+    found = {s.text.split(" - ")[0]: (s.status, s.owner.name if s.owner else s.owner_text)
+             for s in suggest(doc, Matcher([Person("Tracy Kuhrt", (), 1)]))}
+    assert found == {"Review the [governance guidance](https://example.org/g)": ("open", None),
+                     "Provide infrastructure costs for the test bed": ("open", "Harm Jan Arendshorst"),
+                     "SIG onboarding": ("done", None), "Conduct email vote for VC-API": ("done", "Tracy Kuhrt"),
+                     "Reach out to the .NET maintainers about annual review": ("open", "Tracy Kuhrt")}
+    assert "decision" not in {i.kind for i in doc.items()}  # "[approved](…)" is the task's status
+
+
+def test_owners_in_bold_parentheses_and_the_sub_tasks_they_own():
+    body = ("## Tasks\n\n- Add license(s) to the repo (and readme!) **(Isabela)**\n- User test 2 recruitment\n"
+            "    - Update email template for the test **(Jenn)**\n    - Split the list and reach out **(Isabela and Jenn)**\n"
+            "- Notebook for user test 2 **(Jenn to follow up with Erik )**\n")
+    found = _found(body)
+    assert found["Add license(s) to the repo (and readme!) **(Isabela)**"] == ("open", "Isabela")
+    assert found["Update email template for the test **(Jenn)**"] == ("open", "Jenn")
+    assert found["Split the list and reach out **(Isabela and Jenn)**"] == ("open", "Isabela")
+    assert found["Notebook for user test 2 **(Jenn to follow up with Erik )**"] == ("open", "Jenn")
+
+
+@pytest.mark.parametrize("bullet, suggested", [
+    ("* Invite people from `xrft` to next meeting", True), ("* Set up a Bot for reminders on calls", True),
+    ("* Open an issue to start the conversation", True), ("* Review the governance draft", False),
+    ("* Discuss the release", False), ("* Open discussion", False), ("* Invite people?", False),
+])
+def test_a_bullet_that_is_one_order_suggests_it_to_nobody_yet(bullet, suggested):
+    found = _found("## Notes\n\n" + bullet + "\n")
+    assert found == ({bullet[2:]: ("suggested", None)} if suggested else {})
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Result: will time box doodle results to end of this week", "decision"),
+    ("We said that we should do ~ monthly telcons on gamma-cat", "decision"),
+    ("Great demo, we said we would reach out to them", "note"),
+    ("Freedcamp will remain as the tool for planning generic tasks", "decision"),
+    ("Release for this is extended by 1 month", "decision"),
+    ("Cut off date for sign up? No, because it’s remote", "decision"),
+    ("read/comment, would like to get this decided in 1-2 weeks from now", "note"),
+    ("An email on the (concluded) ietf-trans group that may be interesting", "note"),
+])
+def test_more_ways_of_saying_it_was_decided(text, kind):
+    from svsm_meet.formats.labels import split_label
+
+    label, labelled, rest = split_label(text)
+    from svsm_meet.formats.labels import kind_of_text
+
+    assert (labelled or kind_of_text(rest)) == kind
+
+
+def test_a_resolution_over_its_outcome_is_one_decision_and_one_put_off_is_none():
+    body = ("- Proposal A\n    - **RESOLVED:** That the proposal A is hereby approved.\n"
+            "        - Unanimously approved by the present TAC voting members.\n"
+            "- Proposal B\n    - **RESOLVED:** That the proposal B is hereby approved.\n        - Move to next meeting\n")
+    doc = parse_markdown("# TAC 2023-10-04\n\n" + body)
+    assert [i.text for i in doc.items() if i.kind == "decision"] == ["That the proposal A is hereby approved."]

@@ -12,7 +12,9 @@ from ..model import Attendee
 # A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
 _ATTENDEES_HEADING = re.compile(
     r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
-    r"people present|members(?: present)?|in attendance)(?: list)?$"
+    r"people present|members(?: present)?|in attendance|people|roster|"
+    # The round where everyone says hello is the roll call: "## Hello", "Check-in".
+    r"hellos?|check[- ]?ins?|who[’']?s here)(?: list)?$"
 )
 # Words in parentheses that say what someone did in the meeting rather than where they work.
 ROLE_WORDS = {
@@ -63,6 +65,7 @@ def is_org(text: str, *, acronyms: bool = False) -> bool:
 def bare(text: str) -> str:
     """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'."""
     text = re.sub(r"^\[([^\]]*)\]\([^)]*\)", r"\1", text.strip())
+    text = re.sub(r"\*\*|__", "", text)  # "**Participants** (please add your name)"
     text = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
     # "Attendees (by discord name)", "Present (alphabetical)": what follows says how, not who.
     return re.sub(r"^([^()]+?)\s*\([^()]*\)$", r"\1", text).rstrip(":").strip().lower()

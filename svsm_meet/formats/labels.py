@@ -14,7 +14,7 @@ _WORDS = {
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
         "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
         "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
-        "key decisions", "votes", "voting", "vote results", "voting results",
+        "key decisions", "votes", "voting", "vote results", "voting results", "result",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -71,7 +71,9 @@ _DECIDED_RE = re.compile(
     r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
-    r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled)|"
+    r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
+    # What stays as it is: "Freedcamp will remain the tool for tasks"; what the group set out to do.
+    r"will (?:remain|stay|continue to be)\b|^we said (?:that )?we (?:should|will|would)|we(?: are|[’']re) aiming to|"
     # Going ahead: "we can start working this way now", "We can trial this now".
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
@@ -90,7 +92,7 @@ _DECIDED_HINTS = (
     "unanimous", "vote", "objection", "go with", "going with", "let's", "let’s", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
     "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
-    "postponed", "rescheduled",
+    "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -98,7 +100,9 @@ _DECIDED_HINTS = (
 _CHOSEN_RE = re.compile(
     r"\b(?:tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone)\s+(?:elect(?:s|ed)|appoint(?:s|ed)|"
     r"support(?:s|ed)|endorse[sd]?|approve[sd]?|adopt(?:s|ed))\b"
-    r"|\b(?:any|no)(?:one|body)?\s+(?:objections?|opposed|against)\?\s*(?:no|none|nobody|no one|not heard)\b",
+    r"|\b(?:any|no)(?:one|body)?\s+(?:objections?|opposed|against)\?\s*(?:no|none|nobody|no one|not heard)\b"
+    # A question the meeting answered: "Cut off date for sign up? No, because it's remote".
+    r"|^[^?]{10,}\?\s+(?:yes|no)\b[,.;:]?\s+\w",
     re.I)
 
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
@@ -109,6 +113,8 @@ _UNDECIDED_RE = re.compile(
     r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
     r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
     r"|\b(?:come to|reach|get to|build|seek|find)\s+(?:a\s+)?(?:consensus|agreement)\b"
+    # "would like to get this decided in two weeks", "the (concluded) IETF group"
+    r"|\b(?:get|have)\s+(?:this|it|that|these|them)\s+(?:decided|agreed|approved|settled)\b|\((?:concluded|approved|agreed)\)"
     # "Ann agreed to review": Ann's commitment; "All agreed to continue by e-mail": the meeting's.
     r"|(?-i:^(?!(?:It|All|Everyone|Everybody|We|They|The|Both|Members|Attendees|Participants)\b)"
     r"[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
@@ -168,6 +174,8 @@ def kind_of_text(text: str) -> str:
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
             return kind
+    if "[" in stripped:  # "… - **[completed](…)** and **[approved](…)**": a task's status, not a vote
+        stripped = without_status(stripped)
     lowered = stripped.lower()
     if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)) \
             and not _UNDECIDED_RE.search(stripped):
@@ -191,7 +199,7 @@ _OF_THE_MEETING_RE = re.compile(
 # actions", "Action items from the last meeting", "Review of previous action items".
 _DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
 _QUALIFIER_RE = re.compile(
-    rf"^(?:(?:review|status|recap|summary|list) of |(?:open|new|pending|outstanding|{_DONE_WORDS}|"
+    rf"^(?:(?:review(?:ing)?|status|recap|summary|list)(?: of)? (?:the )?|(?:open|new|pending|outstanding|{_DONE_WORDS}|"
     r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the) )+"
     r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$", re.I)
 # "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
@@ -209,6 +217,15 @@ def says_done(heading: str) -> bool:
 
 # A paragraph all in emphasis, a heading in all but name: "***Erik***", "**Intel**", "*Notes:*".
 BOLD_LINE_RE = re.compile(r"(?P<e>\*{1,3}|_{1,3})(?P<words>[^*_\n]+?)(?P=e):?")
+
+
+def heads_a_list(text: str) -> bool:
+    """'Roadmap', 'Erik', 'Website:': a bullet whose few words only head the bullets under it (under
+    'Action items' those are the tasks, not it).  'Update docs' over details is a task."""
+    words = re.sub(r"[*_`]", "", text).strip().rstrip(":").split()
+    if not 1 <= len(words) <= 3 or re.search(r"[.!?;,()\[\]]", text):
+        return False
+    return len(words) == 1 or text.rstrip().endswith(":") or all(w[:1].isupper() for w in words)
 
 
 # An emoji, as a shortcode (":muscle:") or a symbol ("💪", "⬜"): decoration, never a word.
@@ -237,6 +254,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     if len(text) > 80 or "\n" in text.strip() or not _HEADING_WORDS_RE.search(lowered):
         return None  # a label is short, and has one of a few words: most bullets are not one
     bare = EMOJI_RE.sub(" ", text) if text.count(":") > 1 or not text.isascii() else text  # "Action Points :muscle:"
+    if "](" in bare:  # "Review action items from [last meeting](./2023-09-20.md)": the link's words
+        bare = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", bare)
     written = re.sub(r"[*_:\s]+", " ", bare).strip()
     if heading and _PLANS_RE.fullmatch(written.lower()):
         return "action"
@@ -263,10 +282,23 @@ _STATUS_RE = re.compile(
     r"closed)(?:[:;,][^()]*)?\)[.\s]*$", re.I)
 
 
+# "… - **[completed](https://…)**", "… - Done", "… – in progress": after a dash, in bold or linked.
+_DASHED_STATUS_RE = re.compile(
+    r"\s[-–—]\s+(?:\*\*|__)?\[?(?P<status>done|todo|to do|in progress|wip|pending|ongoing|complete|"
+    r"completed|closed)\]?(?:\([^()\s]*\))?(?:\*\*|__)?"
+    r"(?:\s+and\s+(?:\*\*|__)?\[?\w+\]?(?:\([^()\s]*\))?(?:\*\*|__)?)?[.\s]*$", re.I)
+
+
+def without_status(text: str) -> str:
+    """TEXT without the status a dash puts after it ('Onboard the SIG - **[completed](…)**')."""
+    m = _DASHED_STATUS_RE.search(text) if " " in text else None
+    return text[:m.start()] if m else text
+
+
 def trailing_status(text: str) -> str | None:
-    """'Share the agenda (done)', 'Rebuild JIRA (todo)': a task's status written after it,
-    'done' or 'open'; None without one."""
-    m = _STATUS_RE.search(text)
+    """'Share the agenda (done)', 'Rebuild JIRA (todo)', 'Onboard the SIG - **[completed](…)**':
+    a task's status written after it, 'done' or 'open'; None without one."""
+    m = _STATUS_RE.search(text) or _DASHED_STATUS_RE.search(text)
     if not m:
         return None
     return "done" if m["status"].lower() in ("done", "complete", "completed", "closed") else "open"

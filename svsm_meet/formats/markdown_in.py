@@ -15,8 +15,8 @@ from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
 from . import attendees as attendee_format
 from . import roll
-from .labels import (BOLD_LINE_RE, kind_of_heading, kind_of_text, split_label, split_speaker,
-                     trailing_status)
+from .labels import (BOLD_LINE_RE, heads_a_list, kind_of_heading, kind_of_text, split_label,
+                     split_speaker, trailing_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, prose_date, series_from_filename)
@@ -67,6 +67,10 @@ def normalize(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out) + "\n" if out else ""
+
+
+# A bullet indented four spaces or more: code to Markdown, a list to whoever wrote it.
+_INDENTED_ITEM_RE = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
 def _blocks(tokens):
@@ -139,6 +143,10 @@ def _html_rows(lines: list[str]) -> list[tuple[int, int]]:
 
 # A task's share written under it, its owner first: "Ciera: Berkeley.", "@kjin: the docs".
 _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):\s+\S")
+# "Update the email template **(Jenn)**", "Split the list (Isabela and Jenn)": the owner after.
+_OWNER_AFTER_RE = re.compile(
+    r"\S\s+(?:\*\*|__)?\((?:@[\w-]+|[A-Z][\w'’.-]*)(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*)*(?:\s+to\b[^()]*)?\s*\)"
+    r"(?:\*\*|__)?[.\s]*$")
 
 
 # "Unanimously approved.", "Motion carried (5-0)": an outcome that says only that what came
@@ -146,7 +154,7 @@ _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)
 # "Seconded: Ann", "For: 5": the steps between the two, a motion's only after one that moves it.
 _OUTCOME_RE = re.compile(
     r"^(?:the\s+)?(?:motion\s+)?(?:was\s+)?(?:unanimously\s+)?(?:approved|passed|carried|adopted|accepted|"
-    r"agreed|ratified)(?:\s+unanimously|\s+by\s+(?:all|consensus|acclamation))?"
+    r"agreed|ratified)(?:\s+unanimously|\s+by\s+[^.;]{1,80})?"
     r"(?:\s*[,(;:–—-].{0,80})?\.?$", re.I)
 _MOVED_RE = re.compile(r"^(?:\*\*|__)?(?:proposed|moved|motioned|seconded|second|motion)(?:\s+by)?\s*:", re.I)
 _MOTION_STEP_RE = re.compile(
@@ -154,14 +162,27 @@ _MOTION_STEP_RE = re.compile(
     r"(?:\s+by)?\s*:", re.I)
 
 
+# A motion put off: "**RESOLVED:** That …" over "Move to next meeting" was not resolved.
+_PUT_OFF_RE = re.compile(
+    r"^(?:moved?|deferred|pushed|postponed)\s+(?:to|until)\s+(?:the\s+)?next\s+(?:meeting|call|week)\b"
+    r"|^(?:tabled|deferred|postponed|no quorum)\b", re.I)
+
+
 def _mark_motions(items: list[Item]) -> None:
     """'**Cart for President.**', 'Proposed by: Cart', 'Unanimously approved.': what was
     approved is the motion, the decision of the meeting; the outcome line is a note on it.  Where
     nothing stands before the steps (the motion is the topic's heading), the outcome stays the
-    decision."""
+    decision.  A decision over its outcome ('**RESOLVED:** That …' over 'Unanimously approved')
+    is one decision; over 'Move to next meeting', none."""
     for n, item in enumerate(items):
         if item.children:
             _mark_motions(item.children)
+            if item.kind == "decision":
+                for child in item.children:
+                    if child.kind == "decision" and not child.label and _OUTCOME_RE.match(child.text.strip()):
+                        child.kind = "note"
+                    elif _PUT_OFF_RE.match(child.text.strip()):
+                        item.kind = "note"
         if item.kind != "decision" or item.label or not _OUTCOME_RE.match(item.text.strip()):
             continue
         k = n - 1  # back to the steps ("Proposed by: …"), over any discussion after them
@@ -274,6 +295,8 @@ class _Builder:
                 self.paragraph(start, end)
             elif first.type in _LIST_TYPES:
                 self.list(block, start, end)
+            elif first.type == "code_block" and (listed := self.indented_list(start, end)):
+                self.list(listed, start, end)
             else:
                 pieces = _html_rows(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
                 for a, b in pieces:
@@ -344,7 +367,8 @@ class _Builder:
                 self.heading_says(self.lines[start].strip(), 1 if setext[1] == "=" else 2, False, start, None)
             return
         level, text = len(m[1]), m[2] or ""
-        is_title = level == 1 and not self.doc.sections
+        # "# Participants" first in the file heads the roll call, not the meeting: no title then.
+        is_title = level == 1 and not self.doc.sections and not attendee_format.is_attendees_heading(text)
         section = Section(
             kind="title" if is_title else "topic",
             level=level,
@@ -446,7 +470,7 @@ class _Builder:
         if roll.is_group_label(text):
             if self.roll_level is not None or not self.roll:
                 self.roll_level = self.roll_level or 0
-                self.roll_group = roll.clean(text)
+                self.roll_group = re.sub(r"\s*\([^()]*\)(:?)$", r"\1", roll.clean(text))  # "(please add your name)"
                 return
         labelled = roll.is_group_line(text)
         found = roll.people_in_line(text) if labelled else []
@@ -512,6 +536,24 @@ class _Builder:
         self.doc.layout.attendees_gap = self.blank_before(start)
         self.attendees_heading = None
 
+    def indented_list(self, start: int, end: int):
+        """'    - Date: …' under a heading: a list indented four spaces, which Markdown takes for code
+        and its writer meant as a list (every line a bullet, or a deeper line under one).  Its
+        tokens, parsed without the indent and numbered as in the file; None if it is code."""
+        lines = self.lines[start:end]
+        if not _INDENTED_ITEM_RE.match(lines[0]) or any(
+                line and not _INDENTED_ITEM_RE.match(line) and not line.startswith("      ")
+                for line in lines):
+            return None
+        tokens = _markdown().parse("\n".join(line[4:] for line in lines) + "\n")
+        blocks = list(_blocks(tokens))
+        if len(blocks) != 1 or blocks[0][0].type not in _LIST_TYPES or blocks[0][0].map != [0, end - start]:
+            return None
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+        return tokens
+
     def list(self, block, start: int, end: int) -> None:
         if self.wants_attendees() and self.attendee_list(block, start, end):
             self.roll = []
@@ -551,12 +593,18 @@ class _Builder:
             if first.type == "list_item_open":
                 self.lazy_tail = None
                 item = self.list_item(tokens, parent_column, parent_marker)
-                if parent_column is None and self.gathers and _gatherable(item):
+                heads = (parent_column is None and self.gathers == "action" and item.children
+                         and _gatherable(item) and heads_a_list(item.text))
+                if heads:  # "Roadmap" / "Erik" over the tasks: they are the tasks, not it
+                    for child in item.children:
+                        if _gatherable(child):
+                            child.kind = "action"
+                elif parent_column is None and self.gathers and _gatherable(item):
                     item.kind = self.gathers
                 if parent_column is None and self.gathers == "action" and item.kind == "action":
                     for child in item.children:  # "- [ ] Outreach" over "- Ciera: Berkeley."
                         if child.kind in ("note", "question") and not child.label \
-                                and _OWNER_FIRST_RE.match(child.text):
+                                and (_OWNER_FIRST_RE.match(child.text) or _OWNER_AFTER_RE.search(child.text)):
                             child.kind = "action"
                 items.append(item)
                 if self.lazy_tail is not None:
@@ -676,7 +724,8 @@ def _written_date(lines: list[str], meta: dict[str, str]) -> dt.date | None:
     for line in lines[:30]:
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        found = None if fenced or line.startswith((">", "    ")) else date_line(line)
+        code = line.startswith("    ") and not _INDENTED_ITEM_RE.match(line)  # "    - Date: …" is a list's
+        found = None if fenced or code or line.startswith(">") else date_line(line)
         if found:
             return found
     return None

@@ -70,7 +70,8 @@ def is_group_label(text: str) -> bool:
     if re.fullmatch(r"#{1,6}[^#\s][^\n]*", bare):  # "##Attendees ##": a heading missing its space
         bare = bare.strip("#").strip()
     if not bare.endswith(":"):
-        return "\n" not in bare and len(bare.split()) <= 3 and is_attendees_heading(bare)
+        words = re.sub(r"\s*\([^()]*\)$", "", bare).split()  # "Participants (please add your name)"
+        return "\n" not in bare and len(words) <= 3 and is_attendees_heading(bare)
     return len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
 
 
@@ -85,6 +86,7 @@ def opens_roll(text: str) -> bool:
     first = clean(text).split("\n")[0]
     if re.fullmatch(r"#{1,6}[^#\s].*", first):  # "##Attendees ##": a heading missing its space
         first = first.strip("#").strip()
+    first = re.sub(r"^([^:()]+?)\s*\([^()]*\)\s*(:?)$", r"\1\2", first)  # "Participants (please add your name)"
     m = _GROUP_LINE_RE.match(first + ("" if ":" in first else ":"))
     label = m["group"] if m else ""
     return is_attendees_heading(label) or bool(_ABSENT.search(label))
