@@ -13,6 +13,8 @@ from svsm_meet.formats.markdown_in import normalize, parse_markdown
 from svsm_meet.formats.markdown_out import render
 
 MINUTES = sorted((FIXTURES / "minutes").glob("*.md"))
+# Other projects' real minutes (the development set of bench/score_devset.py).
+DEVSET = sorted(p for p in (FIXTURES / "devset").glob("*/*.md"))
 
 
 def parse(name: str, **kw):
@@ -32,6 +34,14 @@ def test_every_fixture_renders_back(path: Path):
     # ... and parsing what was rendered gives the same records again.
     again = parse_markdown(render(doc), filename=path.name, date=dt.date(2024, 5, 14))
     assert again == doc
+
+
+@pytest.mark.parametrize("path", DEVSET, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_other_projects_minutes_come_back_as_written(path: Path):
+    text = path.read_bytes().decode("utf-8")
+    doc = parse_markdown(text, filename=path.name, date=dt.date(2024, 5, 14))
+    assert render(doc) == normalize(text)
+    assert not (len(doc.preamble) == 1 and not doc.sections and doc.preamble[0].kind == "raw")  # never whole
 
 
 def test_title_with_ordinal_date_names_series_and_date():
