@@ -325,7 +325,7 @@ _INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
 _SUBJECT_NOT_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]+\s+(?:out|back|up|over|down|through)|Talk|Speak|Write|Reply|Respond|Go|Move|Switch|"
     r"Send|Return|Listen|Get|Add|Invite|Reach|Refer|Point|Propose|Suggest|Report|Submit|Forward|"
-    r"Present|Explain|Commit|Contribute|Migrate|Upgrade|Apply|Link|Post|Push|Compare|Reach)$")
+    r"Present|Explain|Commit|Contribute|Migrate|Upgrade|Apply|Link|Post|Push|Compare)$")
 
 
 def _written_after(flat: str) -> str | None:

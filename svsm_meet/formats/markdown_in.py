@@ -470,7 +470,7 @@ class _Builder:
         if roll.is_group_label(text):
             if self.roll_level is not None or not self.roll:
                 self.roll_level = self.roll_level or 0
-                self.roll_group = re.sub(r"\s*\([^()]*\)(:?)$", r"\1", roll.clean(text))  # "(please add your name)"
+                self.roll_group = roll.without_remark(roll.clean(text))
                 return
         labelled = roll.is_group_line(text)
         found = roll.people_in_line(text) if labelled else []

@@ -63,6 +63,12 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def without_remark(label: str) -> str:
+    """A label without the remark in parentheses after it, its colon kept:
+    'Participants (please add your name)' -> 'Participants'."""
+    return re.sub(r"\s*\([^()]*\)\s*(:?)$", r"\1", label)
+
+
 def is_group_label(text: str) -> bool:
     """'TSC members:', '**Additional attendees:**': a label that people follow; without its colon
     only where it says who attended ('Attendees', '**Present**' on a line of its own)."""
@@ -70,7 +76,7 @@ def is_group_label(text: str) -> bool:
     if re.fullmatch(r"#{1,6}[^#\s][^\n]*", bare):  # "##Attendees ##": a heading missing its space
         bare = bare.strip("#").strip()
     if not bare.endswith(":"):
-        words = re.sub(r"\s*\([^()]*\)$", "", bare).split()  # "Participants (please add your name)"
+        words = without_remark(bare).split()
         return "\n" not in bare and len(words) <= 3 and is_attendees_heading(bare)
     return len(bare) <= 60 and bool(_GROUP_WORDS.search(bare))
 
@@ -86,7 +92,7 @@ def opens_roll(text: str) -> bool:
     first = clean(text).split("\n")[0]
     if re.fullmatch(r"#{1,6}[^#\s].*", first):  # "##Attendees ##": a heading missing its space
         first = first.strip("#").strip()
-    first = re.sub(r"^([^:()]+?)\s*\([^()]*\)\s*(:?)$", r"\1\2", first)  # "Participants (please add your name)"
+    first = without_remark(first)
     m = _GROUP_LINE_RE.match(first + ("" if ":" in first else ":"))
     label = m["group"] if m else ""
     return is_attendees_heading(label) or bool(_ABSENT.search(label))
