@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
 CLI = [sys.executable, "-m", "svsm_meet"]
 sys.path.insert(0, str(ROOT))
-from svsm_meet.formats.labels import split_label  # noqa: E402
+from svsm_meet.formats.labels import split_label, split_speaker  # noqa: E402
 from svsm_meet.formats.markdown_in import normalize  # noqa: E402
 
 GOALS = {
@@ -221,7 +221,11 @@ def score_file(path: Path, labels: dict | None) -> dict:
         needle = norm(want["text"])
         # A follow-up's text is the task without its label ("ACTION: add a link" is "add a link").
         unlabelled = norm(split_label(want["text"])[2])
-        fup = next((f for f in fups if needle in norm(f["text"]) or unlabelled in norm(f["text"])), None)
+        # ... or without its owner's label ("Kris Freedain: reach out to …" is Kris's "reach out to …").
+        said = split_speaker(want["text"])
+        unspoken = norm(want["text"][len(said[0]):]) if said else unlabelled
+        fup = next((f for f in fups if needle in norm(f["text"]) or unlabelled in norm(f["text"])
+                    or unspoken in norm(f["text"])), None)
         item = next((i for i in actions if needle in norm(body(i))), None)
         if fup is None and item is None:
             a_missed.append(want["text"])

@@ -86,14 +86,19 @@ class Layout:
     # "paragraph", or the marker of a bullet list of names ("*", "-"), or ITEMS_STYLE.
     attendees_style: str = "paragraph"
     attendees_gap: bool = True  # a blank line between the attendees heading and the names
+    # Nested bullets indented with tabs, a tab a column ("\t- Vote" under "* Proposal").
+    tabs: bool = False
 
     def to_dict(self) -> dict:
-        return {
+        found = {
             "bullet": self.bullet,
             "indent": self.indent,
             "attendees_style": self.attendees_style,
             "attendees_gap": self.attendees_gap,
         }
+        if self.tabs:  # only where written so: every other meeting's record stays as it was
+            found["tabs"] = True
+        return found
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Layout:
@@ -112,6 +117,7 @@ _LAYOUT_VALUES = {
     "indent": lambda v: type(v) is int and 1 <= v <= 20,
     "attendees_style": lambda v: v in ("paragraph", "*", "-", "+", ITEMS_STYLE),
     "attendees_gap": lambda v: type(v) is bool,
+    "tabs": lambda v: type(v) is bool,
 }
 
 

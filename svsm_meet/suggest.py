@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from .action_table import action_rows
 from .dates import due_in_text
 from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
-                             says_done, says_own_plans, speaker, task_after_inner_label,
-                             trailing_status, without_status)
+                             says_done, says_own_plans, speaker, split_speaker,
+                             task_after_inner_label, tasks_for, trailing_status, without_closing,
+                             without_status)
 from .formats.roll import clean, looks_like_name, names_people
 from .model import Document, Due, Item
 from .names import Matcher, Person
@@ -264,8 +265,10 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
             return sentence, None, None  # "SPI to check their code": a group's, nobody's yet
     m = _NICK_TO_DO_RE.match(sentence)
     if m and m["verb"] not in _NOT_VERBS:
-        owner = _who(m["who"], people)
-        if owner:  # "akm to review": a nick the attendance gives, written in lower case
+        # "akm to review": a nick the attendance gives, written in lower case; "herb will send …":
+        # the first name of someone at the meeting, written so.
+        owner = _who(m["who"], people) or _who(m["who"].capitalize(), people)
+        if owner:
             return sentence, owner, None
     if _ELIDED_RE.match(sentence):
         found = _named(speaker, people) if speaker else None
@@ -401,13 +404,17 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if _TEMPLATE_RE.match(prose.strip()):
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
-        text = " ".join(item.text.split()).rstrip(".")
+        text = " ".join(without_closing(item.label, item.text).split()).rstrip(".")
         text = (task_after_inner_label(text) if not item.label else None) or text  # "… *Next Action:* ED will …"
         if text.endswith(":") and item.children and _label_word(item.label) in _OPEN_LABELS:
             return []  # "Action items (for Ann): we agreed on these:" heads its tasks
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
         talking = speaker(item.label)  # "Stephen: switch master to main" under "Action items"
+        said = split_speaker(text) if not item.label else None
+        if said and looks_like_name(said[1]) and _named(said[1], people):
+            # "Kris Freedain: reach out to [Orcun Berkem](…)" under "Action Items": Kris's
+            talking, owner, owner_text = said[1], None, None
         assigned = _FOR_RE.search(item.label or "")  # "Action item (for Jürgen): …"
         for who in (talking, assigned and assigned["who"]):
             if who and not (owner or owner_text):
@@ -546,6 +553,8 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                 whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
                 continue
             own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
+            for_whom = {id(child): who for i in item.walk() if (who := tasks_for(i.label, i.text))
+                        for child in i.children}  # "**Action Items** (Kris)" over Kris's tasks
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")
@@ -553,6 +562,8 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                 for s in quoted or suggest_item(i, people, next_meeting, head if row else ""):
                     if own and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = own, None
+                    if id(i) in for_whom and not (s.owner or s.owner_text):
+                        s.owner, s.owner_text = _named(for_whom[id(i)], people) or (None, None)
                     if whose and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
                     if done and s.status == "open" and not (i.label or "").startswith("[ ]"):

@@ -134,6 +134,10 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "Third tuesday of the month?  +1 KK", "All ok with this. We will try to not change time",
     "It was concluded that the identity check stays optional",
     "We won't merge the PR until the tests pass",
+    "Verible was added as a graduated project (2/2 votes). Henner Zeller is the 3rd TSC member",
+    "Vote passed! (2/3 votes)", "Let's revisit after 2.7 release", "let's move away from master -> gh-pages",
+    "We are adopting the Seasons model!", "Outcome so far is to keep exploring and experimenting.",
+    "Mentored project list should remain static", "The TSC expressed no reservations on the migration",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"
@@ -142,7 +146,7 @@ def test_prose_that_records_a_decision(text):
 @pytest.mark.parametrize("text", [
     "Steve to arrange logistics (day 0 or +1)", "AC: +1", "eP: +1 settle it",
     'Mostly a formality but do we agree "functions in providers" is something we want',
-    "No conclusion was reached on the API",
+    "No conclusion was reached on the API", "Let's discuss it next week",
 ])
 def test_votes_alone_and_arithmetic_are_no_decisions(text):
     assert kind_of_text(text) != "decision"

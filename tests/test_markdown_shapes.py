@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES
 
 from svsm_meet.errors import BadInput
+from svsm_meet.formats.json_format import dumps, loads
 from svsm_meet.formats.markdown_in import normalize, parse_markdown
 from svsm_meet.formats.markdown_out import render
 
@@ -291,3 +292,33 @@ def test_a_list_indented_four_spaces_is_a_list_not_code():
     assert kinds["filippo: post review comments on !81"] == "action"
     assert kinds["    make test\n    - not a list"] == "raw"
     assert doc.date == dt.date(2024, 8, 20)
+
+
+def test_lists_nested_with_tabs_are_items_and_come_back_with_their_tabs():
+    text = ("# Steering 2025-06-11\n\n## New\n\n* **[PROPOSAL] Forming a SIG** (group)\n\t- Vote\n"
+            "\t\t- Approved that an Observability SIG is needed.\n\t- **Action Items** (Kris)\n"
+            "\t\t- Add new members to the private channel\n- Next topic\n")
+    doc = parse_markdown(text, date=dt.date(2025, 6, 11))
+    assert doc.layout.tabs and not [i for i in doc.items() if i.kind == "raw"]
+    assert [i.text for i in doc.items() if i.kind == "decision"] == ["Approved that an Observability SIG is needed."]
+    assert render(doc) == normalize(text)
+    again = loads(dumps(doc))  # the JSON form keeps how the file nests its lists
+    assert again.layout.tabs and render(again) == normalize(text)
+    spaced = parse_markdown(text.replace("\t", "    "), date=dt.date(2025, 6, 11))
+    assert not spaced.layout.tabs and "tabs" not in dumps(spaced)
+
+
+def test_a_file_of_one_html_paragraph_a_line_is_an_item_a_line():
+    lines = ["<p><strong>TRANSPARENCY BOARD</strong></p>", "<p>The Chair welcomed all attendees.</p>",
+             "<ul><li>It would help to look at it again.</li>", "<li>Action: ONS to forward a case.</li></ul>",
+             "<p>Any other business</p>"]
+    text = "---\ntitle: Board Minutes - 15th November 2011\n---\n\n" + "\n".join(lines) + "\n"
+    doc = parse_markdown(text)
+    raw = [i.text for i in doc.items() if i.kind == "raw"]
+    assert raw[1:] == lines[:2] + ["\n".join(lines[2:4]), lines[4]]  # after the front matter
+    assert render(doc) == normalize(text)
+
+
+def test_an_entity_in_front_matter_is_the_character():
+    doc = parse_markdown("---\ntitle: Senior Officials Group&#58; 6th Meeting\n---\n\n* x\n", date=dt.date(2012, 7, 19))
+    assert doc.series == "Senior Officials Group: 6th Meeting"

@@ -40,6 +40,18 @@ SHAPES = {
                                                                "Forrest Norvell"], []),
     "name, org bullets under the heading": ("## Attendees\n\n* Jane Doe, Red Hat\n* John Smith, Google\n",
                                             ["Jane Doe", "John Smith"], []),
+    "the role first, in parentheses": ("## Voting Members\n\n- [x] (Chair) Marco Möller [Pionix]\n"
+                                       "- [ ] Ann Lee [Acme]\n", ["Marco Möller"], ["Ann Lee"]),
+    "present, absent and guests a paragraph each": (
+        "## Attendees\n\nPresent: Ann Lee, Bob Ray\n\nAbsent:  Carl Fox\n\nGuests: Dana Wu (Linux Foundation)\n\n"
+        "## Agenda\n\n* x\n", ["Ann Lee", "Bob Ray", "Dana Wu"], ["Carl Fox"]),
+    "a comma inside parentheses": ("Attendees: Zoe Hoyal (Cabinet Office, secretariat), Tom Steinberg\n",
+                                   ["Zoe Hoyal", "Tom Steinberg"], []),
+    "one HTML paragraph a line (a word processor's export)": (
+        "<p><strong>Attendees:</strong></p>\n<p>Ann Lee (Chair)</p>\n<p>Bob Ray, Initech (Deputy)</p>\n"
+        "<p><strong> </strong></p>\n<p><strong>Apologies:</strong></p>\n<p>Carl Fox</p>\n"
+        "<p><strong>1. Welcome</strong></p>\n<p>The Chair welcomed all.</p>\n",
+        ["Ann Lee", "Bob Ray"], ["Carl Fox"]),
     "checkboxes under the heading": ("## Attendees\n\n- [x] Ann Lee\n- [ ] Bob Ray\n", ["Ann Lee"], ["Bob Ray"]),
     "org, handle, e-mail under the heading": (
         "## Attendees\n\n- Jane Doe / ACME / @jdoe\n- Li Wei <li@example.org>\n- John Smith - Google\n",

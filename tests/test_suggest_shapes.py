@@ -475,3 +475,29 @@ def test_a_resolution_over_its_outcome_is_one_decision_and_one_put_off_is_none()
             "- Proposal B\n    - **RESOLVED:** That the proposal B is hereby approved.\n        - Move to next meeting\n")
     doc = parse_markdown("# TAC 2023-10-04\n\n" + body)
     assert [i.text for i in doc.items() if i.kind == "decision"] == ["That the proposal A is hereby approved."]
+
+
+def test_a_label_over_tasks_with_their_owner_in_parentheses():
+    found = _found("* **Onboarding** (Kris)\n\t- **Action Items** (Kris)\n\t\t- Add new members to the channel\n"
+                   "\t- **Action Items**\n\t\t- Kris Freedain: reach out to [Orcun](https://example.org/o)\n")
+    assert found == {"Add new members to the channel": ("open", "Kris"),
+                     "Kris Freedain: reach out to [Orcun](https://example.org/o)": ("open", "Kris Freedain")}
+
+
+def test_a_paragraph_all_in_bold_opened_by_its_label():
+    found = _found("## OD 1.2\n\n**ACTION: split out minor changes from major ones.**\n\n"
+                   "__Decision: keep the old name__\n")
+    assert found == {"split out minor changes from major ones": ("open", None)}
+    doc = parse_markdown("# Sync 2024-06-05\n\n__Decision: keep the old name__\n", date=dt.date(2024, 6, 5))
+    assert [i.kind for i in doc.items()] == ["decision"]
+
+
+def test_a_first_name_written_in_lower_case_is_someones_at_the_meeting():
+    from svsm_meet.names import Person
+
+    doc = parse_markdown("# Sync 2024-06-05\n\n## Participants\n\n* Herb Lainchbury\n* Mike Linksvayer\n\n"
+                         "## Summary\n\n* herb will send a note giving folks a chance to object\n"
+                         "* mark to review the draft\n", date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person(a.name) for a in doc.attendees])
+    found = {s.text: s.owner.name if s.owner else s.owner_text for s in suggest(doc, here)}
+    assert found == {"herb will send a note giving folks a chance to object": "Herb Lainchbury"}

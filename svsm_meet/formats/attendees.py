@@ -94,7 +94,7 @@ def parse_name(text: str) -> Attendee | None:
         return None
     m = _NOTE_RE.match(text)
     name, note = (m["name"], m["note"]) if m else (text, None)
-    if "," in name or is_org(name):  # "John Mertic, Linux Foundation" is one person
+    if "," in name or "(" in name or ")" in name or is_org(name):  # "John Mertic, Linux Foundation" is one person
         return None
     # Written with more than a name — a checkbox, an e-mail, a handle, "/ ACME", "- Google": the
     # tolerant reader (formats/roll.py) takes those apart.
@@ -118,7 +118,8 @@ def parse_lines(lines: list[str], require_group_word: bool = False) -> list[Atte
         if require_group_word and number == 0 and not (group and is_attendees_heading(group)):
             return None
         present = not (group and ABSENT_GROUP.search(group))
-        for position, text in enumerate(names.split(", ")):
+        # Not at a comma inside parentheses: "Zoe Hoyal (Cabinet Office, secretariat)".
+        for position, text in enumerate(re.split(r", (?![^()]*\))", names)):
             attendee = parse_name(text)
             if attendee is None:
                 return None

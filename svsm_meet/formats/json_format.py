@@ -184,7 +184,7 @@ class _Builder:
             date=meeting.date,
             start_time=meeting.start_time,
             timezone=meeting.timezone,
-            layout=Layout(layout.bullet, layout.indent, layout.attendees_style, layout.attendees_gap),
+            layout=Layout(layout.bullet, layout.indent, layout.attendees_style, layout.attendees_gap, layout.tabs),
         )
         doc.attendees = [
             Attendee(a.name, a.role, a.affiliation, a.group, a.present, a.new_line) for a in data.attendees

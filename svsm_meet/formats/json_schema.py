@@ -197,6 +197,7 @@ class LayoutIn(_Model):
     indent: Annotated[int, Field(ge=1, le=INDENT)] = 2
     attendees_style: Literal["paragraph", "*", "-", "+", "items"] = "paragraph"
     attendees_gap: bool = True
+    tabs: bool = False
 
 
 class MeetingIn(_Model):

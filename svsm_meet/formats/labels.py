@@ -48,6 +48,8 @@ _LABEL_RES = [
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
+    # **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S),
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
     re.compile(rf"^(?P<label>(?P<word>[A-Z][A-Z -]{{1,18}}?){_NUMBER} [-–—] +)(?=\S)"),  # ACTION - Matt to ...
@@ -55,12 +57,15 @@ _LABEL_RES = [
 # The last three forms, without a colon, only for the words that record something.
 _BARE_LABEL_FORMS = 3
 _LAST_FORM = len(_LABEL_RES) - 1
+_ALL_BOLD_FORM = 4
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
     r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
-    r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed)\b|"
+    r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed|"
+    r"revisit|move (?:away|to|forward|on)|stick|wait|skip|switch|stay|leave|table)\b|"
+    r"we(?:[’']re| are) (?:now )?(?:adopting|switching to|moving to)|(?:expressed|had|raised) no (?:reservations|concerns|objections)|"
     r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     r"we won[’']t (?!be\b)|"
@@ -73,17 +78,18 @@ _DECIDED_RE = re.compile(
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
     # What stays as it is: "Freedcamp will remain the tool for tasks"; what the group set out to do.
-    r"will (?:remain|stay|continue to be)\b|^we said (?:that )?we (?:should|will|would)|we(?: are|[’']re) aiming to|"
+    r"(?:will|should|shall) (?:remain|stay|continue to be)\b|^we said (?:that )?we (?:should|will|would)|we(?: are|[’']re) aiming to|"
     # Going ahead: "we can start working this way now", "We can trial this now".
     r"(?:(?<![^.!;:\n]\s)(?<!\w)|\b(?:think|believe|agreed that|so now)\s+)we can (?:now )?(?:start|begin|trial|go ahead|proceed|move (?:forward|ahead))"
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
-    r"conclusion\b[^.;]{0,40}\b(?:is|was) that|"
-    # A tally: "(5/6 Votes)", "passed 7-0", "motion carried".
-    r"\(\d+\s*/\s*\d+\s+votes?\)|(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|motion (?:passed|carried)"
+    r"(?:conclusion|outcome)\b[^.;]{0,40}\b(?:is|was) (?:that|to)\b|"
+    # A tally: "passed 7-0", "motion carried" (and "(5/6 Votes)", below).
+    r"(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|(?:motion|vote) (?:passed|carried)"
     r")\b"
     # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
     # "(day 0 or +1)".
-    r"|^.{10,}\s(?<!or )(?<!and )\+1s?\b",
+    r"|^.{10,}\s(?<!or )(?<!and )\+1s?\b"
+    r"|\(\d+\s*/\s*\d+\s+votes?\)",
     re.I,
 )
 # Every alternative of _DECIDED_RE has one of these (a cheap first look, on every bullet).
@@ -91,7 +97,7 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "going with", "let's", "let’s", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried", "won't", "won’t", "accepted", "rejected", "we can", "confirmed", "cancel",
+    "carried", "won't", "won’t", "accepted", "we are", "we're", "we’re", "reservations", "concerns", "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
@@ -134,7 +140,8 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
         m = pattern.match(text)
         if m:
             kind = _KIND_OF_WORD.get(m["word"].strip().lower())
-            if number >= len(_LABEL_RES) - _BARE_LABEL_FORMS and kind not in ("action", "decision"):
+            if (number >= len(_LABEL_RES) - _BARE_LABEL_FORMS or number == _ALL_BOLD_FORM) \
+                    and kind not in ("action", "decision"):
                 continue  # "**Context** as …", "**Note** - …": emphasis, not a label
             if m["word"].strip().lower() in ("ai", "ais") and (
                     not m["word"].strip().startswith("AI") or number == _LAST_FORM):
@@ -145,6 +152,12 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
                 return m["label"], kind, text[m.end():]
             return None, None, text
     return None, None, text
+
+
+def without_closing(label: str | None, text: str) -> str:
+    """'**ACTION: ' over 'split out minor changes**': the text without the bold its label opened."""
+    mark = label[:2] if label and label[:2] in ("**", "__") and label[2:3] not in "*_" else ""
+    return text[:-2].rstrip() if mark and text.endswith(mark) and mark not in label[2:] else text
 
 
 def task_after_inner_label(text: str) -> str | None:
@@ -275,6 +288,16 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     if None in kinds:
         return None
     return "action" if "action" in kinds else "decision"
+
+
+_OWNERS_ONLY_RE = re.compile(r"\((?P<who>[^()]{1,60})\)[.:]?")
+
+
+def tasks_for(label: str | None, text: str) -> str | None:
+    """'**Action Items** (Kris)' over the tasks: who they are for ('Kris'); None for any other
+    bullet."""
+    m = _OWNERS_ONLY_RE.fullmatch(text.strip())
+    return m["who"].strip() if m and label and kind_of_heading(label) == "action" else None
 
 
 _STATUS_RE = re.compile(

@@ -13,19 +13,23 @@ from pathlib import PurePath
 
 from ..errors import BadInput
 from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout, Section
+from ..html_units import html_units
 from . import attendees as attendee_format
 from . import roll
 from .labels import (BOLD_LINE_RE, heads_a_list, kind_of_heading, kind_of_text, split_label,
-                     split_speaker, trailing_status)
+                     split_speaker, tasks_for, trailing_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, prose_date, series_from_filename)
 
 # A bullet line: indent, marker, the spaces after it (1 to 4), text.
-_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
+_ITEM_RE = re.compile(r"^( *|\t*)([-*+]|\d{1,9}[.)])( {1,4})(\S.*)$")
+# A bullet indented with tabs, and one with spaces: which the file nests its lists with.
+_TAB_ITEM_RE = re.compile(r"^\t+(?:[-*+]|\d{1,9}[.)]) ", re.M)
+_SPACE_ITEM_RE = re.compile(r"^ +(?:[-*+]|\d{1,9}[.)]) ", re.M)
 _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+) *$")
 # "*": a bullet left empty (the lines are stripped of trailing spaces); its groups are _ITEM_RE's.
-_EMPTY_ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])()()$")
+_EMPTY_ITEM_RE = re.compile(r"^( *|\t*)([-*+]|\d{1,9}[.)])()()$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
@@ -141,6 +145,24 @@ def _html_rows(lines: list[str]) -> list[tuple[int, int]]:
     return list(zip(bounds, bounds[1:]))
 
 
+# A line that opens a block element of its own, and one that closes one: '<p>…</p>' a line.
+_OPENS_ELEMENT_RE = re.compile(r"^<(?:p|ul|ol|h[1-6]|div|table|blockquote|dl|pre)\b", re.I)
+_CLOSES_ELEMENT_RE = re.compile(r"</(?:p|ul|ol|h[1-6]|div|table|blockquote|dl|pre)>\s*$", re.I)
+
+
+_ALL_STRONG_RE = re.compile(r"<p>(?:\s*<(strong|b)>[^<]*</\1>)+\s*</p>", re.I)
+
+
+def _html_pieces(lines: list[str]) -> list[tuple[int, int]]:
+    """An HTML block as raw items: a table a row at a time (_html_rows), and minutes converted
+    from a word processor, a '<p>…</p>' a line with no blank line between (a Jekyll post), an
+    element at a time, so that one block is not the whole file."""
+    cuts = [k for k in range(1, len(lines))
+            if _OPENS_ELEMENT_RE.match(lines[k]) and _CLOSES_ELEMENT_RE.search(lines[k - 1])]
+    bounds = [0, *cuts, len(lines)]
+    return [(a + c, a + d) for a, b in zip(bounds, bounds[1:]) for c, d in _html_rows(lines[a:b])]
+
+
 # A task's share written under it, its owner first: "Ciera: Berkeley.", "@kjin: the docs".
 _OWNER_FIRST_RE = re.compile(r"^(?:@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?):\s+\S")
 # "Update the email template **(Jenn)**", "Split the list (Isabela and Jenn)": the owner after.
@@ -230,6 +252,9 @@ class _Builder:
     def __init__(self, lines: list[str]):
         self.lines = lines
         self.doc = Document(series="", date=dt.date.min)
+        text = "\n".join(lines)
+        # Nested with tabs where most nested bullets are; a bullet nested the other way stays raw.
+        self.doc.layout.tabs = len(_TAB_ITEM_RE.findall(text)) > len(_SPACE_ITEM_RE.findall(text))
         self.section: Section | None = None
         self.attendees_heading: Section | None = None
         # Bullet columns and the first bullet marker and nesting step seen, for settle_layout.
@@ -298,10 +323,12 @@ class _Builder:
             elif first.type == "code_block" and (listed := self.indented_list(start, end)):
                 self.list(listed, start, end)
             else:
-                pieces = _html_rows(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
+                pieces = _html_pieces(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
                 for a, b in pieces:
                     item = self.raw(start + a, start + b)
-                    if self.roll_level is not None and not self.doc.attendees:
+                    if first.type == "html_block":
+                        self.read_roll_html(item)
+                    elif self.roll_level is not None and not self.doc.attendees:
                         self.read_roll_items([item])
                     self.add(item)
             cursor = max(cursor, end)
@@ -416,7 +443,7 @@ class _Builder:
         lines = self.lines[start:end]
         if self.wants_attendees():  # the attendees heading's own paragraph: the attendance
             found = attendee_format.parse_lines(lines)
-            if found and attendee_format.paragraph_lines(found) == lines:
+            if found and attendee_format.paragraph_lines(found) == lines and not self.group_follows(end):
                 self.roll = []  # a stray "Host: …" line read before it was not the attendance
                 self.take_attendees(found, "paragraph", start)
                 return
@@ -433,6 +460,12 @@ class _Builder:
         self.read_roll_paragraph(lines)
         for a, b in _paragraph_pieces(lines):
             self.paragraph_piece(start + a, start + b)
+
+    def group_follows(self, end: int) -> bool:
+        """'Present: …' then, a paragraph after, 'Absent: …' and 'Guests: …': groups of one
+        roll call, read together (a paragraph of its own each, so kept as the lines they are)."""
+        after = next((line for line in self.lines[end:end + 3] if line.strip()), "")
+        return not after.startswith("#") and roll.is_group_line(after)
 
     def paragraph_piece(self, start: int, end: int) -> None:
         lines = self.lines[start:end]
@@ -500,6 +533,29 @@ class _Builder:
             elif item.text.lstrip().startswith("|"):
                 self.roll.extend(roll.people_in_table(item.text))
             self.read_roll_items(item.children)
+
+    def read_roll_html(self, item: Item) -> None:
+        """'<p><strong>Attendees:</strong></p>' then '<p>Ann Lee (Chair)</p>' a line: the roll
+        call read as its paragraphs would be, a line all in bold as a line in bold."""
+        if self.doc.attendees:
+            return
+        units = html_units(item.text)
+        if not units:
+            return  # "<p><strong> </strong></p>": nothing said
+        text = " ".join(unit.text for unit in units)  # a list or a table: not a name, ends the roll
+        if len(units) > 1 or item.text.lstrip()[:3].lower() != "<p>":
+            if self.roll_level is not None:
+                self.read_roll_paragraph([text])
+            return
+        if _ALL_STRONG_RE.fullmatch(item.text.strip()):
+            text = f"**{text}**"
+        elif self.roll_level is not None and len(re.split(r",\s+(?![^()]*\))", text)) == 2:
+            # A person a line: "Nick Illsey, DfT (Deputy)" is one, and their organisation.
+            found = roll.person(text, group=self.roll_group)
+            if found:
+                self.roll.append(found)
+                return
+        self.read_roll_paragraph([text])
 
     def read_roll_bullets(self, items: list[Item]) -> None:
         """Attendance as bullets among others: '* Participants: A, B,' (wrapped over lines), or
@@ -631,7 +687,7 @@ class _Builder:
         column, marker = len(m[1]), m[2] + m[3][1:]
         if len(marker) > MARKER_CHARS:  # "123456789.   ": kept as written, as a block
             return self.raw(start, end)
-        pad = " " * (column + len(marker) + 1)
+        pad = m[1] + " " * (len(marker) + 1)
         lazy = next((k for k, line in enumerate(own[1:], 1) if not line.startswith(pad)), None)
         if lazy is not None:
             # "* Update on the WG\nNotes: agreed we should …": lines that continue a top-level
@@ -668,6 +724,8 @@ class _Builder:
                 if child.label in _BOXES:
                     child.kind = kind_of_text(child.text)
         gathers = kind_of_heading(item.body) if item.children else None  # "**Decisions**:" over them
+        if not gathers and item.children and tasks_for(item.label, item.text):
+            gathers, item.kind = "action", "note"  # "**Action Items** (Kris)" over Kris's tasks
         if not gathers and item.kind == "action" and item.text.rstrip().endswith(":") and item.label \
                 and kind_of_heading(re.sub(r"\s*\([^()]*\)", "", item.label)) == "action":
             gathers = "action"  # "Action items (for Ann): we agreed on these:" over the tasks

@@ -28,11 +28,12 @@ def item_own_lines(item: Item, column: int, layout: Layout) -> list[str]:
     if item.kind == "raw":
         return item.text.split("\n")
     marker = item_marker(item, layout)
+    lead = ("\t" if layout.tabs else " ") * column
     if not marker:  # a paragraph: its lines as written, no marker
-        return [(" " * column + line).rstrip() for line in item.body.split("\n")]
+        return [(lead + line).rstrip() for line in item.body.split("\n")]
     first, *rest = item.body.split("\n")
-    pad = " " * (column + len(marker) + 1)
-    lines = [f"{' ' * column}{marker} {first}".rstrip()]
+    pad = lead + " " * (len(marker) + 1)
+    lines = [f"{lead}{marker} {first}".rstrip()]
     lines += [(pad + line).rstrip() for line in rest]
     return lines
 

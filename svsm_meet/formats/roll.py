@@ -160,12 +160,18 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     text = _PRONOUNS_RE.sub("", text) if "/" in text else text  # "(she/her)"
     if text.endswith(")."):  # "Bruce Chernia (Intel)." ends a sentence of names
         text = text[:-1]
+    first = _ROLE_FIRST_RE.match(text)  # "(Chair) Marco Möller [Pionix]"
+    if first and (first["role"].lower() in ROLE_WORDS or ROLE_TITLE.search(first["role"])):
+        text = text[first.end():]
+    else:
+        first = None
     note = None
     m = _TRAILING_NOTE_RE.match(text) or _INNER_NOTE_RE.match(text)
     if m:
         text, note = m["name"], m["note"].strip()
     handle = None
-    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
+    # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
+    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
     if len(parts) > 1:
         # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano", "Exec. Director: Tracy Teal":
         # the organisation or the role first.
@@ -210,7 +216,12 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
             attendee.role = note
         elif not note.startswith("@"):
             attendee.affiliation = note[:200]
+    if first and not attendee.role:
+        attendee.role = first["role"]
     return attendee
+
+
+_ROLE_FIRST_RE = re.compile(r"^\((?P<role>[^()]{1,40})\)\s+(?=\S)")
 
 
 def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
@@ -240,7 +251,8 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
 
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    for part in re.split(r",\s+(?:and\s+)?|;\s+|\s+and\s+", text):  # "A, B, and C"
+    # "A, B, and C"; not inside parentheses: "Zoe Hoyal (Cabinet Office, secretariat)"
+    for part in re.split(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)(?![^()]*\))", text):
         part = part.strip().rstrip(",")
         if not part:
             continue
@@ -248,6 +260,9 @@ def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> li
         if last is not None and is_org(clean(part), acronyms=True):
             last.affiliation = last.affiliation or clean(part)[:200]
             continue
+        if re.fullmatch(r"[A-Z]{2,4}", clean(part)):
+            continue  # "**Scribe:** ECH": someone's initials, whose name the roll gives
+
         attendee = person(part, group=group, one_per_entry=False)
         if attendee is not None:
             found.append(attendee)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from ..dates import FIRST_YEAR, LAST_YEAR, in_range
@@ -206,5 +207,5 @@ def front_matter(lines: list[str]) -> dict[str, str]:
             return found
         m = re.match(r"^([A-Za-z_][\w-]*):\s*(.*?)\s*$", line)
         if m:
-            found[m[1].lower()] = m[2].strip("'\"")
+            found[m[1].lower()] = html.unescape(m[2].strip("'\""))  # "Group&#58; 6th Meeting"
     return {}
