@@ -41,15 +41,20 @@ def action_rows(text: str) -> list[Row]:
         return []
     if not re.fullmatch(r"[\s|:-]+", lines[1]):
         return []  # no header rule: not a table
-    header = _cells(lines[0])
+    return rows_of(_cells(lines[0]), [_cells(line) for line in lines[2:]])
+
+
+def rows_of(header: list[str], body: list[list[str]]) -> list[Row]:
+    """The tasks of a table given as cells (a Markdown table's, or an HTML one's: html_units.py),
+    where its header says it holds them; [] for any other table."""
+    header = [_EMPHASIS_RE.sub("", h).strip() for h in header]
     task = next((i for i, h in enumerate(header) if _TASK_HEADERS.match(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEADERS.match(h)), None)
     status = next((i for i, h in enumerate(header) if _STATUS_HEADERS.match(h)), None)
     if task is None or not (_TASKS_FOR_SURE.match(header[task]) or owner is not None):
         return []
     rows = []
-    for line in lines[2:]:
-        cells = _cells(line)
+    for cells in body:
         what = cells[task] if task < len(cells) else ""
         if len(what) < 3:
             continue

@@ -71,6 +71,44 @@ class _Reader(HTMLParser):
         self.words.append(data)
 
 
+class _Cells(HTMLParser):
+    """A table's rows as the texts of their cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.words: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "tr" or tag in ("td", "th") and not self.rows:
+            self.rows.append([])  # "<thead><td>Owner</td>…": a header row without its "<tr>"
+        if tag in ("td", "th"):
+            self.words = []
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("td", "th") and self.words is not None:
+            self.rows[-1].append(" ".join("".join(self.words).split()))
+            self.words = None
+        elif tag == "thead" and self.rows and self.rows[-1]:
+            self.rows.append([])  # the body's first row may come without its "<tr>" too
+
+    def handle_data(self, data) -> None:
+        if self.words is not None:
+            self.words.append(data)
+
+
+def html_rows(text: str, head: str = "") -> list[list[str]]:
+    """The rows of the HTML table TEXT is (or, with HEAD, the table's opening rows before it, a
+    row of it): the cells' texts, the header row first; [] for HTML that is no table."""
+    reader = _Cells()
+    try:
+        reader.feed(head + "\n" + text)
+        reader.close()
+    except Exception:  # noqa: BLE001 - malformed HTML says nothing we can read
+        return []
+    return [row for row in reader.rows if row]
+
+
 def html_units(text: str, head: str = "") -> list[Unit]:
     """The units of text of an HTML block; [] for a block that is not HTML.  HEAD: for a row of a
     table kept an item a row, the table's opening rows, read first for its column headers."""

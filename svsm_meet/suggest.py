@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .action_table import action_rows
+from .action_table import action_rows, rows_of
 from .dates import due_in_text
 from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
                              says_done, says_own_plans, speaker, split_speaker,
@@ -104,7 +104,11 @@ _NICK_TO_DO_RE = re.compile(r"^(?P<who>[a-z][\w.-]{1,30}(?:\s+and\s+[a-z][\w.-]{
 _HANDLE_FIRST_RE = re.compile(rf"^(?P<who>{_HANDLE})(?:\s*(?:/|&|\band\b)\s*{_HANDLE})*[:,]?\s+(?=\S)")
 # "**[Dan Middleton, Aeva Black]** Develop …", "[Matt W] Ask …": the owners in brackets first.
 _BRACKETS_FIRST_RE = re.compile(
-    rf"^(?:\*\*|__)?\[(?P<who>{_ONE})(?:\s*(?:,|/|&|\band\b)\s*{_ONE})*\](?:\*\*|__)?:?\s+(?=\S)")
+    rf"^(?:\*\*|__)?\[(?:name=)?(?P<who>{_ONE})(?:\s*(?:,|/|&|\band\b)\s*{_ONE})*\](?:\*\*|__)?:?\s+(?=\S)")
+_NEEDS_SOMEONE_RE = re.compile(
+    r"^(?:(?:we|they)\s+)?(?:still\s+)?needs?\s+(?:someone|somebody|a volunteer|volunteers|an owner|a champion)\s+to\s+[a-z]",
+    re.I)
+_NAME_TAG_RE = re.compile(rf"^\[name=(?P<who>{_ONE})\]\s+")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
@@ -253,6 +257,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         if _THING_RE.search(who):
             return None  # "Mitigation will take some time": a thing's, no task
         # "Plan is to …": no one's; the group's perhaps (below)
+    if _NEEDS_SOMEONE_RE.match(sentence):
+        return sentence, None, None  # "Need someone to review the materials": a task, nobody's yet
     m = _SUGGESTS_RE.match(sentence)
     if m:
         return sentence, None, None  # the one who suggests it is not necessarily the one to do it
@@ -438,12 +444,16 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
                                     "suggested", owner_text))
+    # "[name=Mridul] Submit the applications": HackMD's tag of who wrote it, or whose it is.
+    tag = _NAME_TAG_RE.match(parts[0]) if len(parts) == 1 else None
+    order = parts[0][tag.end():] if tag else parts[0] if parts else ""
     if not found and item.kind == "note" and len(parts) == 1 and item.marker != "" \
-            and _IMPERATIVE_RE.match(parts[0]) and len(parts[0].split()) <= 20 \
-            and not parts[0].rstrip().endswith(("?", ":")):
+            and _IMPERATIVE_RE.match(order) and len(order.split()) <= 20 \
+            and not order.rstrip().endswith(("?", ":")):
         # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet.
-        found.append(Suggestion(item, parts[0].rstrip("."), None, _due(parts[0], prose, next_meeting),
-                                "suggested", None))
+        owner, owner_text = (_named(tag["who"], people) or (None, None)) if tag else (None, None)
+        found.append(Suggestion(item, parts[0].rstrip("."), owner, _due(parts[0], prose, next_meeting),
+                                "suggested", owner_text))
     if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
         for aside in _ASIDE_RE.findall(prose):
             for part in re.split(r",\s+|;\s+", aside):
@@ -481,11 +491,14 @@ def _two_commitments(sentence: str, people: Matcher) -> list[str]:
     return [sentence]
 
 
-def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
-    """A table of action items: each row a task, open or done, its owner from its column."""
+def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None, rows=None) -> list[Suggestion]:
+    """A table of action items: each row a task, open or done, its owner from its column (the
+    first where it names several: "Richard Wade, Felicia Retiz")."""
     found = []
-    for row in action_rows(item.text):
-        owner, owner_text = (_named(row.owner, people) or (None, None)) if row.owner else (None, None)
+    for row in action_rows(item.text) if rows is None else rows:
+        first = re.split(r",\s+|;\s+", row.owner)[0] if row.owner else None
+        first = re.sub(r"\s*\([^()]*\)", "", first).strip() if first else None  # "Joey Thomas (TNRIS)"
+        owner, owner_text = (_named(first, people) or (None, None)) if first else (None, None)
         if not (owner or owner_text):
             owner = action_owner(row.text, people)
         found.append(Suggestion(item, row.text, owner, _due(row.text, row.text, next_meeting),
@@ -499,8 +512,12 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     from dataclasses import replace
 
     from .formats.labels import kind_of_text, split_label
-    from .html_units import html_units
+    from .html_units import html_rows, html_units
 
+    table = html_rows(item.text, head)
+    rows = rows_of(table[0], table[1:]) if len(table) > 1 else []
+    if rows:  # "<td>Owner</td><td>Description</td>": a table of tasks, a row each
+        return _from_table(item, people, next_meeting, rows)
     found = []
     for unit in html_units(item.text, head):
         if unit.text.endswith(":"):

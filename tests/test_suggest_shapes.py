@@ -501,3 +501,24 @@ def test_a_first_name_written_in_lower_case_is_someones_at_the_meeting():
     here = Matcher(attendees=[Person(a.name) for a in doc.attendees])
     found = {s.text: s.owner.name if s.owner else s.owner_text for s in suggest(doc, here)}
     assert found == {"herb will send a note giving folks a chance to object": "Herb Lainchbury"}
+
+
+def test_an_html_table_with_an_owner_column_is_a_task_a_row():
+    table = ("## Wrap Up, Action Items\n\n<table class=\"table\">\n<thead>\n  <td><strong>Owner</strong></td>\n"
+             "  <td><strong>Description</strong></td>\n</thead>\n<tr>\n  <td>Richard Wade, Felicia Retiz</td>\n"
+             "  <td>Develop a strategic layout</td>\n</tr>\n<tr>\n  <td>Joey Thomas (TNRIS)</td>\n"
+             "  <td>Identify interested agencies</td>\n</tr>\n</table>\n")
+    assert _found(table) == {"Develop a strategic layout": ("open", "Richard Wade"),
+                             "Identify interested agencies": ("open", "Joey Thomas")}
+
+
+def test_a_hackmd_name_tag_gives_the_task_its_owner():
+    found = _found("## Topics\n\n- [name=Mridul] Submit applications for Outreachy and GSoC.\n"
+                   "- [x] [name=Jarrod] Deprecate `nx.info`\n")
+    assert found["[name=Mridul] Submit applications for Outreachy and GSoC"] == ("suggested", "Mridul")
+    assert found["[name=Jarrod] Deprecate `nx.info`"] == ("done", "Jarrod")
+
+
+def test_a_call_for_someone_is_a_task_nobody_has_yet():
+    assert _found("- Need someone to review the materials and decide what to keep\n") == {
+        "Need someone to review the materials and decide what to keep": ("suggested", None)}
