@@ -322,3 +322,10 @@ def test_a_file_of_one_html_paragraph_a_line_is_an_item_a_line():
 def test_an_entity_in_front_matter_is_the_character():
     doc = parse_markdown("---\ntitle: Senior Officials Group&#58; 6th Meeting\n---\n\n* x\n", date=dt.date(2012, 7, 19))
     assert doc.series == "Senior Officials Group: 6th Meeting"
+
+
+def test_a_template_placeholder_for_a_title_is_the_front_matters_title():
+    text = '---\ntitle: "Notes: July 2017 GIS Solutions Group Meeting"\n---\n\n# {{title}}\n\n* x\n'
+    doc = parse_markdown(text, date=dt.date(2017, 7, 19))
+    assert "{{" not in doc.series and "GIS Solutions Group" in doc.series
+    assert render(doc) == normalize(text)

@@ -361,3 +361,16 @@ def test_editing_bullets_in_a_real_terminal(tmp_path):
                          capture_output=True, text=True).stdout
     assert "  when they wrap their Markdown by hand.\n  A fourth line.\n  * A child bullet\n" in out
     assert "for the release today\n" in out and "→" not in out
+
+
+def test_a_list_nested_with_tabs_is_shown_as_the_columns_it_stands_for():
+    import datetime as dt
+
+    from svsm_meet.formats.markdown_in import parse_markdown
+    from svsm_meet.tui.widgets.minutes_view import _item_lines
+
+    doc = parse_markdown("# Steering 2025-06-11\n\n* Proposal\n\t- Vote\n\t\t- Approved that a SIG is needed.\n",
+                         date=dt.date(2025, 6, 11))
+    approved = doc.sections[0].items[0].children[0].children[0]
+    ((lead, text),) = _item_lines(approved, 2, doc.layout)
+    assert lead.plain == "        - " and text.plain == "Approved that a SIG is needed."

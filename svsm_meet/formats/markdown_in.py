@@ -803,7 +803,9 @@ def parse_markdown(
         raise BadInput(f"{filename or 'input'}: no minutes in it (the file is empty)")
     doc = _Builder(lines).run(_markdown().parse("\n".join(lines) + "\n"))
     meta = front_matter(lines)
-    title = doc.title or meta.get("title")
+    # "# {{title}}": a site template's placeholder, filled in from the front matter's title
+    written = doc.title if doc.title and not re.fullmatch(r"\{\{.*\}\}|\{%.*%\}", doc.title.strip()) else None
+    title = written or meta.get("title")
     title_series, title_date = parse_title(title) if title else (None, None)
     stem = PurePath(filename).stem if filename else None
     doc.date = (

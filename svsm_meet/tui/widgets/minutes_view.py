@@ -50,13 +50,15 @@ def _lead_and_text(line: str, style: str = "") -> tuple[Content, Content]:
 
 
 def _item_lines(item: Item, column: int, layout: Layout) -> list[tuple[Content, Content]]:
-    lines = [shown(line) for line in item_own_lines(item, column, layout)]
+    # Tabs as the columns they stand for (a list nested with tabs), so that lines wrap where shown.
+    lines = [shown(line.expandtabs(4)) for line in item_own_lines(item, column, layout)]
     if item.kind == "raw":
         return [_lead_and_text(line, "dim") for line in lines]
     first = lines[0]
     marker = item_marker(item, layout)
     # The marker and the space after it: the text's lines wrap under the text, not the marker.
-    cut = column + len(marker) + 1 if marker else len(first) - len(first.lstrip(" "))
+    lead = len(first) - len(first.lstrip(" "))
+    cut = lead + len(marker) + 1 if marker else lead
     rest = first[cut:]
     style = _KIND_STYLE.get(item.kind, "")
     parts = []
