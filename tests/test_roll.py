@@ -52,6 +52,12 @@ SHAPES = {
         "<p><strong> </strong></p>\n<p><strong>Apologies:</strong></p>\n<p>Carl Fox</p>\n"
         "<p><strong>1. Welcome</strong></p>\n<p>The Chair welcomed all.</p>\n",
         ["Ann Lee", "Bob Ray"], ["Carl Fox"]),
+    "who, beside where and when": ("## Logistics\n\nWhere: Zoom\n\nWho:  ESGF CWT:\n- Ag Stephens (STFC CEDA)\n"
+                                   "- Sasha Ames (LLNL)\n\n## Actions\n\n- [ ] AS: add a section\n",
+                                   ["Ag Stephens", "Sasha Ames"], []),
+    "a remark between the label and its colon": (
+        "**Participants** (alphabetical): Theodore Beers, Beatrice Gründler\n\nTopics discussed\n",
+        ["Theodore Beers", "Beatrice Gründler"], []),
     "checkboxes under the heading": ("## Attendees\n\n- [x] Ann Lee\n- [ ] Bob Ray\n", ["Ann Lee"], ["Bob Ray"]),
     "org, handle, e-mail under the heading": (
         "## Attendees\n\n- Jane Doe / ACME / @jdoe\n- Li Wei <li@example.org>\n- John Smith - Google\n",

@@ -36,12 +36,15 @@ _MAX_NAME = 80
 
 # Words that make a name an organisation's ("Linux Foundation", "Gruntwork, Inc.", "NVIDIA").
 _ORG_WORDS = re.compile(
-    r"\b(?:foundation|inc|corp|corporation|company|co|llc|ltd|gmbh|ag|labs?|university|"
+    r"\b(?:foundation|corporation|company|labs?|university|"
     r"institute|group|technologies|technology|systems|software|studios?|pictures|entertainment|"
     r"animation|networks|research|consulting|solutions|project|team|council|committee|"
     r"community|cloud|security|wg|sig|tsc|tac)\b\.?",
     re.I,
 )
+# A company's legal form, last after its name ("Gruntwork, Inc.", "Pionix GmbH"); first, "Ag" or
+# "Co" is someone's name ("Ag Stephens").
+_ORG_SUFFIX = re.compile(r"(?:^|\S[\s,]+)(?:inc|corp|llc|ltd|gmbh|plc)\b\.?\s*$|\S[\s,]+(?:co|ag)\b\.?\s*$", re.I)
 
 
 _NOT_PLAIN = re.compile(r"[\[\]<>/@|*`]|^_|_$|\s[-–—]\s")  # "***Other Attendees***" is a label
@@ -57,7 +60,7 @@ _KNOWN_ORGS = {
 def is_org(text: str, *, acronyms: bool = False) -> bool:
     """An organisation's name by its words; with ACRONYMS, one upper-case word of three letters
     or more too ("NVIDIA", "DWA") — where a person's two-letter nickname ("TC") cannot be meant."""
-    if _ORG_WORDS.search(text) or text.strip().casefold() in _KNOWN_ORGS:
+    if _ORG_WORDS.search(text) or _ORG_SUFFIX.search(text) or text.strip().casefold() in _KNOWN_ORGS:
         return True
     return acronyms and " " not in text.strip() and len(text.strip()) > 2 and text.strip().isupper()
 

@@ -44,7 +44,8 @@ _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+
 # "Max (he/his)", "Susana (she/her)": pronouns beside a name, neither an organisation nor a role.
 _PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|their|theirs|any|all)"
                           r"(?:\s*/\s*[a-z]+)+\)", re.I)
-_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}):\s*(?P<rest>.*)$", re.S)
+# "Regrets: …", "Participants (alphabetical): …": a label, a remark on it perhaps, then the names.
+_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}(?:\s*\([^():]{1,40}\))?):\s*(?P<rest>.*)$", re.S)
 
 
 _MARKUP_RE = re.compile(r"[\[<@*_`]")
@@ -95,7 +96,8 @@ def opens_roll(text: str) -> bool:
     first = without_remark(first)
     m = _GROUP_LINE_RE.match(first + ("" if ":" in first else ":"))
     label = m["group"] if m else ""
-    return is_attendees_heading(label) or bool(_ABSENT.search(label))
+    # "Who:" beside "Where:" and "When:" in a meeting's logistics
+    return is_attendees_heading(label) or bool(_ABSENT.search(label)) or label.strip().lower() == "who"
 
 
 def is_group_line(text: str) -> bool:
