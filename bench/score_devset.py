@@ -117,9 +117,14 @@ def handles_of(name: str, text: str) -> list[str]:
     return [h.rstrip(".") for h in out if not h.startswith("@nodejs/")]
 
 
+def initials_of(name: str, text: str) -> list[str]:
+    """The initials written beside NAME in parentheses ("Martin Holmes (MH)", wrapped or not)."""
+    return re.findall(rf"{re.escape(name)}[^()]{{0,40}}\(([A-Z]{{2,4}})\)", " ".join(text.split()))
+
+
 def person_match(label: str, found: str, text: str) -> bool:
-    """FOUND is the labelled person: by name, or by a handle written beside the name."""
-    return (names_match(label, found) or any(names_match(h, found) for h in handles_of(label, text))
+    """FOUND is the labelled person: by name, or by a handle or initials written beside the name."""
+    return (names_match(label, found) or label in initials_of(found, text) or any(names_match(h, found) for h in handles_of(label, text))
             or label.startswith("@") and any(names_match(label, h) for h in handles_of(found, text)))
 
 

@@ -58,6 +58,9 @@ SHAPES = {
     "a remark between the label and its colon": (
         "**Participants** (alphabetical): Theodore Beers, Beatrice Gründler\n\nTopics discussed\n",
         ["Theodore Beers", "Beatrice Gründler"], []),
+    "initials beside names, a name wrapped over lines": (
+        "**Participants:** Syd Bauman (SB), James Cummings (JC)\n (Chair), Peter\n W Stadler (PWS)\n\n## Notes\n\n* x\n",
+        ["Syd Bauman", "James Cummings", "Peter W Stadler"], []),
     "checkboxes under the heading": ("## Attendees\n\n- [x] Ann Lee\n- [ ] Bob Ray\n", ["Ann Lee"], ["Bob Ray"]),
     "org, handle, e-mail under the heading": (
         "## Attendees\n\n- Jane Doe / ACME / @jdoe\n- Li Wei <li@example.org>\n- John Smith - Google\n",

@@ -522,3 +522,18 @@ def test_a_hackmd_name_tag_gives_the_task_its_owner():
 def test_a_call_for_someone_is_a_task_nobody_has_yet():
     assert _found("- Need someone to review the materials and decide what to keep\n") == {
         "Need someone to review the materials and decide what to keep": ("suggested", None)}
+
+
+def test_initials_written_beside_a_name_are_that_persons():
+    from svsm_meet.names import Person
+
+    doc = parse_markdown("# Council 2014-12-10\n\n**Participants:** Martin Holmes (MH), James Cummings (JC)\n"
+                         " (Chair), Peter\n W Stadler (PWS)\n\n## Actions\n\n"
+                         "* **Action on PWS to report back on Standoff progress**\n"
+                         "* **Action on JC: to post a Doodle poll within a week. \\[DONE]**\n",
+                         date=dt.date(2014, 12, 10))
+    assert {a.name: a.handle for a in doc.attendees} == {"Martin Holmes": "MH", "James Cummings": "JC",
+                                                         "Peter W Stadler": "PWS"}
+    here = Matcher(attendees=[Person(a.name, (a.handle,)) for a in doc.attendees])
+    found = {s.owner.name: s.status for s in suggest(doc, here)}
+    assert found == {"Peter W Stadler": "open", "James Cummings": "done"}

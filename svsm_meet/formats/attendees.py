@@ -89,6 +89,14 @@ def is_attendees_heading(text: str) -> bool:
     return len(parts) == 2 and all(_ATTENDEES_HEADING.match(part) for part in parts)
 
 
+def initials_of(name: str, note: str | None) -> bool:
+    """'Peter W Stadler (PWS)', 'Addison Phillips (APP)': the note is the initials the minutes
+    call that person by (its first and last letters the name's first and last initials)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha()]
+    return bool(note and len(words) > 1 and re.fullmatch(r"[A-Z]{2,4}", note)
+                and note[0] == words[0][0].upper() and note[-1] == words[-1][0].upper())
+
+
 def parse_name(text: str) -> Attendee | None:
     """One attendee as written, 'Joerg Roedel (Chair)'; None if it does not look like a name."""
     if not text or text != text.strip() or len(text) > _MAX_NAME or "\n" in text:
@@ -104,6 +112,8 @@ def parse_name(text: str) -> Attendee | None:
     if _NOT_PLAIN.search(name) or (note and note.lstrip().startswith("@")):
         return None
     attendee = Attendee(name=name)
+    if initials_of(name, note):
+        attendee.handle = note  # "MH to report back": read as an alias of the name at import
     if note:
         if note.strip().lower() in ROLE_WORDS:
             attendee.role = note

@@ -300,9 +300,10 @@ def tasks_for(label: str | None, text: str) -> str | None:
     return m["who"].strip() if m and label and kind_of_heading(label) == "action" else None
 
 
+# "(done)", "[DONE]", "\[DONE]**" (escaped, inside the bold of the whole task)
 _STATUS_RE = re.compile(
-    r"\((?P<status>done|todo|to do|to-do|in progress|wip|open|pending|ongoing|complete|completed|"
-    r"closed)(?:[:;,][^()]*)?\)[.\s]*$", re.I)
+    r"(?:\(|\\?\[)(?P<status>done|todo|to do|to-do|in progress|wip|open|pending|ongoing|complete|completed|"
+    r"closed)(?:[:;,][^()\[\]]*)?[)\]][.\s]*(?:\*\*|__)?[.\s]*$", re.I)
 
 
 # "… - **[completed](https://…)**", "… - Done", "… – in progress": after a dash, in bold or linked.

@@ -14,7 +14,7 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, is_attendees_heading, is_org
+from .attendees import ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, initials_of, is_attendees_heading, is_org
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
@@ -171,6 +171,9 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     m = _TRAILING_NOTE_RE.match(text) or _INNER_NOTE_RE.match(text)
     if m:
         text, note = m["name"], m["note"].strip()
+    extra = _TRAILING_NOTE_RE.match(text) if m else None  # "James Cummings (JC) (Chair)": two notes
+    if extra:
+        text = extra["name"]
     handle = None
     # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
     parts = [p.strip() for p in re.split(r"\s+/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
@@ -220,6 +223,9 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
             attendee.affiliation = note[:200]
     if first and not attendee.role:
         attendee.role = first["role"]
+    for written in (note, extra["note"].strip() if extra else None):
+        if not attendee.handle and initials_of(name, written):
+            attendee.handle = written  # "Peter W Stadler (PWS)": "PWS to report back" is his
     return attendee
 
 
@@ -232,7 +238,13 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
     A line with a label of its own starts a group ('Missing attendees: Josh')."""
     found: list[Attendee] = []
     lines = []
+    written: list[str] = []
     for line in text.split("\n"):
+        if written and line[:1].isspace():  # "… Peter\n W Stadler (PWS)": a name wrapped, indented
+            written[-1] += " " + line.strip()
+        else:
+            written.append(line)
+    for line in written:
         m = _GROUP_LINE_RE.match(clean(line))
         if m and _GROUP_WORDS.search(m["group"]):
             group, line = m["group"] + ":", m["rest"]
