@@ -138,6 +138,9 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "Vote passed! (2/3 votes)", "Let's revisit after 2.7 release", "let's move away from master -> gh-pages",
     "We are adopting the Seasons model!", "Outcome so far is to keep exploring and experimenting.",
     "Mentored project list should remain static", "The TSC expressed no reservations on the migration",
+    "Constance Crompton proposes acceptance; Gimena del Rio Riande seconds",
+    "General agreement for multiple implementations, API would be a goal",
+    "Dan motions to move the meeting forward by an hour - No objections - Meeting moved",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"
@@ -146,7 +149,8 @@ def test_prose_that_records_a_decision(text):
 @pytest.mark.parametrize("text", [
     "Steve to arrange logistics (day 0 or +1)", "AC: +1", "eP: +1 settle it",
     'Mostly a formality but do we agree "functions in providers" is something we want',
-    "No conclusion was reached on the API", "Let's discuss it next week",
+    "No conclusion was reached on the API", "Let's discuss it next week", "We need agreement for this",
+    "It takes seconds to run",
 ])
 def test_votes_alone_and_arithmetic_are_no_decisions(text):
     assert kind_of_text(text) != "decision"

@@ -329,3 +329,14 @@ def test_a_template_placeholder_for_a_title_is_the_front_matters_title():
     doc = parse_markdown(text, date=dt.date(2017, 7, 19))
     assert "{{" not in doc.series and "GIS Solutions Group" in doc.series
     assert render(doc) == normalize(text)
+
+
+def test_a_line_quoted_on_its_own_is_a_paragraph_read_for_what_it_records():
+    speech = "> Dan - " + "we talked about the data sets at length and what the project would need. " * 5
+    text = ("# WG 2022-03-16\n\n## Approval of minutes\n\n"
+            "> Navveen motions to approve the minutes - any objections - No objections - Minutes approved\n\n"
+            f"{speech.rstrip()}\n\n> - a quoted list\n> - stays raw\n")
+    doc = parse_markdown(text, date=dt.date(2022, 3, 16))
+    kinds = [(i.kind, i.label) for i in doc.items()]
+    assert kinds == [("decision", "> "), ("raw", None), ("raw", None)]
+    assert render(doc) == normalize(text)

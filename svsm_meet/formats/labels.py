@@ -66,7 +66,9 @@ _DECIDED_RE = re.compile(
     r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed|"
     r"revisit|move (?:away|to|forward|on)|stick|wait|skip|switch|stay|leave|table)\b|"
     r"we(?:[’']re| are) (?:now )?(?:adopting|switching to|moving to)|(?:expressed|had|raised) no (?:reservations|concerns|objections)|"
-    r"we agreed?|agreement (?:that|to|on)|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
+    r"we agreed?|agreement (?:that|to|on|for)|(?:general|broad|full) agreement|"
+    # A motion put and seconded: "Constance proposes acceptance; Gimena seconds".
+    r"(?:propos|move|motion)[^.;]{0,60};\s*[^;.]{2,40}\s+seconds|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     r"we won[’']t (?!be\b)|"
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
@@ -97,7 +99,7 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "going with", "let's", "let’s", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried", "won't", "won’t", "accepted", "we are", "we're", "we’re", "reservations", "concerns", "outcome", "rejected", "we can", "confirmed", "cancel",
+    "carried", "won't", "won’t", "accepted", "seconds", "we are", "we're", "we’re", "reservations", "concerns", "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
@@ -115,10 +117,10 @@ _CHOSEN_RE = re.compile(
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
-    r"\b(?:not|no|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
+    r"\b(?:not|no(?!\s+objections?\b)|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
     r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
     r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
-    r"|\b(?:come to|reach|get to|build|seek|find)\s+(?:a\s+)?(?:consensus|agreement)\b"
+    r"|\b(?:come to|reach|get to|build|seek|find|need|needs|want|require)\s+(?:a\s+|an\s+)?(?:consensus|agreement)\b"
     # "would like to get this decided in two weeks", "the (concluded) IETF group"
     r"|\b(?:get|have)\s+(?:this|it|that|these|them)\s+(?:decided|agreed|approved|settled)\b|\((?:concluded|approved|agreed)\)"
     # "Ann agreed to review": Ann's commitment; "All agreed to continue by e-mail": the meeting's.

@@ -74,6 +74,8 @@ def normalize(text: str) -> str:
 
 
 # A bullet indented four spaces or more: code to Markdown, a list to whoever wrote it.
+# "> text": a quoted line of words, not a quoted list, heading, code or another quote.
+_QUOTED_LINE_RE = re.compile(r"^> (?![-*+>#]\s|\d{1,9}[.)]\s|\s|`{3}|\[[ xX]\] )\S")
 _INDENTED_ITEM_RE = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
@@ -322,6 +324,8 @@ class _Builder:
                 self.list(block, start, end)
             elif first.type == "code_block" and (listed := self.indented_list(start, end)):
                 self.list(listed, start, end)
+            elif first.type == "blockquote_open" and (quoted := self.quoted_line(start, end)):
+                self.add(quoted)
             else:
                 pieces = _html_pieces(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
                 for a, b in pieces:
@@ -591,6 +595,21 @@ class _Builder:
         self.doc.layout.attendees_style = style
         self.doc.layout.attendees_gap = self.blank_before(start)
         self.attendees_heading = None
+
+    def quoted_line(self, start: int, end: int) -> Item | None:
+        """'> Navveen motions to approve the minutes - No objections - Minutes approved': a line
+        quoted on its own (minutes that quote what was said) is a paragraph, read for what it
+        records; the quote mark is its label.  A longer quote, or one holding a list, stays raw."""
+        line = self.lines[start]
+        if end - start != 1 or not _QUOTED_LINE_RE.match(line) or len(line) > 300:
+            return None  # a long one is speech quoted, a transcript's, kept as written
+        label, kind, text = _label_and_kind(line[2:])
+        item = Item(text=text, kind=kind, label="> " + (label or ""), marker="",
+                    blank_before=self.blank_before(start))
+        if item_own_lines(item, 0, self.doc.layout) != [line]:
+            return None
+        self.columns[id(item)] = 0
+        return item
 
     def indented_list(self, start: int, end: int):
         """'    - Date: …' under a heading: a list indented four spaces, which Markdown takes for code
