@@ -32,6 +32,8 @@ ABSENT_GROUP = re.compile(rf"\b(?:{ABSENT_WORDS})\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
 _MAX_NAME = 80
+# After a separator: not inside parentheses ("Zoe Hoyal (Cabinet Office, secretariat)" is one).
+OUTSIDE_PARENS = r"(?![^()]*\))"
 
 
 # Words that make a name an organisation's ("Linux Foundation", "Gruntwork, Inc.", "NVIDIA").
@@ -131,8 +133,7 @@ def parse_lines(lines: list[str], require_group_word: bool = False) -> list[Atte
         if require_group_word and number == 0 and not (group and is_attendees_heading(group)):
             return None
         present = not (group and ABSENT_GROUP.search(group))
-        # Not at a comma inside parentheses: "Zoe Hoyal (Cabinet Office, secretariat)".
-        for position, text in enumerate(re.split(r", (?![^()]*\))", names)):
+        for position, text in enumerate(re.split(", " + OUTSIDE_PARENS, names)):
             attendee = parse_name(text)
             if attendee is None:
                 return None

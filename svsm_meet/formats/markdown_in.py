@@ -553,7 +553,7 @@ class _Builder:
             return
         if _ALL_STRONG_RE.fullmatch(item.text.strip()):
             text = f"**{text}**"
-        elif self.roll_level is not None and len(re.split(r",\s+(?![^()]*\))", text)) == 2:
+        elif self.roll_level is not None and len(re.split(r",\s+" + attendee_format.OUTSIDE_PARENS, text)) == 2:
             # A person a line: "Nick Illsey, DfT (Deputy)" is one, and their organisation.
             found = roll.person(text, group=self.roll_group)
             if found:

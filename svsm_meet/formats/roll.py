@@ -14,7 +14,8 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, initials_of, is_attendees_heading, is_org
+from .attendees import (ABSENT_WORDS, OUTSIDE_PARENS, ROLE_TITLE, ROLE_WORDS, initials_of,
+                        is_attendees_heading, is_org)
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
@@ -265,8 +266,7 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
 
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    # "A, B, and C"; not inside parentheses: "Zoe Hoyal (Cabinet Office, secretariat)"
-    for part in re.split(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)(?![^()]*\))", text):
+    for part in re.split(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)" + OUTSIDE_PARENS, text):  # "A, B, and C"
         part = part.strip().rstrip(",")
         if not part:
             continue
