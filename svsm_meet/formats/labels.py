@@ -99,7 +99,8 @@ _DECIDED_HINTS = (
     "consensus", "agree", "decided", "approved", "okay", "signed off", "settl", "resolved to",
     "unanimous", "vote", "objection", "go with", "going with", "let's", "let’s", "conclu", "all ", "everyone", "everybody",
     "we'll", "we’ll", "we will", "we shall", "not ready", "need to", "default", "+1", "passed",
-    "carried", "won't", "won’t", "accepted", "seconds", "we are", "we're", "we’re", "reservations", "concerns", "outcome", "rejected", "we can", "confirmed", "cancel",
+    "carried", "won't", "won’t", "accepted", "seconds", "adopting", "switching to", "moving to", "no reservations", "no concerns",
+    "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a

@@ -254,9 +254,11 @@ class _Builder:
     def __init__(self, lines: list[str]):
         self.lines = lines
         self.doc = Document(series="", date=dt.date.min)
-        text = "\n".join(lines)
         # Nested with tabs where most nested bullets are; a bullet nested the other way stays raw.
-        self.doc.layout.tabs = len(_TAB_ITEM_RE.findall(text)) > len(_SPACE_ITEM_RE.findall(text))
+        tabbed = [line for line in lines if line.startswith("\t")]
+        if tabbed:
+            text = "\n".join(lines)
+            self.doc.layout.tabs = len(_TAB_ITEM_RE.findall(text)) > len(_SPACE_ITEM_RE.findall(text))
         self.section: Section | None = None
         self.attendees_heading: Section | None = None
         # Bullet columns and the first bullet marker and nesting step seen, for settle_layout.
