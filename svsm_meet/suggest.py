@@ -53,7 +53,10 @@ _ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to|(?:[Pp]ropose|[Pp]la
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
-    r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will))\b",
+    r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will)|"
+    # A group's, not a person's: "staff to pursue arrangements", "Maintainers need to submit patches".
+    r"(?:the )?(?:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|everybody) "
+    r"(?:to|needs? to|should) (?=[a-z]))\b",
     re.I,
 )
 # The chair steering the call, not work to do after it: "Let's move on", "Let's start with …".
@@ -436,6 +439,10 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
+    said = split_speaker(parts[0]) if not talking and parts and ":" in parts[0][:40] else None
+    if said and looks_like_name(said[1]) and _ELIDED_RE.match(parts[0][len(said[0]):]):
+        # "Colin: Will file bugs against documentation.": Colin's, said without its subject
+        talking, parts[0] = said[1], parts[0][len(said[0]):]
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
@@ -474,7 +481,7 @@ _IMPERATIVE_RE = re.compile(
     r"^(?:Invite|Open an? (?:issue|PR|pull request|ticket|discussion)|Set up|Send|Schedule|Create|Write up|"
     r"E-?mail|Contact|Reach out|Follow[- ]up|Ping|File an?|Submit|Post|Share|Prepare|Draft|Organi[sz]e|"
     r"Investigate|Look into|Find out|Publish|Announce|Coordinate with|Book|Register|Notify|Remind|Collect|"
-    r"Circulate|Ask)\b")
+    r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure|Document)\b")
 
 
 # "Alden will update the list and Eirini will help to check it": a commitment each.

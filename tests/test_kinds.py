@@ -216,3 +216,58 @@ def test_a_lazy_continuation_of_a_bullet_is_read_not_kept_raw():
     assert kinds["Update on the working group"] == "note"
     assert kinds[" [#83](https://example.org/83)\nNotes: agreed we should do more evangelising."] == "decision"
     assert "raw" not in kinds.values()
+
+
+@pytest.mark.parametrize("text", [
+    "Use the CNCF Slack:notary v2 for all breakouts", "For now, remove the horizontal ones from the PR",
+    "In the docs, use xarray for the horizontal derivatives", "Prioritize Rust bindings over all other sdks",
+    "KK: Use the solid/specification repo / board to track todo items", "Plan to freeze master after RC1, til final.",
+    "change “available” to “provided” everywhere", "The Steering Committee will do a performance review",
+    "Ownership of BEPs should be transferred to BIDS maintainers", "This function will be postponed.",
+    "GIS data was changed to geospatial data.", "Coding guidelines will move to the new web site",
+    "accepted James Vincent and Mike Friesenegger as co-chairs", "Future calls every other week during CI migration",
+    "Cleaned up version for freeze will not be ready; revisit in December",
+    "are there any issues with proceeding to synchronize them? [no]",
+    "herb will send a note, if none received then we will move", "we'll leave it open for a few more weeks",
+    "Agreement seems to be that this is a bug in the scalarizer", "Otherwise, framework seems ok to move forward",
+    "Nobody is okay with just ignoring deprecations entirely", "Will focus on the OCI weekly call for now",
+])
+def test_what_the_meeting_settled_in_passing_is_a_decision(text):
+    assert kind_of_text(text) == "decision"
+
+
+@pytest.mark.parametrize("text", [
+    "Ken believes this should be replaced with a hash", "Move to next meeting", "Use of AI in contributions",
+    "Leave time for people to chat", "The meeting will be recorded", "Send the slides to the list",
+    "Brian: Plan is to give a presentation to the TAC", "Agreement is needed before the freeze",
+    "For now, Ann is out on leave",
+])
+def test_a_task_an_opinion_or_the_call_s_course_is_no_decision(text):
+    assert kind_of_text(text) != "decision"
+
+
+def test_tags_of_a_legend_and_a_label_naming_its_owner():
+    kinds = _kinds("1. Safety Pamphlet \\- progress (Andrew) [todo] -- no time left\n"
+                   "2. Chapter selection for initial guidelines: [decision]\n\n"
+                   "* \\[todo\\] Joel will try to find a member to host\n"
+                   "* Action Item to @Keenuts to expand documentation on DXC's behavior\n")
+    assert kinds["Safety Pamphlet \\- progress (Andrew) [todo] -- no time left"] == "action"
+    assert kinds["Chapter selection for initial guidelines: [decision]"] == "decision"
+    assert kinds["Joel will try to find a member to host"] == "action"
+    assert kinds["@Keenuts to expand documentation on DXC's behavior"] == "action"
+
+
+def test_votes_done_gathers_decisions_and_an_action_heading_keeps_its_orders():
+    kinds = _kinds("Votes done:\n\n- EVerest will get a security review\n\n## Action items\n\n"
+                   "- Keep the simple names for those\n")
+    assert kinds["EVerest will get a security review"] == "decision"
+    assert kinds["Keep the simple names for those"] == "action"
+
+
+def test_a_few_lines_quoted_are_paragraphs_each_read_for_what_it_records():
+    kinds = _kinds("> Dan - All the submitted comments have been resolved.\n"
+                   "> Motions: any objections? - no objections - **The project is approved.**\n\n"
+                   "> a sentence quoted\n> and wrapped over two lines\n")
+    assert kinds["Motions: any objections? - no objections - **The project is approved.**"] == "decision"
+    assert kinds["Dan - All the submitted comments have been resolved."] == "note"
+    assert kinds["> a sentence quoted\n> and wrapped over two lines"] == "raw"

@@ -61,6 +61,10 @@ SHAPES = {
     "initials beside names, a name wrapped over lines": (
         "**Participants:** Syd Bauman (SB), James Cummings (JC)\n (Chair), Peter\n W Stadler (PWS)\n\n## Notes\n\n* x\n",
         ["Syd Bauman", "James Cummings", "Peter W Stadler"], []),
+    "a check-in area, a name and an emoji each": (
+        "## Check-in area\n\n**Please add your name, and an emoji that describes your day.**\n\n"
+        "* Pete LeVasseur, 😄\n* Marc Schoolderman 😶\u200d🌫️\n* Walter Pearce (Rust Foundation) 👾\n",
+        ["Pete LeVasseur", "Marc Schoolderman", "Walter Pearce"], []),
     "checkboxes under the heading": ("## Attendees\n\n- [x] Ann Lee\n- [ ] Bob Ray\n", ["Ann Lee"], ["Bob Ray"]),
     "org, handle, e-mail under the heading": (
         "## Attendees\n\n- Jane Doe / ACME / @jdoe\n- Li Wei <li@example.org>\n- John Smith - Google\n",

@@ -537,3 +537,19 @@ def test_initials_written_beside_a_name_are_that_persons():
     here = Matcher(attendees=[Person(a.name, (a.handle,)) for a in doc.attendees])
     found = {s.owner.name: s.status for s in suggest(doc, here)}
     assert found == {"Peter W Stadler": "open", "James Cummings": "done"}
+
+
+def test_a_speaker_written_in_the_line_a_group_and_a_task_s_verb():
+    found = _found("## GWT 2.8\n\n* Colin: Will file bugs against documentation.\n"
+                   "* Decision: staff to pursue arrangements with Tentoo for HR\n"
+                   "* Maintainers need to submit patches that were waiting\n"
+                   "* Test how many topics can be supported in one cluster\n")
+    assert found["Will file bugs against documentation"] == ("suggested", "Colin")
+    assert found["staff to pursue arrangements with Tentoo for HR"] == ("suggested", None)
+    assert found["Maintainers need to submit patches that were waiting"] == ("suggested", None)
+    assert found["Test how many topics can be supported in one cluster"] == ("suggested", None)
+
+
+def test_a_topic_in_bold_is_nobody_s_name():
+    found = _found("**Nova Integration**\n\n* After the pod issue, will work on a finalized design plan.\n")
+    assert [owner for _, owner in found.values()] == [None]

@@ -44,9 +44,11 @@ _NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
 # The label forms seen in real minutes, each capturing the whole label as written (with the
 # spaces after it) and the bare word.
 _LABEL_RES = [
+    # "Action Item to @Keenuts to expand …", "Action item for Ann: …": the label names whose it is.
+    re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )(?=@\w|[A-Z][a-z])"),
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
-    re.compile(rf"^(?P<label>\[(?P<word>{_WORD}){_NUMBER}\]:? +)(?=\S)"),  # [ACTION] Ann to ...
+    re.compile(rf"^(?P<label>\\?\[(?P<word>{_WORD}){_NUMBER}\\?\]:? +)(?=\S)"),  # [ACTION] Ann to ..., \[todo\] …
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
     # **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
     re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S),
@@ -57,7 +59,7 @@ _LABEL_RES = [
 # The last three forms, without a colon, only for the words that record something.
 _BARE_LABEL_FORMS = 3
 _LAST_FORM = len(_LABEL_RES) - 1
-_ALL_BOLD_FORM = 4
+_ALL_BOLD_FORM = 5
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
@@ -66,16 +68,19 @@ _DECIDED_RE = re.compile(
     r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed|"
     r"revisit|move (?:away|to|forward|on)|stick|wait|skip|switch|stay|leave|table)\b|"
     r"we(?:[’']re| are) (?:now )?(?:adopting|switching to|moving to)|(?:expressed|had|raised) no (?:reservations|concerns|objections)|"
-    r"we agreed?|agreement (?:that|to|on|for)|(?:general|broad|full) agreement|"
+    r"we agreed?|agreement (?:that|to|on|for|(?:seems|appears) to be)|(?:general|broad|full) agreement|"
     # A motion put and seconded: "Constance proposes acceptance; Gimena seconds".
     r"(?:propos|move|motion)[^.;]{0,60};\s*[^;.]{2,40}\s+seconds|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
-    r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    r"(?:all|everyone|everybody|nobody|no one)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    # A verdict in passing: "framework seems ok to move forward", "It sounds like yes."
+    r"(?:seems|looks|sounds) (?:ok|okay|good|fine) to (?:move forward|proceed|go ahead|merge|ship)|"
+    r"sounds like (?:a )?(?:yes|consensus|agreement|a plan)|"
     r"we won[’']t (?!be\b)|"
     r"we(?:[’']ll| will| shall) (?:not (?!be\b)|keep (?!an eye)|hold off|wait|stick|stay|remove|"
-    r"drop|defer|postpone|skip|adopt|switch)|"
+    r"drop|defer|postpone|skip|adopt|switch|move\b(?! on\b)|leave (?:it|this|that|them)\b)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
     # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
-    r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
+    r"(?:was|were|is|are|been|got|has|have)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
@@ -102,6 +107,7 @@ _DECIDED_HINTS = (
     "carried", "won't", "won’t", "accepted", "seconds", "adopting", "switching to", "moving to", "no reservations", "no concerns",
     "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
+    "nobody", "no one", "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -114,13 +120,66 @@ _CHOSEN_RE = re.compile(
     r"|^[^?]{10,}\?\s+(?:yes|no)\b[,.;:]?\s+\w",
     re.I)
 
+# What the meeting settled, said in passing: in the passive ("the contribution will be raised",
+# "GIS data was changed to geospatial data"), someone chosen, a cadence, a question answered.
+_SETTLED_RE = re.compile(
+    r"\b(?:will|shall|should)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|removed|"
+    r"deprecated|dropped|kept|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|postponed|"
+    r"cancell?ed|delayed)\b"
+    r"|\b(?:was|were|has been|have been) (?:changed|renamed|switched|moved|set) to\b"
+    r"|\bwill (?:move|switch|migrate) (?:over )?to\b"
+    # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
+    r"|\b(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
+    r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
+    # A cadence set: "Future calls every other week during CI migration".
+    r"|\b(?:future|next|upcoming|regular|the) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
+    r"monthly|fortnightly|should be|will be)\b"
+    # Put off to a time: "Cleaned up version will not be ready; revisit in December".
+    r"|\brevisit (?:in|at|after|next|later|once|when)\b"
+    # A question put and answered in brackets: "any issues with proceeding? [no]".
+    r"|\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
+# ... or an order for how to go on, at the start of a bullet: "Use the CNCF Slack for all
+# breakouts", "For now, remove the horizontal ones", "In the docs, use xarray …", "Plan to freeze
+# master after RC1", "The Steering Committee will do a performance review" (not a task's verbs:
+# "Send", "Update").
+_ORDER_RE = re.compile(
+    r"(?:for now|for the time being|for the moment),?\s+(?!\w+ (?:is|are|was|were)\b)\w"
+    r"|plan to \w"
+    r"|(?:the )?(?:steering committee|tsc|tac|board|committee|council|working group|wg) will (?!not\b|be\b)"
+    r"|will\b.{4,80}\bfor now\b"
+    r"|(?:(?:in|on|for|from|after|until) [^,.;]{2,30},\s+)?(?:use (?!cases?\b|of\b)|prioriti[sz]e |lock down |"
+    r"stick (?:with|to) |go (?:with|ahead with) |switch (?:to|over to) |split (?:up|into) |deprecate |"
+    r"start (?:with|by) |try to keep |keep (?:using |the |it |this |as )|stay (?:with|on|at) |"
+    r"move to (?!(?:the )?next\b)|change [^.;]{1,60}? to |rename [^.;]{1,60}? to |leave (?!for\b|time\b))")
+_ORDER_STARTS = (
+    "for ", "plan ", "use ", "prioriti", "lock down", "stick ", "go ", "switch ", "split ", "deprecate ",
+    "start ", "try to keep", "keep ", "stay ", "move to", "change ", "rename ", "leave ", "in ", "on ",
+    "from ", "after ", "until ", "the ", "steering", "tsc ", "tac ", "board ", "committee ", "council ",
+    "working group ", "wg ", "will ",
+)
+# An opinion, not a settlement: "Ken believes this should be replaced with a hash".
+_OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed)?|maybe|perhaps|might|could)\b")
+# "KK: Use the repo to track todo items": what a speaker said, read without their name.
+_SPEAKER_PREFIX_RE = re.compile(r"^[a-z][\w.’'-]{0,20}(?: [a-z][\w.’'-]{0,20})?:\s+(?=\S)")
+
+
+def _settled(lowered: str) -> bool:
+    if ":" in lowered[:44]:
+        lowered = _SPEAKER_PREFIX_RE.sub("", lowered, count=1)
+    found = (lowered.startswith(_ORDER_STARTS) and _ORDER_RE.match(lowered)
+             or (" be " in lowered or "ed to " in lowered or "set to " in lowered or " as " in lowered
+                 or "will " in lowered or " calls" in lowered or " meetings" in lowered or " syncs" in lowered
+                 or "revisit " in lowered or lowered.endswith("]")) and _SETTLED_RE.search(lowered))
+    return bool(found) and not _OPINION_RE.search(lowered)
+
+
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 _DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
     r"\b(?:not|no(?!\s+objections?\b)|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
     r"[^.;]{0,30}\b(?:consensus|agreed?|agreement|decided|approved|voted|conclu(?:ded|sion)|settled)\b"
-    r"|\b(?:consensus|decision|approval|vote)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
+    r"|\b(?:consensus|decision|approval|vote|agreement)\s+(?:is\s+|was\s+)?(?:pending|needed|required|outstanding)\b"
     r"|\b(?:come to|reach|get to|build|seek|find|need|needs|want|require)\s+(?:a\s+|an\s+)?(?:consensus|agreement)\b"
     # "would like to get this decided in two weeks", "the (concluded) IETF group"
     r"|\b(?:get|have)\s+(?:this|it|that|these|them)\s+(?:decided|agreed|approved|settled)\b|\((?:concluded|approved|agreed)\)"
@@ -132,6 +191,11 @@ _UNDECIDED_RE = re.compile(
 # A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
 _INNER_LABEL_RE = re.compile(
     rf"(?:\n|[.!?;]\s+)(?:\*\*|__|\*|_)?(?P<word>{_WORD})(?:\*\*|__)?\s?:(?:\*\*|__|\*|_)?\s+\S")
+# A kind tagged after the words, as a legend at the top of the minutes explains ("[todo] |
+# Action Item"): at the end, or before what the note-taker added ("[todo] -- no time left").
+_TAG_RE = re.compile(
+    r"\s\\?\[(?P<word>todo|to-do|action|action item|decision|decided|agreed|resolved)\\?\]"
+    r"(?=\s*$|\s+(?:--|–|—)\s)", re.I)
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -149,7 +213,7 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
             if m["word"].strip().lower() in ("ai", "ais") and (
                     not m["word"].strip().startswith("AI") or number == _LAST_FORM):
                 return None, None, text  # "Ai: …", "AI - policy" no action-item label; "AI:" is
-            if m["label"].startswith("[") and kind not in _BRACKET_KINDS:
+            if m["label"].startswith(("[", "\\[")) and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
             if kind and m.end() < len(text):
                 return m["label"], kind, text[m.end():]
@@ -186,6 +250,9 @@ def kind_of_text(text: str) -> str:
         return "link"
     if stripped.endswith("?"):
         return "question"
+    tag = _TAG_RE.search(stripped) if "[" in stripped else None
+    if tag:  # "Safety Pamphlet (Andrew) [todo] -- …", "Chapter selection …: [decision]"
+        return _KIND_OF_WORD[tag["word"].lower()]
     for m in _INNER_LABEL_RE.finditer(stripped) if ":" in stripped else ():  # every label has its colon
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
@@ -193,8 +260,8 @@ def kind_of_text(text: str) -> str:
     if "[" in stripped:  # "… - **[completed](…)** and **[approved](…)**": a task's status, not a vote
         stripped = without_status(stripped)
     lowered = stripped.lower()
-    if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)) \
-            and not _UNDECIDED_RE.search(stripped):
+    if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)
+            or _settled(lowered)) and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
 
@@ -221,6 +288,7 @@ _QUALIFIER_RE = re.compile(
 # "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
 # "Decision: (draft)" over sub-bullets is a decision explained, not a list of decisions.
 _HEADING_REMARK_RE = re.compile(r"\s+\((?:\w+\s?){1,3}\)$")
+_TAKEN_RE = re.compile(r"(.+?)\s+(?:done|taken|made|held|reached|passed)", re.I)
 _DONE_HEADING_RE = re.compile(rf"^(?:{_DONE_WORDS})\b", re.I)
 
 
@@ -245,7 +313,7 @@ def heads_a_list(text: str) -> bool:
 
 
 # An emoji, as a shortcode (":muscle:") or a symbol ("💪", "⬜"): decoration, never a word.
-EMOJI_RE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")
+EMOJI_RE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]")
 
 
 # A stand-up's heading over someone's plans ("#### What I'm up to next ⬜", "Plans for next week"):
@@ -282,6 +350,9 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
         return "decision"  # "Main points to come out of meeting": what it settled
     written = _QUALIFIER_RE.sub("", written)  # "Open Action Items", "Action items from last meeting"
     written = _HEADING_REMARK_RE.sub("", written) if heading else written
+    done = _TAKEN_RE.fullmatch(written)
+    if done and _KIND_OF_WORD.get(done[1].lower()) == "decision":
+        return "decision"  # "Votes done:", "Resolutions passed"
     parts = [_OF_THE_MEETING_RE.sub("", p.lower()) for p in re.split(r"\s*(?:&|\+|\band\b)\s*", written)]
     if len(parts) > 2:
         return None

@@ -76,6 +76,8 @@ def normalize(text: str) -> str:
 # A bullet indented four spaces or more: code to Markdown, a list to whoever wrote it.
 # "> text": a quoted line of words, not a quoted list, heading, code or another quote.
 _QUOTED_LINE_RE = re.compile(r"^> (?![-*+>#]\s|\d{1,9}[.)]\s|\s|`{3}|\[[ xX]\] )\S")
+_QUOTED_LINES = 4
+_ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:)]|\*\*| {2})$")
 _INDENTED_ITEM_RE = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
@@ -240,14 +242,15 @@ def _front_matter_end(lines: list[str]) -> int:
     return 0
 
 
-def _gatherable(item: Item) -> bool:
-    """An unlabelled bullet an 'Action items' heading makes an action: a note, or a task that
-    asks something after saying what ('Check with LF. Can we do a town hall?')."""
+def _gatherable(item: Item, into: str | None) -> bool:
+    """An unlabelled bullet a heading makes what it gathers (INTO): a note, or a task that asks
+    something after saying what ('Check with LF. Can we do a town hall?'); under 'Action items'
+    a bullet that reads as settled too ('Keep the simple names')."""
     if item.label or _PLACEHOLDER_RE.match(item.text):
         return False
     if item.kind == "question":
         return not re.split(r"(?<=[.!?])\s", item.text.strip(), maxsplit=1)[0].endswith("?")
-    return item.kind == "note"
+    return item.kind == "note" or item.kind == "decision" and into == "action"
 
 
 class _Builder:
@@ -326,8 +329,9 @@ class _Builder:
                 self.list(block, start, end)
             elif first.type == "code_block" and (listed := self.indented_list(start, end)):
                 self.list(listed, start, end)
-            elif first.type == "blockquote_open" and (quoted := self.quoted_line(start, end)):
-                self.add(quoted)
+            elif first.type == "blockquote_open" and (quoted := self.quoted_lines(start, end)):
+                for item in quoted:
+                    self.add(item)
             else:
                 pieces = _html_pieces(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
                 for a, b in pieces:
@@ -478,7 +482,7 @@ class _Builder:
         item = self.paragraph_item(start, end)
         self.add(item)
         # Under an "Action items" heading, a line of its own is one ("i. Analyse the tests").
-        if self.gathers and not self.gathers_until_paragraph and _gatherable(item) \
+        if self.gathers and not self.gathers_until_paragraph and _gatherable(item, self.gathers) \
                 and (_ENUMERATED_RE.match(item.text)
                      or self.gathers_lines and len(lines) == 1 and not item.text.endswith(":")):
             item.kind = self.gathers
@@ -598,20 +602,26 @@ class _Builder:
         self.doc.layout.attendees_gap = self.blank_before(start)
         self.attendees_heading = None
 
-    def quoted_line(self, start: int, end: int) -> Item | None:
-        """'> Navveen motions to approve the minutes - No objections - Minutes approved': a line
-        quoted on its own (minutes that quote what was said) is a paragraph, read for what it
-        records; the quote mark is its label.  A longer quote, or one holding a list, stays raw."""
-        line = self.lines[start]
-        if end - start != 1 or not _QUOTED_LINE_RE.match(line) or len(line) > 300:
+    def quoted_lines(self, start: int, end: int) -> list[Item] | None:
+        """'> Navveen motions to approve the minutes - No objections - Minutes approved': a few
+        lines quoted on their own (minutes that quote what was said), each a sentence or more, are
+        paragraphs read for what they record; the quote mark is their label.  A longer quote, one
+        holding a list, or a sentence wrapped over lines stays raw."""
+        lines = self.lines[start:end]
+        if len(lines) > _QUOTED_LINES or any(not _QUOTED_LINE_RE.match(line) or len(line) > 300 for line in lines):
             return None  # a long one is speech quoted, a transcript's, kept as written
-        label, kind, text = _label_and_kind(line[2:])
-        item = Item(text=text, kind=kind, label="> " + (label or ""), marker="",
-                    blank_before=self.blank_before(start))
-        if item_own_lines(item, 0, self.doc.layout) != [line]:
-            return None
-        self.columns[id(item)] = 0
-        return item
+        if any(not _ENDS_SENTENCE_RE.search(line) for line in lines[:-1]):
+            return None  # one sentence wrapped: its pieces are no paragraphs
+        items = []
+        for number, line in enumerate(lines):
+            label, kind, text = _label_and_kind(line[2:])
+            item = Item(text=text, kind=kind, label="> " + (label or ""), marker="",
+                        blank_before=self.blank_before(start) if number == 0 else 0)
+            if item_own_lines(item, 0, self.doc.layout) != [line]:
+                return None
+            self.columns[id(item)] = 0
+            items.append(item)
+        return items
 
     def indented_list(self, start: int, end: int):
         """'    - Date: …' under a heading: a list indented four spaces, which Markdown takes for code
@@ -671,12 +681,12 @@ class _Builder:
                 self.lazy_tail = None
                 item = self.list_item(tokens, parent_column, parent_marker)
                 heads = (parent_column is None and self.gathers == "action" and item.children
-                         and _gatherable(item) and heads_a_list(item.text))
+                         and _gatherable(item, "action") and heads_a_list(item.text))
                 if heads:  # "Roadmap" / "Erik" over the tasks: they are the tasks, not it
                     for child in item.children:
-                        if _gatherable(child):
+                        if _gatherable(child, "action"):
                             child.kind = "action"
-                elif parent_column is None and self.gathers and _gatherable(item):
+                elif parent_column is None and self.gathers and _gatherable(item, self.gathers):
                     item.kind = self.gathers
                 if parent_column is None and self.gathers == "action" and item.kind == "action":
                     for child in item.children:  # "- [ ] Outreach" over "- Ciera: Berkeley."
@@ -751,7 +761,7 @@ class _Builder:
                 and kind_of_heading(re.sub(r"\s*\([^()]*\)", "", item.label)) == "action":
             gathers = "action"  # "Action items (for Ann): we agreed on these:" over the tasks
         for child in item.children if gathers else []:
-            if _gatherable(child):
+            if _gatherable(child, gathers):
                 child.kind = gathers
         return item
 

@@ -119,6 +119,13 @@ _NOT_NAME_WORDS = {
     "action", "actions", "item", "items", "decision", "decisions", "discussion", "updates",
     "status", "steps", "questions", "announcements", "business", "roundtable", "todo", "todos",
     "quorum", "votes", "voting",
+    # ... or of a topic's ("**Nova Integration**", "**Network Echo**" over what was said of it).
+    "integration", "testing", "test", "tests", "result", "results", "design", "planning", "release",
+    "releases", "review", "reviews", "update", "support", "performance", "security", "documentation",
+    "docs", "roadmap", "proposal", "proposals", "issue", "issues", "project", "projects", "feature",
+    "features", "api", "infrastructure", "build", "builds", "network", "networking", "service",
+    "services", "migration", "report", "reports", "community", "website", "tooling", "governance",
+    "budget", "funding",
 }
 
 
