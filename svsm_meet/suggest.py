@@ -49,13 +49,13 @@ _COMMIT_RE = re.compile(
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
 # "will post initial documentation EOD", "to drive a discussion at summit".
-_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to|(?:[Pp]ropose|[Pp]lan|[Ii]ntend|[Oo]ffer|[Vv]olunteer) to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
+_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to|needs to|(?:[Pp]ropose|[Pp]lan|[Ii]ntend|[Oo]ffer|[Vv]olunteer) to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
     r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will)|"
     # A group's, not a person's: "staff to pursue arrangements", "Maintainers need to submit patches".
-    r"(?:the )?(?:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|everybody) "
+    r"(?:the )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|everybody) "
     r"(?:to|needs? to|should) (?=[a-z]))\b",
     re.I,
 )

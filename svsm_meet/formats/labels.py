@@ -123,21 +123,21 @@ _CHOSEN_RE = re.compile(
 # What the meeting settled, said in passing: in the passive ("the contribution will be raised",
 # "GIS data was changed to geospatial data"), someone chosen, a cadence, a question answered.
 _SETTLED_RE = re.compile(
-    r"\b(?:will|shall|should)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|removed|"
-    r"deprecated|dropped|kept|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|postponed|"
-    r"cancell?ed|delayed)\b"
-    r"|\b(?:was|were|has been|have been) (?:changed|renamed|switched|moved|set) to\b"
-    r"|\bwill (?:move|switch|migrate) (?:over )?to\b"
+    r"(?<!\w)(?:(?:will|shall|should)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|"
+    r"removed|deprecated|dropped|kept|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|"
+    r"postponed|cancell?ed|delayed)\b"
+    r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved|set) to\b"
+    r"|will (?:move|switch|migrate) (?:over )?to\b"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
-    r"|\b(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
+    r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
     # A cadence set: "Future calls every other week during CI migration".
-    r"|\b(?:future|next|upcoming|regular|the) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
+    r"|(?:future|next|upcoming|regular|the) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly|should be|will be)\b"
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
-    r"|\brevisit (?:in|at|after|next|later|once|when)\b"
-    # A question put and answered in brackets: "any issues with proceeding? [no]".
-    r"|\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
+    r"|revisit (?:in|at|after|next|later|once|when)\b)")
+# A question put and answered in brackets: "any issues with proceeding? [no]".
+_ANSWERED_RE = re.compile(r"\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
 # ... or an order for how to go on, at the start of a bullet: "Use the CNCF Slack for all
 # breakouts", "For now, remove the horizontal ones", "In the docs, use xarray …", "Plan to freeze
 # master after RC1", "The Steering Committee will do a performance review" (not a task's verbs:
@@ -166,15 +166,16 @@ _SPEAKER_PREFIX_RE = re.compile(r"^[a-z][\w.’'-]{0,20}(?: [a-z][\w.’'-]{0,20
 def _settled(lowered: str) -> bool:
     if ":" in lowered[:44]:
         lowered = _SPEAKER_PREFIX_RE.sub("", lowered, count=1)
-    found = (lowered.startswith(_ORDER_STARTS) and _ORDER_RE.match(lowered)
-             or (" be " in lowered or "ed to " in lowered or "set to " in lowered or " as " in lowered
-                 or "will " in lowered or " calls" in lowered or " meetings" in lowered or " syncs" in lowered
-                 or "revisit " in lowered or lowered.endswith("]")) and _SETTLED_RE.search(lowered))
+    found = (lowered.startswith(_ORDER_STARTS) and _ORDER_RE.match(lowered) or _SETTLED_RE.search(lowered)
+             or lowered.endswith("]") and _ANSWERED_RE.search(lowered))
     return bool(found) and not _OPINION_RE.search(lowered)
 
 
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
-_DECIDED_HINTS_RE = re.compile("|".join(map(re.escape, _DECIDED_HINTS)))
+# At a word's start only, as every alternative of _DECIDED_RE is: the engine then tries the hints
+# at a few places of a line, not at every letter.
+_DECIDED_HINTS_RE = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in _DECIDED_HINTS if h != "+1") + r")|\+1")
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
     r"\b(?:not|no(?!\s+objections?\b)|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"

@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, insert, select, tuple_
 from ..errors import BadInput
 from ..model import Attendee, Document, FollowUp, Item, Layout, Section
 from . import schema as t
+from .bulk import insert_many
 from .due import due_columns, due_of
 from .ids import next_free_id
 from .people import People, utcnow
@@ -34,11 +35,11 @@ def _numbered_inserts(conn, table, rows: list[dict]) -> list[int]:
     a row at a time (a thousand statements for a thousand bullets); a writer holds the database's
     only write lock (BEGIN IMMEDIATE), so nobody else takes these ids meanwhile (ids.py)."""
     if all("id" in row for row in rows):
-        conn.execute(insert(table), rows)
+        insert_many(conn, table, rows)
         return [row["id"] for row in rows]
     first = next_free_id(conn, table)
     numbered = [{**row, "id": row.get("id") or first + n} for n, row in enumerate(rows)]
-    conn.execute(insert(table), numbered)
+    insert_many(conn, table, numbered)
     return [row["id"] for row in numbered]
 
 
@@ -140,7 +141,7 @@ def save_documents(conn, docs: list[Document], replace: bool = False) -> list[in
         if people.names[row["person_id"]] == row["written"]:
             row["written"] = None
     if attendance_rows:
-        conn.execute(insert(t.attendance), attendance_rows)
+        insert_many(conn, t.attendance, attendance_rows)
 
     sections = [(doc, s) for doc in docs for s in doc.sections]
     section_ids = _returning_ids(

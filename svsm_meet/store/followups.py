@@ -9,6 +9,7 @@ from sqlalchemy import case, delete, func, insert, select, update
 from ..model import Due
 from ..names import Matcher, Person
 from . import schema as t
+from .bulk import insert_many
 from .due import due_columns
 from .followup_list import list_followups
 from .meetings import meeting_basics
@@ -239,7 +240,7 @@ def add_suggestions_for(conn, docs) -> int:
                 row["owner_text"] = None if s.owner else s.owner_text
                 rows.append(row)
     if rows:
-        conn.execute(insert(t.followup), rows)
+        insert_many(conn, t.followup, rows)
     return len(rows)
 
 

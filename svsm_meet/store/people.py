@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 
 from ..names import Matcher, Person, name_key
 from . import schema as t
+from .bulk import insert_many
 from .ids import next_free_id
 
 
@@ -74,7 +75,8 @@ class People:
         elif pid in self._new_people:
             row = self._new_people[pid]
             row["affiliation"] = row["affiliation"] or affiliation
-            if _spelling(name) > _spelling(row["name"]) and name_key(name) == row["name_key"]:
+            if name != row["name"] and _spelling(name) > _spelling(row["name"]) \
+                    and name_key(name) == row["name_key"]:
                 row["name"] = self.names[pid] = name  # nobody's attendance names them yet
         else:
             if affiliation and pid not in self._affiliated:
@@ -99,10 +101,10 @@ class People:
     def flush(self) -> None:
         """Write the people and aliases resolve() has added: before anything refers to them."""
         if self._new_people:
-            self.conn.execute(insert(t.person), list(self._new_people.values()))
+            insert_many(self.conn, t.person, list(self._new_people.values()))
             self._new_people.clear()
         if self._new_aliases:
-            self.conn.execute(insert(t.person_alias), self._new_aliases)
+            insert_many(self.conn, t.person_alias, self._new_aliases)
             self._new_aliases.clear()
 
     def _rename(self, pid: int, name: str) -> None:
