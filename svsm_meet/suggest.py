@@ -22,6 +22,7 @@ from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list,
                              says_done, says_own_plans, speaker, split_speaker,
                              task_after_inner_label, tasks_for, trailing_status, without_closing,
                              without_status)
+from .formats.attendees import comma_parts
 from .formats.roll import clean, looks_like_name, names_people
 from .model import Document, Due, Item
 from .names import Matcher, Person
@@ -111,7 +112,6 @@ _BRACKETS_FIRST_RE = re.compile(
 _NEEDS_SOMEONE_RE = re.compile(
     r"^(?:(?:we|they)\s+)?(?:still\s+)?needs?\s+(?:someone|somebody|a volunteer|volunteers|an owner|a champion)\s+to\s+[a-z]",
     re.I)
-_NAME_TAG_RE = re.compile(rf"^\[name=(?P<who>{_ONE})\]\s+")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
@@ -403,7 +403,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                  html_head: str = "") -> list[Suggestion]:
     """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows."""
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
-        return _from_table(item, people, next_meeting)
+        return _from_table(item, action_rows(item.text), people, next_meeting)
     if item.kind == "raw" and item.text.lstrip().startswith("<"):
         return _from_html(item, people, next_meeting, html_head)
     # Questions, links (a table of contents) and template lines commit nobody to anything.
@@ -451,8 +451,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
                                     "suggested", owner_text))
-    # "[name=Mridul] Submit the applications": HackMD's tag of who wrote it, or whose it is.
-    tag = _NAME_TAG_RE.match(parts[0]) if len(parts) == 1 else None
+    # "[name=Mridul] Submit the applications", "[Matt W] Ask …": whose it is, in brackets first.
+    tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
     if not found and item.kind == "note" and len(parts) == 1 and item.marker != "" \
             and _IMPERATIVE_RE.match(order) and len(order.split()) <= 20 \
@@ -481,7 +481,7 @@ _IMPERATIVE_RE = re.compile(
     r"^(?:Invite|Open an? (?:issue|PR|pull request|ticket|discussion)|Set up|Send|Schedule|Create|Write up|"
     r"E-?mail|Contact|Reach out|Follow[- ]up|Ping|File an?|Submit|Post|Share|Prepare|Draft|Organi[sz]e|"
     r"Investigate|Look into|Find out|Publish|Announce|Coordinate with|Book|Register|Notify|Remind|Collect|"
-    r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure|Document)\b")
+    r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure)\b")
 
 
 # "Alden will update the list and Eirini will help to check it": a commitment each.
@@ -498,12 +498,12 @@ def _two_commitments(sentence: str, people: Matcher) -> list[str]:
     return [sentence]
 
 
-def _from_table(item: Item, people: Matcher, next_meeting: dt.date | None, rows=None) -> list[Suggestion]:
+def _from_table(item: Item, rows, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     """A table of action items: each row a task, open or done, its owner from its column (the
     first where it names several: "Richard Wade, Felicia Retiz")."""
     found = []
-    for row in action_rows(item.text) if rows is None else rows:
-        first = re.split(r",\s+|;\s+", row.owner)[0] if row.owner else None
+    for row in rows:
+        first = comma_parts(row.owner)[0] if row.owner else None
         first = re.sub(r"\s*\([^()]*\)", "", first).strip() if first else None  # "Joey Thomas (TNRIS)"
         owner, owner_text = (_named(first, people) or (None, None)) if first else (None, None)
         if not (owner or owner_text):
@@ -524,7 +524,7 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     table = html_rows(item.text, head)
     rows = rows_of(table[0], table[1:]) if len(table) > 1 else []
     if rows:  # "<td>Owner</td><td>Description</td>": a table of tasks, a row each
-        return _from_table(item, people, next_meeting, rows)
+        return _from_table(item, rows, people, next_meeting)
     found = []
     for unit in html_units(item.text, head):
         if unit.text.endswith(":"):

@@ -231,6 +231,8 @@ def test_a_lazy_continuation_of_a_bullet_is_read_not_kept_raw():
     "herb will send a note, if none received then we will move", "we'll leave it open for a few more weeks",
     "Agreement seems to be that this is a bug in the scalarizer", "Otherwise, framework seems ok to move forward",
     "Nobody is okay with just ignoring deprecations entirely", "Will focus on the OCI weekly call for now",
+    "Julien will be the point person.", "make compile-test default in 2.8", "Drop it in trunk after 2.8.",
+    "No official support planned", "Previous minutes accepted without further discussion",
 ])
 def test_what_the_meeting_settled_in_passing_is_a_decision(text):
     assert kind_of_text(text) == "decision"
@@ -240,7 +242,8 @@ def test_what_the_meeting_settled_in_passing_is_a_decision(text):
     "Ken believes this should be replaced with a hash", "Move to next meeting", "Use of AI in contributions",
     "Leave time for people to chat", "The meeting will be recorded", "Send the slides to the list",
     "Brian: Plan is to give a presentation to the TAC", "Agreement is needed before the freeze",
-    "For now, Ann is out on leave",
+    "For now, Ann is out on leave", "Drop by the office on Friday", "Ann will be presenting the demo",
+    "Make sure the docs build", "No one is here yet",
 ])
 def test_a_task_an_opinion_or_the_call_s_course_is_no_decision(text):
     assert kind_of_text(text) != "decision"

@@ -340,3 +340,12 @@ def test_a_line_quoted_on_its_own_is_a_paragraph_read_for_what_it_records():
     kinds = [(i.kind, i.label) for i in doc.items()]
     assert kinds == [("decision", "> "), ("raw", None), ("raw", None)]
     assert render(doc) == normalize(text)
+
+
+def test_a_title_underlined_and_a_time_after_the_title_s_date():
+    text = "Steering Committee Meeting Notes\n================================\n\n## 07/20/2016\n\n* GWT 2.8\n"
+    doc = parse_markdown(text, filename="meetingnotes.md")
+    assert (doc.series, doc.date) == ("Steering Committee Meeting", dt.date(2016, 7, 20))
+    assert render(doc) == normalize(text)
+    doc = parse_markdown("# Coding Guidelines Subcommittee Meeting on 2025-03-12 @ 3pm UTC\n\n* x\n")
+    assert (doc.series, doc.date) == ("Coding Guidelines Subcommittee Meeting", dt.date(2025, 3, 12))

@@ -36,6 +36,11 @@ _MAX_NAME = 80
 OUTSIDE_PARENS = r"(?![^()]*\))"
 
 
+def comma_parts(text: str) -> list[str]:
+    """'Richard Wade, Felicia Retiz' -> each; 'Zoe Hoyal (Cabinet Office, secretariat)' is one."""
+    return re.split(r"[,;]\s+" + OUTSIDE_PARENS, text)
+
+
 # Words that make a name an organisation's ("Linux Foundation", "Gruntwork, Inc.", "NVIDIA").
 _ORG_WORDS = re.compile(
     r"\b(?:foundation|corporation|company|labs?|university|"

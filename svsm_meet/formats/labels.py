@@ -131,6 +131,11 @@ _SETTLED_RE = re.compile(
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
+    r"|will be (?:the |our )?(?:new )?(?:point person|owner|lead|chair|co-chair|maintainer|release manager|"
+    r"contact|editor|dri)\b"
+    # Taken as it stands, or not taken up: "minutes accepted without further discussion", "No
+    # official support planned".
+    r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b"
     # A cadence set: "Future calls every other week during CI migration".
     r"|(?:future|next|upcoming|regular|the) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly|should be|will be)\b"
@@ -146,16 +151,17 @@ _ORDER_RE = re.compile(
     r"(?:for now|for the time being|for the moment),?\s+(?!\w+ (?:is|are|was|were)\b)\w"
     r"|plan to \w"
     r"|(?:the )?(?:steering committee|tsc|tac|board|committee|council|working group|wg) will (?!not\b|be\b)"
-    r"|will\b.{4,80}\bfor now\b"
+    r"|will\b.{4,80}\bfor now\b|no [^.;]{1,40}? planned\b"
     r"|(?:(?:in|on|for|from|after|until) [^,.;]{2,30},\s+)?(?:use (?!cases?\b|of\b)|prioriti[sz]e |lock down |"
     r"stick (?:with|to) |go (?:with|ahead with) |switch (?:to|over to) |split (?:up|into) |deprecate |"
     r"start (?:with|by) |try to keep |keep (?:using |the |it |this |as )|stay (?:with|on|at) |"
+    r"make [^.;]{1,40}? (?:the )?default\b|drop (?!by\b|off\b|in\b)|"
     r"move to (?!(?:the )?next\b)|change [^.;]{1,60}? to |rename [^.;]{1,60}? to |leave (?!for\b|time\b))")
 _ORDER_STARTS = (
     "for ", "plan ", "use ", "prioriti", "lock down", "stick ", "go ", "switch ", "split ", "deprecate ",
     "start ", "try to keep", "keep ", "stay ", "move to", "change ", "rename ", "leave ", "in ", "on ",
     "from ", "after ", "until ", "the ", "steering", "tsc ", "tac ", "board ", "committee ", "council ",
-    "working group ", "wg ", "will ",
+    "working group ", "wg ", "will ", "make ", "drop ", "no ",
 )
 # An opinion, not a settlement: "Ken believes this should be replaced with a hash".
 _OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed)?|maybe|perhaps|might|could)\b")

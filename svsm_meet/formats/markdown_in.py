@@ -559,7 +559,7 @@ class _Builder:
             return
         if _ALL_STRONG_RE.fullmatch(item.text.strip()):
             text = f"**{text}**"
-        elif self.roll_level is not None and len(re.split(r",\s+" + attendee_format.OUTSIDE_PARENS, text)) == 2:
+        elif self.roll_level is not None and len(attendee_format.comma_parts(text)) == 2:
             # A person a line: "Nick Illsey, DfT (Deputy)" is one, and their organisation.
             found = roll.person(text, group=self.roll_group)
             if found:
@@ -794,6 +794,19 @@ def _everything_raw(lines: list[str], doc: Document) -> None:
     doc.preamble = [Item(text="\n".join(lines), kind="raw")]
 
 
+_UNDERLINED_RE = re.compile(r"(?P<title>[^\n]*\S[^\n]*)\n=+[ \t]*")
+
+
+def _underlined_title(doc: Document) -> str | None:
+    """'Steering Committee Meeting Notes' over a line of '=': the title, kept as written (a block
+    of its own), still the meeting's name."""
+    first = doc.preamble[0] if doc.preamble else None
+    m = _UNDERLINED_RE.fullmatch(first.text) if first is not None and first.kind == "raw" else None
+    if m and not attendee_format.is_attendees_heading(m["title"]):
+        return m["title"].strip()
+    return None
+
+
 def _heading_date(doc: Document) -> dt.date | None:
     """Running notes put each call under a dated heading ('## 2024-05-14'): take the first."""
     for section in doc.sections:
@@ -836,6 +849,7 @@ def parse_markdown(
     meta = front_matter(lines)
     # "# {{title}}": a site template's placeholder, filled in from the front matter's title
     written = doc.title if doc.title and not re.fullmatch(r"\{\{.*\}\}|\{%.*%\}", doc.title.strip()) else None
+    written = written or _underlined_title(doc)
     title = written or meta.get("title")
     title_series, title_date = parse_title(title) if title else (None, None)
     stem = PurePath(filename).stem if filename else None
