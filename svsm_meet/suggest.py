@@ -382,7 +382,11 @@ def _action_status(label: str | None, text: str = "") -> str:
 
 
 # Lines of an agenda template, not commitments: "Please help take notes", "_Submit a PR …_".
-_TEMPLATE_RE = re.compile(r"^(?:please\b|_[^_]+_$|\*[^*]+\*$|<!--)", re.I)
+# A template's instruction to whoever fills it in ("Any material to read before the meeting
+# should be included here"), not a task of the meeting.
+_TEMPLATE_RE = re.compile(
+    r"^(?:please\b|_[^_]+_$|\*[^*]+\*$|<!--)|\b(?:should|can|may|to) be (?:added|included|listed|put|placed|"
+    r"written|linked) here\b", re.I)
 
 
 # A raw block that is still prose: a bullet whose lines do not line up ("lazy" continuation
@@ -410,7 +414,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     prose = _prose(item)
     if item.kind in ("question", "link") or not prose or not prose.strip():
         return []
-    if _TEMPLATE_RE.match(prose.strip()):
+    if _TEMPLATE_RE.search(prose.strip()):
         return []
     if item.kind == "action":  # labelled: "Action Item:" is a follow-up, "Next Steps:" may be one
         text = " ".join(without_closing(item.label, item.text).split()).rstrip(".")

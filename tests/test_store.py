@@ -178,3 +178,25 @@ def test_the_directory_keeps_the_more_careful_spelling(engine):
         docs = load_documents(conn, ids)
     assert names == ["Carlos López", "Vijay Dhanraj"]
     assert [render(d) for d in docs] == [normalize(early), normalize(later)]
+
+
+def test_rows_written_in_bulk_are_what_sqlalchemy_itself_writes():
+    import datetime as dt
+
+    from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, MetaData, Table, Text, Time, create_engine, insert
+
+    from svsm_meet.store.bulk import insert_many
+
+    meta = MetaData()
+    columns = lambda: [Column("id", Integer, primary_key=True), Column("j", JSON), Column("d", DateTime),  # noqa: E731
+                       Column("dd", Date), Column("tt", Time), Column("b", Boolean), Column("s", Text)]
+    ours, theirs = Table("ours", meta, *columns()), Table("theirs", meta, *columns())
+    engine = create_engine("sqlite://")
+    meta.create_all(engine)
+    rows = [{"id": 1, "j": None, "d": dt.datetime(2024, 5, 6, 7, 8, 9, 123), "dd": dt.date(2024, 5, 6),
+             "tt": dt.time(9, 30), "b": True, "s": None},
+            {"id": 2, "j": {"a": [1]}, "d": None, "dd": None, "tt": None, "b": False, "s": "x'y"}]
+    with engine.begin() as conn:
+        insert_many(conn, ours, rows)
+        conn.execute(insert(theirs), rows)
+        assert conn.exec_driver_sql("SELECT * FROM ours").all() == conn.exec_driver_sql("SELECT * FROM theirs").all()

@@ -553,3 +553,7 @@ def test_a_speaker_written_in_the_line_a_group_and_a_task_s_verb():
 def test_a_topic_in_bold_is_nobody_s_name():
     found = _found("**Nova Integration**\n\n* After the pod issue, will work on a finalized design plan.\n")
     assert [owner for _, owner in found.values()] == [None]
+
+
+def test_a_template_s_instruction_is_no_task():
+    assert _found("## Material\n\nAny material to read before the meeting should be included here.\n") == {}

@@ -45,7 +45,8 @@ _NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
 # spaces after it) and the bare word.
 _LABEL_RES = [
     # "Action Item to @Keenuts to expand …", "Action item for Ann: …": the label names whose it is.
-    re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )(?=@\w|[A-Z][a-z])"),
+    re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )"
+               r"(?=(?:@[\w-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?::| to ) *\S)"),
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\\?\[(?P<word>{_WORD}){_NUMBER}\\?\]:? +)(?=\S)"),  # [ACTION] Ann to ..., \[todo\] …
@@ -71,7 +72,7 @@ _DECIDED_RE = re.compile(
     r"we agreed?|agreement (?:that|to|on|for|(?:seems|appears) to be)|(?:general|broad|full) agreement|"
     # A motion put and seconded: "Constance proposes acceptance; Gimena seconds".
     r"(?:propos|move|motion)[^.;]{0,60};\s*[^;.]{2,40}\s+seconds|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
-    r"(?:all|everyone|everybody|nobody|no one)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     # A verdict in passing: "framework seems ok to move forward", "It sounds like yes."
     r"(?:seems|looks|sounds) (?:ok|okay|good|fine) to (?:move forward|proceed|go ahead|merge|ship)|"
     r"sounds like (?:a )?(?:yes|consensus|agreement|a plan)|"
@@ -80,7 +81,7 @@ _DECIDED_RE = re.compile(
     r"drop|defer|postpone|skip|adopt|switch|move\b(?! on\b)|leave (?:it|this|that|them)\b)|"
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
     # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
-    r"(?:was|were|is|are|been|got|has|have)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
+    r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
@@ -107,7 +108,7 @@ _DECIDED_HINTS = (
     "carried", "won't", "won’t", "accepted", "seconds", "adopting", "switching to", "moving to", "no reservations", "no concerns",
     "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
-    "nobody", "no one", "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like",
+    "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -123,11 +124,11 @@ _CHOSEN_RE = re.compile(
 # What the meeting settled, said in passing: in the passive ("the contribution will be raised",
 # "GIS data was changed to geospatial data"), someone chosen, a cadence, a question answered.
 _SETTLED_RE = re.compile(
-    r"(?<!\w)(?:(?:will|shall|should)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|"
-    r"removed|deprecated|dropped|kept|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|"
-    r"postponed|cancell?ed|delayed)\b"
-    r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved|set) to\b"
-    r"|will (?:move|switch|migrate) (?:over )?to\b"
+    r"(?<!\w)(?:(?:will|shall)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|"
+    r"removed|deprecated|dropped|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|"
+    r"postponed|cancell?ed)\b"
+    r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved) to\b"
+    r"|will (?:switch|migrate) (?:over )?to\b"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
@@ -137,32 +138,34 @@ _SETTLED_RE = re.compile(
     # official support planned".
     r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b"
     # A cadence set: "Future calls every other week during CI migration".
-    r"|(?:future|next|upcoming|regular|the) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
-    r"monthly|fortnightly|should be|will be)\b"
+    r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
+    r"monthly|fortnightly)\b"
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
-    r"|revisit (?:in|at|after|next|later|once|when)\b)")
+    r"|revisit (?:in|at|after|next)\b)")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
 _ANSWERED_RE = re.compile(r"\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
-# ... or an order for how to go on, at the start of a bullet: "Use the CNCF Slack for all
-# breakouts", "For now, remove the horizontal ones", "In the docs, use xarray …", "Plan to freeze
-# master after RC1", "The Steering Committee will do a performance review" (not a task's verbs:
-# "Send", "Update").
+# ... or an order for how to go on, at the start of a bullet, in the verbs that choose a way
+# ("Use the CNCF Slack for all breakouts", "For now, remove the horizontal ones", "In the docs, use
+# xarray …", "Plan to freeze master after RC1"), not a task's ("Send", "Start", "Leave").
 _ORDER_RE = re.compile(
-    r"(?:for now|for the time being|for the moment),?\s+(?!\w+ (?:is|are|was|were)\b)\w"
-    r"|plan to \w"
-    r"|(?:the )?(?:steering committee|tsc|tac|board|committee|council|working group|wg) will (?!not\b|be\b)"
-    r"|will\b.{4,80}\bfor now\b|no [^.;]{1,40}? planned\b"
+    r"(?:for now|for the time being|for the moment),?\s+(?!\w+ (?:is|are|was|were)\b|nothing\b|no\b|n/a\b)\w"
+    r"|plan to \w|will\b.{4,80}\bfor now\b"
     r"|(?:(?:in|on|for|from|after|until) [^,.;]{2,30},\s+)?(?:use (?!cases?\b|of\b)|prioriti[sz]e |lock down |"
-    r"stick (?:with|to) |go (?:with|ahead with) |switch (?:to|over to) |split (?:up|into) |deprecate |"
-    r"start (?:with|by) |try to keep |keep (?:using |the |it |this |as )|stay (?:with|on|at) |"
-    r"make [^.;]{1,40}? (?:the )?default\b|drop (?!by\b|off\b|in\b)|"
-    r"move to (?!(?:the )?next\b)|change [^.;]{1,60}? to |rename [^.;]{1,60}? to |leave (?!for\b|time\b))")
+    r"stick (?:with|to) (?!the agenda\b)|go (?:with|ahead with) (?!the flow\b)|switch (?:to|over to) |"
+    r"split (?:up|into) |deprecate |try to keep |keep using |stay (?:with|on|at) |"
+    r"make (?!sure\b)[^.;]{1,40}? (?:the )?default\b|move to (?!(?:the )?next\b)|change [^.;]{1,60}? to )")
 _ORDER_STARTS = (
     "for ", "plan ", "use ", "prioriti", "lock down", "stick ", "go ", "switch ", "split ", "deprecate ",
-    "start ", "try to keep", "keep ", "stay ", "move to", "change ", "rename ", "leave ", "in ", "on ",
-    "from ", "after ", "until ", "the ", "steering", "tsc ", "tac ", "board ", "committee ", "council ",
-    "working group ", "wg ", "will ", "make ", "drop ", "no ",
+    "try to keep", "keep using", "stay ", "move to", "change ", "in ", "on ", "from ", "after ", "until ",
+    "will ", "make ",
 )
+
+
+def is_order(text: str) -> bool:
+    """'Use the CNCF Slack for all breakouts': an order for how to go on (a decision by its look;
+    under 'Action items', a task)."""
+    lowered = text.strip().lower()
+    return lowered.startswith(_ORDER_STARTS) and bool(_ORDER_RE.match(lowered))
 # An opinion, not a settlement: "Ken believes this should be replaced with a hash".
 _OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed)?|maybe|perhaps|might|could)\b")
 # "KK: Use the repo to track todo items": what a speaker said, read without their name.
@@ -371,7 +374,8 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     return "action" if "action" in kinds else "decision"
 
 
-_OWNERS_ONLY_RE = re.compile(r"\((?P<who>[^()]{1,60})\)[.:]?")
+# Whose, by name or handle: "(Kris)", "(@ann)"; not a remark ("(draft)").
+_OWNERS_ONLY_RE = re.compile(r"\((?P<who>[A-Z@][^()]{0,59})\)[.:]?")
 
 
 def tasks_for(label: str | None, text: str) -> str | None:

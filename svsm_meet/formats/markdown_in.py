@@ -16,7 +16,7 @@ from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout,
 from ..html_units import html_units
 from . import attendees as attendee_format
 from . import roll
-from .labels import (BOLD_LINE_RE, heads_a_list, kind_of_heading, kind_of_text, split_label,
+from .labels import (BOLD_LINE_RE, heads_a_list, is_order, kind_of_heading, kind_of_text, split_label,
                      split_speaker, tasks_for, trailing_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
@@ -76,7 +76,7 @@ def normalize(text: str) -> str:
 # A bullet indented four spaces or more: code to Markdown, a list to whoever wrote it.
 # "> text": a quoted line of words, not a quoted list, heading, code or another quote.
 _QUOTED_LINE_RE = re.compile(r"^> (?![-*+>#]\s|\d{1,9}[.)]\s|\s|`{3}|\[[ xX]\] )\S")
-_QUOTED_LINES = 4
+_MAX_QUOTED_LINES = 4
 _ENDS_SENTENCE_RE = re.compile(r"(?:[.!?:)]|\*\*| {2})$")
 _INDENTED_ITEM_RE = re.compile(r"^ {4,}(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
@@ -245,12 +245,12 @@ def _front_matter_end(lines: list[str]) -> int:
 def _gatherable(item: Item, into: str | None) -> bool:
     """An unlabelled bullet a heading makes what it gathers (INTO): a note, or a task that asks
     something after saying what ('Check with LF. Can we do a town hall?'); under 'Action items'
-    a bullet that reads as settled too ('Keep the simple names')."""
+    an order too ('Use the new template'), which alone would read as a decision."""
     if item.label or _PLACEHOLDER_RE.match(item.text):
         return False
     if item.kind == "question":
         return not re.split(r"(?<=[.!?])\s", item.text.strip(), maxsplit=1)[0].endswith("?")
-    return item.kind == "note" or item.kind == "decision" and into == "action"
+    return item.kind == "note" or item.kind == "decision" and into == "action" and is_order(item.text)
 
 
 class _Builder:
@@ -608,7 +608,7 @@ class _Builder:
         paragraphs read for what they record; the quote mark is their label.  A longer quote, one
         holding a list, or a sentence wrapped over lines stays raw."""
         lines = self.lines[start:end]
-        if len(lines) > _QUOTED_LINES or any(not _QUOTED_LINE_RE.match(line) or len(line) > 300 for line in lines):
+        if len(lines) > _MAX_QUOTED_LINES or any(not _QUOTED_LINE_RE.match(line) or len(line) > 300 for line in lines):
             return None  # a long one is speech quoted, a transcript's, kept as written
         if any(not _ENDS_SENTENCE_RE.search(line) for line in lines[:-1]):
             return None  # one sentence wrapped: its pieces are no paragraphs
@@ -616,7 +616,7 @@ class _Builder:
         for number, line in enumerate(lines):
             label, kind, text = _label_and_kind(line[2:])
             item = Item(text=text, kind=kind, label="> " + (label or ""), marker="",
-                        blank_before=self.blank_before(start) if number == 0 else 0)
+                        blank_before=self.blank_before(start) if number == 0 else False)
             if item_own_lines(item, 0, self.doc.layout) != [line]:
                 return None
             self.columns[id(item)] = 0
@@ -794,7 +794,7 @@ def _everything_raw(lines: list[str], doc: Document) -> None:
     doc.preamble = [Item(text="\n".join(lines), kind="raw")]
 
 
-_UNDERLINED_RE = re.compile(r"(?P<title>[^\n]*\S[^\n]*)\n=+[ \t]*")
+_UNDERLINED_RE = re.compile(r"(?P<title>[^\n]+)\n=+[ \t]*")
 
 
 def _underlined_title(doc: Document) -> str | None:
@@ -802,7 +802,7 @@ def _underlined_title(doc: Document) -> str | None:
     of its own), still the meeting's name."""
     first = doc.preamble[0] if doc.preamble else None
     m = _UNDERLINED_RE.fullmatch(first.text) if first is not None and first.kind == "raw" else None
-    if m and not attendee_format.is_attendees_heading(m["title"]):
+    if m and m["title"].strip() and not attendee_format.is_attendees_heading(m["title"]):
         return m["title"].strip()
     return None
 

@@ -28,9 +28,10 @@ _PREFIX_RE = re.compile(
 )
 # "Kernel Meeting Notes" is the Kernel Meeting's: the words that say these are its notes go.
 _SUFFIX_RE = re.compile(r"\s+(?:notes|minutes)$", re.IGNORECASE)
+# Whitespace is one space by then: each "\s?" below takes at most one, and nothing backtracks far.
 _AFTER_DATE_RE = re.compile(
-    r"(?:\s+(?:on|of|from|for|held on|at|,))?\s*(?:(?:@|at)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?\s*$", re.I)
+    r"(?: (?:on|of|from|for|held on|at),?| ?,)? ?(?:(?:@|at) ?\d{1,2}(?::?\d{2})? ?(?:[ap]\.?m\.?)?"
+    r"(?: ?(?-i:[A-Z]{2,5})(?:[+-]\d{1,2})?)?)?$", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.*?)\1")
 # A line that says when the meeting was: "**Date:** June 5, 2024", "Date: 2024-06-05".
 _DATE_LINE_RE = re.compile(
@@ -108,8 +109,8 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
     if found:
         date, (start, end) = found
         plain = plain[:start] + " " + plain[end:]
-    if found:  # "… Meeting on 2025-03-12 @ 3pm UTC": the time and the word that led to the date go too
-        plain = _AFTER_DATE_RE.sub("", plain)
+        # "… Meeting on 2025-03-12 @ 3pm UTC": the time and the word that led to the date go too
+        plain = _AFTER_DATE_RE.sub("", re.sub(r"\s+", " ", plain).strip())
     # A remark after the name is not the series' name: "TSC meeting (first TSC meeting!)".
     plain = re.sub(r"\s*\([^()]*\)\s*$", "", plain.strip()) or plain
     series = _PREFIX_RE.sub("", plain.strip(_TRIM)).strip(_TRIM)

@@ -8,18 +8,24 @@ from sqlalchemy import insert
 def insert_many(conn, table, rows: list[dict]) -> None:
     """ROWS (all with the same keys) into TABLE.  On SQLite straight to the driver's executemany,
     each value through its column type's own conversion: SQLAlchemy's executemany builds a
-    parameter dictionary per row, which cost more than the insert itself on an import."""
+    parameter dictionary per row, which cost more than the insert itself on an import.  Anything
+    that path does not do the same way (a Python-side default, rows of different keys) goes
+    through SQLAlchemy."""
     if not rows:
         return
-    columns = list(rows[0])
-    if conn.dialect.name != "sqlite" or any(len(row) != len(columns) for row in rows):
+    keys = rows[0].keys()
+    if (conn.dialect.name != "sqlite" or not keys or any(row.keys() != keys for row in rows)
+            or any(c.default is not None or c.onupdate is not None for c in table.c)):
         conn.execute(insert(table), rows)
         return
+    columns = [table.c[key] for key in keys]
     by_column = []  # a column at a time: one conversion looked up per column, not per value
-    for name in columns:
-        values = [row[name] for row in rows]
-        convert = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        by_column.append(values if convert is None else [None if v is None else convert(v) for v in values])
-    names = ", ".join(f'"{name}"' for name in columns)
-    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})',
-                          list(zip(*by_column)))
+    for key, column in zip(keys, columns):
+        values = [row[key] for row in rows]
+        convert = column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        by_column.append(values if convert is None else [convert(v) for v in values])  # None too: JSON's 'null'
+    quote = conn.dialect.identifier_preparer
+    names = ", ".join(quote.quote(column.name) for column in columns)
+    marks = ", ".join("?" * len(columns))
+    conn.exec_driver_sql(f"INSERT INTO {quote.format_table(table)} ({names}) VALUES ({marks})",
+                         list(zip(*by_column)))
