@@ -467,7 +467,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                                 "suggested", owner_text))
     if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
         for aside in _ASIDE_RE.findall(prose):
-            for part in re.split(r",\s+|;\s+", aside):
+            for part in comma_parts(aside):
                 hit = _from_sentence(part, [], people) if _COMMIT_RE.match(part) or _TO_DO_RE.match(part) \
                     or _NICK_TO_DO_RE.match(part) else None
                 volunteer = _VOLUNTEER_RE.match(part)  # "(Matt W volunteering)"

@@ -258,8 +258,7 @@ class _Builder:
         self.lines = lines
         self.doc = Document(series="", date=dt.date.min)
         # Nested with tabs where most nested bullets are; a bullet nested the other way stays raw.
-        tabbed = [line for line in lines if line.startswith("\t")]
-        if tabbed:
+        if any(line.startswith("\t") for line in lines):
             text = "\n".join(lines)
             self.doc.layout.tabs = len(_TAB_ITEM_RE.findall(text)) > len(_SPACE_ITEM_RE.findall(text))
         self.section: Section | None = None
