@@ -71,7 +71,10 @@ _NOT_OWNERS = {
     "everybody", "nobody", "someone", "somebody", "people", "folks", "all", "each", "both", "some",
     # A group by its role: "Candidates to provide a statement", "Maintainers to review".
     "candidates", "maintainers", "members", "chairs", "reviewers", "contributors", "participants",
-    "attendees", "volunteers", "authors", "owners", "leads", "nominees",
+    "attendees", "volunteers", "authors", "owners", "leads", "nominees", "committee", "board",
+    "council", "staff", "editors",
+    # ... or a judgement: "Better to introduce it later", "Best to wait".
+    "better", "best", "good", "nice", "important", "easier", "hard",
     "most", "many", "nothing", "something", "anything", "the", "a", "an", "one", "next", "then",
     "also", "now", "today", "tomorrow", "plan", "meeting", "group", "team", "community", "project",
     "release", "work", "discussion", "you", "they", "we", "he", "she", "i", "our", "your", "their",
@@ -129,7 +132,9 @@ _UNKNOWN_RE = re.compile(
     re.I,
 )
 _OPEN_LABELS = GATHERING_ACTION_WORDS
-_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "etc.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.")
+# Not "etc.": it ends a list, and a capital after it starts the next sentence ("… shepherd, etc.
+# Jeff/Ryan/Camdon to sync offline.").
+_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.")
 
 
 @dataclass
@@ -155,7 +160,10 @@ def sentences(text: str) -> list[str]:
 
 def _label_word(label: str | None) -> str:
     """'**Action Item:** ' -> 'action item', '**TODO** - ' -> 'todo'."""
-    return re.sub(r"[*_:\s–—-]+", " ", re.sub(r"\([^()]*\)", "", label or "")).strip().lower()
+    written = re.sub(r"^\(([^()]*)\)", r"\1", (label or "").strip())  # "(**Action**) "
+    written = re.sub(r"\\?[\[\]]", " ", re.sub(r"\([^()]*\)", "", written))  # "**[Action for Jan]**"
+    word = re.sub(r"[*_:\s–—-]+", " ", written).strip().lower()
+    return re.sub(r" for .*$", "", word)
 
 
 def _who(words: str, people: Matcher) -> Person | None:
@@ -329,9 +337,18 @@ def action_owner(text: str, people: Matcher) -> Person | None:
         return found
     after = _written_after(flat)  # "Reach out to the maintainers - Tracy": no subject, its owner after
     found = _who(after, people) if after else None
-    return found or people.find_in(text)
+    # Someone named as the object is not whose it is: "(like … as suggested by Herbert)".
+    return found or people.find_in(_OBJECT_RE.sub(" ", text))
 
 
+_OBJECT_RE = re.compile(
+    r"\b(?:by|to|with|from|about|for|cc|ping|contact|ask|asked|tell|thank|thanks|like|per)\s+"
+    r"@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+
+
+# Bodies by their letters, never someone's initials: "TSC: get a first release out".
+_BODIES = {"TSC", "TAC", "TC", "PMC", "WG", "SIG", "SC", "CI", "QA", "ALL", "TBD", "TBA", "PR", "API", "DOCS",
+           "BOARD", "TEAM", "CORE", "INFRA", "OPS", "DEV", "DEVS"}
 _INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
 # A subject that is a task's verb, not a name: "Reach out to …", "Get back to …", "Talk to …".
 _SUBJECT_NOT_NAME_RE = re.compile(
@@ -353,8 +370,9 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
-    if not found and not m and who and _INITIALS_RE.fullmatch(who):
-        return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name
+    if not found and (not m or m.re is _DASHED_RE and who not in _BODIES) and who and _INITIALS_RE.fullmatch(who):
+        # "… codebase [ACB]", "GJT: get familiar with …": someone's initials, not a body's name
+        return re.split(r"\s*/\s*", who)[0]
     return found[1] if found else None
 
 
@@ -429,9 +447,11 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             # "Kris Freedain: reach out to [Orcun Berkem](…)" under "Action Items": Kris's
             talking, owner, owner_text = said[1], None, None
         assigned = _FOR_RE.search(item.label or "")  # "Action item (for Jürgen): …"
-        for who in (talking, assigned and assigned["who"]):
-            if who and not (owner or owner_text):
-                owner, owner_text = _named(who, people) or (None, None)
+        if assigned and _named(assigned["who"] or assigned["named"], people):
+            # "**[Action for Jan]** Ericsson will provide …": the label says whose
+            owner, owner_text = _named(assigned["who"] or assigned["named"], people)
+        if talking and not (owner or owner_text):
+            owner, owner_text = _named(talking, people) or (None, None)
         status = _action_status(None if talking else item.label, text)
         return [Suggestion(item, text, owner, _due(text, text, next_meeting), status, owner_text)]
     found = []
@@ -542,7 +562,7 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     return found
 
 
-_FOR_RE = re.compile(rf"\(for (?P<who>{_WHO})\)")
+_FOR_RE = re.compile(rf"\(for (?P<who>{_WHO})\)|\[\w+(?: \w+)? for (?P<named>{_WHO})\]")  # "(for Jürgen)", "[Action for Jan]"
 _ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
 _VOLUNTEER_RE = re.compile(rf"^(?P<who>{_WHO})\s+(?:volunteer(?:s|ed|ing)|(?:is |will be )?taking (?:it|this)(?: on)?)\W*$")
 _DASH_SPEAKER_RE = re.compile(
@@ -579,6 +599,8 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
         for item in items:
             if _names_its_tasks(item):
                 whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
+                if doc.attendees and not _who(whose, people):
+                    whose = None  # "**Scam Signal**": a topic, where the roll call names no such person
                 continue
             own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
             for_whom = {id(child): who for i in item.walk() if (who := tasks_for(i.label, i.text))

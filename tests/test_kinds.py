@@ -120,6 +120,9 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "The meetings will be held in room 5", "The release will be delayed because of CI",
     "Ann will move to the new team next month", "Revisit when Bob is back",
     "Nobody is happy with the current state of CI", "Ann has accepted the invite to speak",
+    "Colin: Will use the new API in his patch", "Ann will move to Berlin next year",
+    "Everyone: please review the PR", "We will try to make progress on this before the next meeting",
+    "Are we agreed that units should be read from the files (also e.g. for IRFs)?",
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"
@@ -166,6 +169,14 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "Will focus on the OCI weekly call for now",
     "Julien will be the point person.", "make compile-test default in 2.8",
     "The new API is not planned", "Previous minutes accepted without further discussion",
+    "Will use governance repository for future meeting notes.",
+    "There was general agreement that we should support structured representations. HGVS sufficient here?",
+    "Site-To-Cloud: No go for now, clarification requested",
+    "No comment from the audience --> **Herbert's proposals accepted.**",
+    "Group: Not essential, but good to archive the valuable conversations",
+    "This meeting was a long sit: 1.5 hours. Next meetings should be 1 hour at max.",
+    "Coding guidelines will move to the new web site", "The proposal will be documented in the Design Guideline",
+    "The display categories for the keywords should be as follows: discipline, topic, output",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"
@@ -268,3 +279,25 @@ def test_a_few_lines_quoted_are_paragraphs_each_read_for_what_it_records():
     assert kinds["Motions: any objections? - no objections - **The project is approved.**"] == "decision"
     assert kinds["Dan - All the submitted comments have been resolved."] == "note"
     assert kinds["> a sentence quoted\n> and wrapped over two lines"] == "raw"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Larry: [ACTION] We should take the canonical alleles?", "action"),
+    ("Take the list. [ACTION] We should work on an implementation", "action"),
+    ("Is this [todo] list ok?", "question"),
+])
+def test_a_tag_inside_a_speaker_s_turn(text, kind):
+    assert kind_of_text(text) == kind
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("(**Action**) Henry will check if a room is free", "(**Action**) ", "action"),
+    ("**[Action for Jan]** Ericsson will provide maintainers", "**[Action for Jan]** ", "action"),
+    ("Decision taken without objection: there should be no private repositories", "Decision taken without objection: ",
+     "decision"),
+    ("Action NC/LA/GJT: install the pipeline on a server", "Action ", "action"),
+    ("(Optional) read the draft", None, None),
+    ("Action Required: read the draft", None, None),
+])
+def test_labels_in_brackets_and_with_whose(text, label, kind):
+    assert split_label(text)[:2] == (label, kind)

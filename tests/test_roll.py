@@ -108,6 +108,20 @@ SHAPES = {
     "a bold label with a remark over the list": (
         "**Time:** 14:00 (UTC)\n\n**Participants** (please add your name)\n\n* Leo Uieda\n* Santi Soler\n\n"
         "**Discussion points:**\n\n* Leo was invited to write an article.\n", ["Leo Uieda", "Santi Soler"], []),
+    "the roll call on the paragraph's second line": (
+        "Dec 4, 15h-16h\nAttended: Jason Rowe, Loïc Albert, Geert Jan Talens \n\n* Goal is to have simulations.\n",
+        ["Jason Rowe", "Loïc Albert", "Geert Jan Talens"], []),
+    "chairs and attendees on headings of their own": (
+        "##### Chairs: Matt Brush, Javier Lopez\n##### Attendees “Name (Affiliation)”: Melissa Cline (BRCA "
+        "Exchange), Andy Yates, Zhenyu Zhang (University of Chicago)\n\n##### Minutes:\n\nSome text.\n",
+        ["Matt Brush", "Javier Lopez", "Melissa Cline", "Andy Yates", "Zhenyu Zhang"], []),
+    "ticked boxes, the organisation after a dash": (
+        "## Invited TSC Participants\n\n* [x] Herbert Damker - (Deutsche Telekom AG) Active Maintainer, TSC chair\n"
+        "* [ ] Adnan Saleem - (Radisys) End User Council representative\n* [x] Henry Calvert - GSMA representative\n",
+        ["Herbert Damker", "Henry Calvert"], ["Adnan Saleem"]),
+    "a head count over the names": (
+        "## Attendees\n18 people total.\nCamdon Cady\nJeff McLamb\n\nMark Nelson\nNoah\n\n## Topics\n\nvCluster.\n",
+        ["Camdon Cady", "Jeff McLamb", "Mark Nelson", "Noah"], []),
 }
 
 

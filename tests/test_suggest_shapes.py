@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from svsm_meet.formats.markdown_in import parse_markdown
-from svsm_meet.names import Matcher
+from svsm_meet.names import Matcher, Person
 from svsm_meet.suggest import suggest
 
 
@@ -557,3 +557,36 @@ def test_a_topic_in_bold_is_nobody_s_name():
 
 def test_a_template_s_instruction_is_no_task():
     assert _found("## Material\n\nAny material to read before the meeting should be included here.\n") == {}
+
+
+def test_action_lines_with_initials_after_bullets():
+    found = _found("* NC was able to reproduce this problem.\nAction NC: try installing it on a bigger server\n"
+                   "* Generate images for ADB\nAction LA: reactivate JR account\nAction GJT: Get familiar with DRP\n")
+    assert found["NC: try installing it on a bigger server"] == ("open", "NC")
+    assert found["LA: reactivate JR account"] == ("open", "LA")
+    assert found["GJT: Get familiar with DRP"] == ("open", "GJT")
+
+
+def test_labels_that_say_whose_and_a_group_s_tasks():
+    found = _found("Attendees: Jonathan Gregory, Henry Calvert\n\n## Topics\n\n- (**Action**) Henry will check if a room is free\n"
+                   "- **[Action for Jan]** Ericsson will provide maintainers\n"
+                   "- **[Action for the team]** review this proposition\n"
+                   "- Action: Open an issue in API backlog. [x]Done by Eric\n\n"
+                   "## Actions\n\n1. **Jonathan**: Post on the issue regarding the agreed principle\n"
+                   "2. **Committee**: Determine the workshop presenter\n3. TSC: Get a first release out\n")
+    assert found == {
+        "Henry will check if a room is free": ("open", "Henry"), "Ericsson will provide maintainers": ("open", "Jan"),
+        "review this proposition": ("open", None), "Open an issue in API backlog. [x]Done by Eric": ("done", None),
+        "Post on the issue regarding the agreed principle": ("open", "Jonathan"),
+        "**Committee**: Determine the workshop presenter": ("open", None), "TSC: Get a first release out": ("open", None)}
+
+
+def test_a_list_ended_by_etc_and_who_is_only_mentioned():
+    found = _found("Follow-up from 21 Nov, probably need to assign shepherd, etc. Jeff/Ryan/Camdon to sync offline.\n")
+    assert found["Jeff/Ryan/Camdon to sync offline"] == ("suggested", "Jeff")
+    doc = parse_markdown("# Sync 2024-06-05\n\nAttendees: Herbert Damker, Eric Murray\n\n**Scam Signal**\n\n"
+                         "- Action: Open an issue in API backlog\n"
+                         "- Action: Provide a name for this WG (as suggested by Herbert)\n", date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person(a.name, ()) for a in doc.attendees])
+    assert {s.text: s.owner for s in suggest(doc, here)} == {
+        "Open an issue in API backlog": None, "Provide a name for this WG (as suggested by Herbert)": None}

@@ -47,9 +47,17 @@ _LABEL_RES = [
     # "Action Item to @Keenuts to expand …", "Action item for Ann: …": the label names whose it is.
     re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )"
                r"(?=(?:@[\w-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?::| to ) *\S)"),
+    # "Action NC: try …", "Action LA/MR: feed …": whose by initials (or handle), joint ones too.
+    re.compile(r"^(?P<label>(?P<word>(?i:action(?: items?)?|todo)|AI) )"
+               r"(?=(?:@[\w-]+|[A-Z]{2,4})(?: ?[/&+,] ?(?:@[\w-]+|[A-Z]{2,4}))*: *\S)(?!TBD\b|ALL\b|TODO\b)"),
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\\?\[(?P<word>{_WORD}){_NUMBER}\\?\]:? +)(?=\S)"),  # [ACTION] Ann to ..., \[todo\] …
+    # "**[Action for Jan]** Ericsson will …", "(**Action**) Henry will check …", "Decision taken
+    # without objection: there should be …": a label in brackets, or one that says how it was taken
+    re.compile(rf"^(?P<label>(?P<e>\*\*|__)?\[(?P<word>{_WORD})(?: for [^\[\]*_]{{1,40}})?\](?P=e)?:? +)(?=\S)"),
+    re.compile(rf"^(?P<label>\((?P<e>\*\*|__)?(?P<word>{_WORD})(?P=e)?\):? +)(?=\S)"),
+    re.compile(r"^(?P<label>(?P<word>(?i:decisions?|resolutions?)) (?i:taken|made|reached|adopted)(?: [a-z ]{1,30})?: +)(?=\S)"),
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
     # **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
     re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S),
@@ -60,7 +68,7 @@ _LABEL_RES = [
 # The last three forms, without a colon, only for the words that record something.
 _BARE_LABEL_FORMS = 3
 _LAST_FORM = len(_LABEL_RES) - 1
-_ALL_BOLD_FORM = 5
+_ALL_BOLD_FORM = 9
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
@@ -82,6 +90,9 @@ _DECIDED_RE = re.compile(
     r"not ready to|won[’']t need to|will not need to|will (?:not )?be the default|"
     # A proposal's fate: "the RFC was accepted", "marked them as \"June 13: Accepted\"".
     r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
+    # A headline's verdict: "Herbert's proposals accepted.", "Site-To-Cloud: No go for now".
+    r"(?:proposals?|requests?|changes?|motions?|amendments?|rfcs?|prs?)\s+(?:accepted|rejected)(?=[.!]?(?:\*\*|__)?$)|"
+    r"no[- ]go\b|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
@@ -108,7 +119,7 @@ _DECIDED_HINTS = (
     "carried", "won't", "won’t", "accepted", "seconds", "adopting", "switching to", "moving to", "no reservations", "no concerns",
     "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
-    "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like",
+    "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -126,7 +137,7 @@ _CHOSEN_RE = re.compile(
 _SETTLED_RE = re.compile(
     r"(?<!\w)(?:(?:will|shall)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|"
     r"removed|deprecated|dropped|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|"
-    r"postponed|cancell?ed)\b"
+    r"postponed|cancell?ed|documented)\b"
     r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved) to\b"
     r"|will (?:switch|migrate) (?:over )?to\b"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
@@ -140,6 +151,11 @@ _SETTLED_RE = re.compile(
     # A cadence set: "Future calls every other week during CI migration".
     r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly)\b"
+    # ... or their length: "Next meetings should be 1 hour at max".
+    r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs) (?:will|should|shall) (?:be|last|take)\b[^.;]{0,20}?"
+    r"\b(?:an? |\d+(?:\.\d+)? )(?:hours?|minutes?|mins?)\b"
+    # A way set out: "The display categories should be as follows: …".
+    r"|(?:should|will|shall) be as follows\b"
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
     r"|revisit (?:in|at|after|next)\b)")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
@@ -153,7 +169,9 @@ _ORDER_RE = re.compile(
     r"|(?:(?:in|on|for|from|after|until) [^,.;]{2,30},\s+)?(?:use (?!cases?\b|of\b)|prioriti[sz]e |lock down |"
     r"stick (?:with|to) (?!the agenda\b)|go (?:with|ahead with) (?!the flow\b)|switch (?:to|over to) |"
     r"split (?:up|into) |deprecate |try to keep |keep using |stay (?:with|on|at) |"
-    r"make (?!sure\b)[^.;]{1,40}? (?:the )?default\b|move to (?!(?:the )?next\b)|change [^.;]{1,60}? to )")
+    r"make (?!sure\b)[^.;]{1,40}? (?:the )?default\b|move to (?!(?:the )?next\b)|change [^.;]{1,60}? to )"
+    # Said without its subject, the meeting's: "Will use governance repository for future notes."
+    r"|will (?:use|adopt|switch to|move to|go with|stick with|keep using|stay with|continue (?:to use|using)) ")
 _ORDER_STARTS = (
     "for ", "plan ", "use ", "prioriti", "lock down", "stick ", "go ", "switch ", "split ", "deprecate ",
     "try to keep", "keep using", "stay ", "move to", "change ", "in ", "on ", "from ", "after ", "until ",
@@ -172,10 +190,21 @@ _OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed
 _SPEAKER_PREFIX_RE = re.compile(r"^[a-z][\w.’'-]{0,20}(?: [a-z][\w.’'-]{0,20})?:\s+(?=\S)")
 
 
+_COLLECTIVE_SPEAKERS = {"group", "the group", "consensus", "room", "the room"}
+# A thing moved ("Coding guidelines will move to the new web site"), not a person ("Ann will move
+# to Berlin"): a subject with a word in lower case.
+_MOVES_RE = re.compile(r"^(?:[A-Z][\w-]*\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,4}\s+will move to\b")
+
+
 def _settled(lowered: str) -> bool:
-    if ":" in lowered[:44]:
-        lowered = _SPEAKER_PREFIX_RE.sub("", lowered, count=1)
-    found = (lowered.startswith(_ORDER_STARTS) and _ORDER_RE.match(lowered) or _SETTLED_RE.search(lowered)
+    said = ":" in lowered[:44] and _SPEAKER_PREFIX_RE.match(lowered)
+    if said and said[0].split(":")[0] in _COLLECTIVE_SPEAKERS:
+        return True  # "Group: Not essential, but good to archive …": what the group said together
+    if said:
+        lowered = lowered[said.end():]
+    # "Colin: Will use the new API": the speaker's plan, not the meeting's
+    order = lowered.startswith(_ORDER_STARTS) and not (said and lowered.startswith("will "))
+    found = (order and _ORDER_RE.match(lowered) or _SETTLED_RE.search(lowered)
              or lowered.endswith("]") and _ANSWERED_RE.search(lowered))
     return bool(found) and not _OPINION_RE.search(lowered)
 
@@ -206,6 +235,10 @@ _INNER_LABEL_RE = re.compile(
 _TAG_RE = re.compile(
     r"\s\\?\[(?P<word>todo|to-do|action|action item|decision|decided|agreed|resolved)\\?\]"
     r"(?=\s*$|\s+(?:--|–|—)\s)", re.I)
+# ... or before them, as MeetBot's tags are written inside a speaker's turn: "Larry: [ACTION] We
+# should take …", "… with it. [ACTION] We should work on …".
+_INNER_TAG_RE = re.compile(
+    r"(?:(?<=[.!?:;] )|(?<=[.!?:;]  ))\\?\[(?P<word>action|action item|todo|to-do|decision|decided|agreed|resolved)\\?\]\s+(?=\S)", re.I)
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -223,8 +256,10 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
             if m["word"].strip().lower() in ("ai", "ais") and (
                     not m["word"].strip().startswith("AI") or number == _LAST_FORM):
                 return None, None, text  # "Ai: …", "AI - policy" no action-item label; "AI:" is
-            if m["label"].startswith(("[", "\\[")) and kind not in _BRACKET_KINDS:
+            if m["label"].lstrip("*_").startswith(("[", "\\[")) and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
+            if m["label"].startswith("(") and kind not in ("action", "decision"):
+                continue  # "(Optional) read the draft": a remark, not a label
             if kind and m.end() < len(text):
                 return m["label"], kind, text[m.end():]
             return None, None, text
@@ -244,6 +279,9 @@ def task_after_inner_label(text: str) -> str | None:
     for m in _INNER_LABEL_RE.finditer(text):
         if _KIND_OF_WORD.get(m["word"].strip().lower()) == "action":
             found = text[m.end() - 1:]
+    for m in _INNER_TAG_RE.finditer(text) if "[" in text else ():
+        if _KIND_OF_WORD.get(m["word"].lower()) == "action":
+            found = text[m.end():]
     return found
 
 
@@ -258,11 +296,14 @@ def kind_of_text(text: str) -> str:
     stripped = text.strip()
     if _URL_RE.match(stripped):
         return "link"
-    if stripped.endswith("?"):
-        return "question"
-    tag = _TAG_RE.search(stripped) if "[" in stripped else None
+    tag = (_TAG_RE.search(stripped) or _INNER_TAG_RE.search(stripped)) if "[" in stripped else None
     if tag:  # "Safety Pamphlet (Andrew) [todo] -- …", "Chapter selection …: [decision]"
         return _KIND_OF_WORD[tag["word"].lower()]
+    if stripped.endswith("?"):
+        # "There was general agreement that we should … HGVS sufficient here?": what was
+        # settled before the question asked after it
+        settled = re.search(r"^.*[.!]\s+(?=[A-Z][^.!?]*\?$)", stripped, re.S)
+        return "decision" if settled and kind_of_text(settled[0]) == "decision" else "question"
     for m in _INNER_LABEL_RE.finditer(stripped) if ":" in stripped else ():  # every label has its colon
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())
         if kind in ("action", "decision"):
@@ -270,6 +311,8 @@ def kind_of_text(text: str) -> str:
     if "[" in stripped:  # "… - **[completed](…)** and **[approved](…)**": a task's status, not a vote
         stripped = without_status(stripped)
     lowered = stripped.lower()
+    if "will move to" in lowered and _MOVES_RE.match(stripped):
+        return "decision"
     if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)
             or _settled(lowered)) and not _UNDECIDED_RE.search(stripped):
         return "decision"
@@ -293,8 +336,10 @@ _OF_THE_MEETING_RE = re.compile(
 _DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
 _QUALIFIER_RE = re.compile(
     rf"^(?:(?:review(?:ing)?|status|recap|summary|list)(?: of)? (?:the )?|(?:open|new|pending|outstanding|{_DONE_WORDS}|"
-    r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the) )+"
-    r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$", re.I)
+    r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the|resulting|"
+    r"individual|general|team) )+"
+    r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$"
+    r"|\s+for (?:all|everyone|everybody|the (?:team|group))$", re.I)
 # "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
 # "Decision: (draft)" over sub-bullets is a decision explained, not a list of decisions.
 _HEADING_REMARK_RE = re.compile(r"\s+\((?:\w+\s?){1,3}\)$")
@@ -404,12 +449,16 @@ def without_status(text: str) -> str:
     return text[:m.start()] if m else text
 
 
+_TICKED_DONE_RE = re.compile(r"\s\[[xX]\]\s*done\b", re.I)
+
+
 def trailing_status(text: str) -> str | None:
     """'Share the agenda (done)', 'Rebuild JIRA (todo)', 'Onboard the SIG - **[completed](…)**':
     a task's status written after it, 'done' or 'open'; None without one."""
     m = _STATUS_RE.search(text) or _DASHED_STATUS_RE.search(text)
     if not m:
-        return None
+        # "Open an issue in API backlog. [x]Done by Eric --> https://…": ticked off after it
+        return "done" if "]" in text and _TICKED_DONE_RE.search(text) else None
     return "done" if m["status"].lower() in ("done", "complete", "completed", "closed") else "open"
 
 

@@ -111,6 +111,7 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
 
 
 _BOXES = ("[ ] ", "[x] ", "[X] ")
+_HEAD_COUNT_RE = re.compile(r"^\W*\d+\s+(?:people|persons|attendees|participants)\b[^,]*$", re.I)
 # "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
 _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?s)\s+)?agenda\b|^\W*standing items?\b", re.I)
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
@@ -250,7 +251,19 @@ def _gatherable(item: Item, into: str | None) -> bool:
         return False
     if item.kind == "question":
         return not re.split(r"(?<=[.!?])\s", item.text.strip(), maxsplit=1)[0].endswith("?")
-    return item.kind == "note" or item.kind == "decision" and into == "action" and is_order(item.text)
+    return item.kind == "note" or item.kind == "decision" and into == "action" and (
+        is_order(item.text) or _owned_order(item.text))
+
+
+# What follows an owner's name that is no task of theirs: "Ann: we agreed to drop X".
+_NOT_A_TASK_RE = re.compile(r"(?:we|it|the|this|that|there|all|everyone|consensus|agreed|decided|decision)\b", re.I)
+
+
+def _owned_order(text: str) -> bool:
+    """'**Jonathan**: Post on the issue regarding the agreed principle': under 'Action items', a
+    task its owner's name opens, whatever words of a decision it holds."""
+    said = split_speaker(text)
+    return bool(said) and not _NOT_A_TASK_RE.match(text[len(said[0]):])
 
 
 class _Builder:
@@ -274,12 +287,14 @@ class _Builder:
         # "Decisions:"), for those that have none of their own.
         self.gathers: str | None = None
         self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
-        self.lazy_tail: Item | None = None  # a bullet's unindented continuation, as a paragraph
+        self.lazy_tail: list[Item] = []  # a bullet's unindented continuation, as a paragraph
         self.gathers_lines = False
         self.agenda = False  # under "## Agenda" a ticked box is a topic covered, not a task
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
+        # "##### Chairs: A, B" just before the roll call opens: (the line after it, its people).
+        self.roles_before: tuple[int, list[Attendee]] | None = None
         self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
 
     # -- helpers -------------------------------------------------------------------------------
@@ -413,10 +428,16 @@ class _Builder:
         )
         if heading_line(section) != self.lines[start]:
             self.add(self.raw(start, end))
+            self.read_roll_heading(text, start, end)
             return
         self.doc.sections.append(section)
         self.section = section
         self.heading_says(text, level, is_title, start, section)
+        self.read_roll_heading(text, start, end)
+
+    def read_roll_heading(self, text: str, start: int, end: int) -> None:
+        if ":" in text and not self.doc.attendees:  # "##### Attendees: A (ORG), B": names on its line
+            self.read_roll_paragraph([text], start, end)
 
     def heading_says(self, text: str, level: int, is_title: bool, start: int, section: Section | None) -> None:
         """What a heading starts: the tasks or decisions it gathers, an agenda, a roll call."""
@@ -466,7 +487,7 @@ class _Builder:
                 self.doc.sections.append(self.section)
                 self.take_attendees(found, "paragraph", start)
                 return
-        self.read_roll_paragraph(lines)
+        self.read_roll_paragraph(lines, start, end)
         for a, b in _paragraph_pieces(lines):
             self.paragraph_piece(start + a, start + b)
 
@@ -491,14 +512,25 @@ class _Builder:
         if label_only or self.gathers_until_paragraph:
             self.gathers, self.gathers_until_paragraph = label_only, bool(label_only)
 
-    def read_roll_paragraph(self, lines: list[str]) -> None:
+    def read_roll_paragraph(self, lines: list[str], start: int | None = None, end: int | None = None) -> None:
         """'TSC Attendees:' opens a roll call; 'Regrets: Peter C.' adds to one (or opens it);
         one name a line continues it; any other paragraph closes one opened by a label."""
         if self.doc.attendees:
             return
         text = "\n".join(lines)
         if self.roll_level is None and not roll.opens_roll(text):
-            return  # outside a roll call only an attendance label opens one ("Host: Zoom" does not)
+            # "Dec 4, 15h-16h" then "Attended: A, B": the roll call on a later line of the paragraph
+            text = next((line for line in lines[1:] if roll.opens_roll(line) and roll.is_group_line(line)), "")
+            if not text:
+                # outside a roll call only an attendance label opens one ("Host: Zoom" does not),
+                # but the chairs named just before it were there too
+                roles = roll.people_in_line(lines[0]) if len(lines) == 1 and roll.is_group_line(lines[0]) else []
+                self.roles_before = (end, roles) if roles and end is not None else None
+                return
+        roles, self.roles_before = self.roles_before, None
+        if self.roll_level is not None or not roles or start is None \
+                or any(line.strip() for line in self.lines[roles[0]:start]):
+            roles = None
         bold = BOLD_LINE_RE.fullmatch(text)
         if bold and self.roll_level is not None and not re.search(r"[:.!?]", bold["words"]):
             # A line all in bold is a heading in all but name: "***Other Attendees***" or
@@ -518,10 +550,11 @@ class _Builder:
         found = roll.people_in_line(text) if labelled else []
         if not labelled and self.roll_level is not None:
             each = [roll.people_in_line(line, self.roll_group) if ", " in line
-                    else [roll.person(line, group=self.roll_group)] for line in lines]
+                    else [roll.person(line, group=self.roll_group)] for line in lines
+                    if not _HEAD_COUNT_RE.match(line)]  # "18 people total." over the names
             found = [a for line in each for a in line if a] if all(all(e) and e for e in each) else []
         if found and (self.roll_level is not None or not self.roll):
-            self.roll.extend(found)
+            self.roll.extend((roles[1] if roles else []) + found)
             self.roll_level = self.roll_level or 0
         elif self.roll_level == 0:
             self.roll_level = None
@@ -677,7 +710,7 @@ class _Builder:
         items = []
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
-                self.lazy_tail = None
+                self.lazy_tail = []
                 item = self.list_item(tokens, parent_column, parent_marker)
                 heads = (parent_column is None and self.gathers == "action" and item.children
                          and _gatherable(item, "action") and heads_a_list(item.text))
@@ -693,8 +726,7 @@ class _Builder:
                                 and (_OWNER_FIRST_RE.match(child.text) or _OWNER_AFTER_RE.search(child.text)):
                             child.kind = "action"
                 items.append(item)
-                if self.lazy_tail is not None:
-                    items.append(self.lazy_tail)
+                items.extend(self.lazy_tail)
         return items
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:
@@ -724,7 +756,9 @@ class _Builder:
             # bullet without its indent (a lazy continuation) come back as a paragraph after it.
             if parent_column is not None or column or len(inner) > 1:
                 return self.raw(start, end)
-            self.lazy_tail = self.paragraph_item(start + lazy, start + len(own))
+            # ... a piece at a time, as any paragraph ("Action LA: …" then "Action NC: …")
+            self.lazy_tail = [self.paragraph_item(start + lazy + a, start + lazy + b)
+                              for a, b in _paragraph_pieces(own[lazy:])]
             own = own[:lazy]
         body = [m[4]]
         for line in own[1:]:

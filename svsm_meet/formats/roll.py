@@ -46,7 +46,7 @@ _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+
 _PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|their|theirs|any|all)"
                           r"(?:\s*/\s*[a-z]+)+\)", re.I)
 # "Regrets: …", "Participants (alphabetical): …": a label, a remark on it perhaps, then the names.
-_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}(?:\s*\([^():]{1,40}\))?):\s*(?P<rest>.*)$", re.S)
+_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}(?:\s*\([^():]{1,40}\)[”\"]?)?):\s*(?P<rest>.*)$", re.S)
 
 
 _MARKUP_RE = re.compile(r"[\[<@*_`]")
@@ -68,7 +68,8 @@ def clean(text: str) -> str:
 def without_remark(label: str) -> str:
     """A label without the remark in parentheses after it, its colon kept:
     'Participants (please add your name)' -> 'Participants'."""
-    return re.sub(r"\s*\([^()]*\)\s*(:?)$", r"\1", label)
+    # ... or in quotes: 'Attendees “Name (Affiliation)”:'
+    return re.sub(r"\s*(?:\([^()]*\)|“[^“”]*”|\"[^\"]*\")\s*(:?)$", r"\1", label)
 
 
 def is_group_label(text: str) -> bool:
@@ -96,7 +97,7 @@ def opens_roll(text: str) -> bool:
         first = first.strip("#").strip()
     first = without_remark(first)
     m = _GROUP_LINE_RE.match(first + ("" if ":" in first else ":"))
-    label = m["group"] if m else ""
+    label = without_remark(m["group"]) if m else ""
     # "Who:" beside "Where:" and "When:" in a meeting's logistics
     return is_attendees_heading(label) or bool(_ABSENT.search(label)) or label.strip().lower() == "who"
 
@@ -209,7 +210,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         text, handle = handled["name"], handled["handle"]
     if note and _HANDLE_RE.match(note):
         handle, note = note, None
-    name = re.sub(r"\s+(?:[-–—]*>|→|\+)$", "", text.strip()).strip(",.;")  # "Anne ->", "Susana +"
+    # "Anne ->", "Susana +", "Herbert Damker - (Deutsche Telekom AG) …" with its note taken out
+    name = re.sub(r"\s+(?:[-–—]*>|→|\+|[-–—])$", "", text.strip()).strip(",.;")
     if _GROUP_WORDS.fullmatch(name) or is_org(name):  # "Regrets: None", "Team: @org/wg"
         return None
     if name.endswith(" ."):
@@ -278,7 +280,8 @@ def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> li
         if not part:
             continue
         last = found[-1] if found else (before[-1] if before else None)
-        if last is not None and is_org(clean(part), acronyms=True):
+        # "A, Zhenyu Zhang (University of Chicago)": the org in parentheses is the person's
+        if last is not None and is_org(re.sub(r"\s*\([^()]*\)$", "", clean(part)), acronyms=True):
             last.affiliation = last.affiliation or clean(part)[:200]
             continue
         if re.fullmatch(r"[A-Z]{2,4}", clean(part)):
