@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from .action_table import action_rows, rows_of
 from .dates import due_in_text
-from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
-                             says_done, says_own_plans, speaker, split_speaker,
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, NOT_INITIALS, heads_a_list,
+                             kind_of_heading, says_done, says_own_plans, speaker, split_speaker,
                              task_after_inner_label, tasks_for, trailing_status, without_closing,
                              without_status)
 from .formats.attendees import comma_parts
@@ -50,7 +50,7 @@ _COMMIT_RE = re.compile(
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
 # "will post initial documentation EOD", "to drive a discussion at summit".
-_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|is to|needs to|(?:[Pp]ropose|[Pp]lan|[Ii]ntend|[Oo]ffer|[Vv]olunteer) to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
+_ELIDED_RE = re.compile(rf"^(?:[Ww]ill|to|is going to|[Gg]oing to|is to|needs to|(?:[Pp]ropose|[Pp]lan|[Ii]ntend|[Oo]ffer|[Vv]olunteer) to)\s+(?!be\b(?!\s+{_BE_DOING}))[a-z]+\b")
 # Commitments of the group, nobody's in particular yet.
 _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
@@ -117,10 +117,10 @@ _NEEDS_SOMEONE_RE = re.compile(
     re.I)
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
-# "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Clarify the process. –
-# Claudia": the owner written after.
+# "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Update the docs (assigned
+# to Carol)", "Clarify the process. – Claudia": the owner written after.
 # "… codebase [ACB]", "… [SM / RP]", "… [YJ self-assigned]": the owners in brackets after.
-_AFTER_RE = re.compile(rf"(?:(?:\*\*|__)?\((?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\s*\)(?:\*\*|__)?|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
+_AFTER_RE = re.compile(rf"(?:(?:\*\*|__)?\((?:(?i:assigned to|owner|assignee|AP|AI|action)\s*:?\s+)?(?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\s*\)(?:\*\*|__)?|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
                        rf"|\[(?P<bracketed>{_WHO})(?:\s+self[- ]assigned)?\])[.#\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
@@ -239,6 +239,9 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
     sentence = sentence.strip().rstrip(".")
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
+    m = _RESPONSIBLE_RE.match(sentence) if sentence[:3] in ("DRI", "Own", "Ass") else None
+    if m:  # "DRI for unsafety: Andrew"
+        return sentence, *(_named(m["who"], people) or (None, None))
     lowered = f" {sentence.lower()} "
     if not _COMMITMENT_WORDS_RE.search(lowered):
         return None  # none of the words any pattern below needs: most sentences of an import
@@ -260,6 +263,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         if who == "We":
             # "We agreed to freeze on Friday" is what was decided, nobody's task.
             return None if re.match(r"We (?:agreed|agree|decided) to\b", sentence) else (sentence, None, None)
+        if _HAPPENS_RE.match(m["rest"]):
+            return None  # "Compiler will error if CSS is used", "CI will fail": what a thing does
         found = _named(who, people)
         if found:
             return (sentence, *found)
@@ -292,9 +297,23 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         return (sentence, *(found or (None, None)))
     if _FLOW_RE.match(sentence):
         return None  # "Let's start with the release": the meeting's own course
+    m = _DONE_BY_RE.search(sentence)  # "Will be done by Darko and Tommy by Thursday"
+    found = _named(m["who"], people) if m else None
+    if found:
+        return (sentence, *found)
     if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence):
         return sentence, None, None
     return _from_clause(sentence, before, people, speaker)
+
+
+# Whose a piece of work is, said as their role in it: "DRI for unsafety: Andrew", "Owner: @ann".
+_RESPONSIBLE_RE = re.compile(rf"^(?:DRI|Owner|Assignee)(?: for [^:]{{1,60}})?:\s*(?P<who>{_WHO})$")
+# ... or in the passive, with who does it after "by" (not when: "by Thursday", "by the end of Q3").
+_DONE_BY_RE = re.compile(
+    r"\b(?i:will|shall|is going to|are going to|to|should)\s+be\s+(?:[a-z]+ed|done|written|taken|made|built|sent|"
+    r"set up|taken care of)\s+by\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|January\b|February\b|"
+    r"March\b|April\b|June\b|July\b|August\b|September\b|October\b|November\b|December\b|Q[1-4]\b|EO[DWM]\b)"
+    rf"(?P<who>{_WHO})")
 
 
 # "Proceeding due in October, Christoph will write a draft", "…, he'll send it": a commitment
@@ -342,13 +361,14 @@ def action_owner(text: str, people: Matcher) -> Person | None:
 
 
 _OBJECT_RE = re.compile(
-    r"\b(?:by|to|with|from|about|for|cc|ping|contact|ask|asked|tell|thank|thanks|like|per)\s+"
-    r"@?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?")
+    r"\b(?:(?:suggested|proposed|raised|requested|reported|mentioned|presented) by|(?:reach out|talk|speak|reply|"
+    r"write|report|forward|refer|point|explain|present|listen|send it|send them) to|with|from|about|cc|ping|"
+    r"contact|ask|asked|tell|thank|thanks|like|per)\s+"
+    rf"{_WHO}(?:,\s*{_ONE})*")
 
 
-# Bodies by their letters, never someone's initials: "TSC: get a first release out".
-_BODIES = {"TSC", "TAC", "TC", "PMC", "WG", "SIG", "SC", "CI", "QA", "ALL", "TBD", "TBA", "PR", "API", "DOCS",
-           "BOARD", "TEAM", "CORE", "INFRA", "OPS", "DEV", "DEVS"}
+# What a thing does, not a task anyone takes on: "Compiler will error if …", "CI will fail".
+_HAPPENS_RE = re.compile(r"(?:error|fail|crash|break|happen|expire|time out|stop working)\b")
 _INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
 # A subject that is a task's verb, not a name: "Reach out to …", "Get back to …", "Talk to …".
 _SUBJECT_NOT_NAME_RE = re.compile(
@@ -370,9 +390,8 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
-    if not found and (not m or m.re is _DASHED_RE and who not in _BODIES) and who and _INITIALS_RE.fullmatch(who):
-        # "… codebase [ACB]", "GJT: get familiar with …": someone's initials, not a body's name
-        return re.split(r"\s*/\s*", who)[0]
+    if not found and not m and who and _INITIALS_RE.fullmatch(who):
+        return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name
     return found[1] if found else None
 
 
@@ -442,14 +461,13 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
         talking = speaker(item.label)  # "Stephen: switch master to main" under "Action items"
-        said = split_speaker(text) if not item.label else None
-        if said and looks_like_name(said[1]) and _named(said[1], people):
+        said = _said_by(text) if not item.label else None
+        if said and _named(said[1], people):
             # "Kris Freedain: reach out to [Orcun Berkem](…)" under "Action Items": Kris's
             talking, owner, owner_text = said[1], None, None
-        assigned = _FOR_RE.search(item.label or "")  # "Action item (for Jürgen): …"
-        if assigned and _named(assigned["who"] or assigned["named"], people):
-            # "**[Action for Jan]** Ericsson will provide …": the label says whose
-            owner, owner_text = _named(assigned["who"] or assigned["named"], people)
+        whose = _label_owner(item.label, people)
+        if whose:  # "**[Action for Jan]** Ericsson will provide …": the label says whose
+            owner, owner_text = whose
         if talking and not (owner or owner_text):
             owner, owner_text = _named(talking, people) or (None, None)
         status = _action_status(None if talking else item.label, text)
@@ -463,8 +481,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
-    said = split_speaker(parts[0]) if not talking and parts and ":" in parts[0][:40] else None
-    if said and looks_like_name(said[1]) and _ELIDED_RE.match(parts[0][len(said[0]):]):
+    said = _said_by(parts[0]) if not talking and parts and ":" in parts[0][:40] else None
+    if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
     for index, sentence in enumerate(parts):
@@ -498,6 +516,13 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                                             "suggested", hit[2]))
                     return found
     return found
+
+
+def _said_by(text: str) -> tuple[str, str] | None:
+    """'Kris Freedain: reach out to …': (the speaker's label as written, their name), where the
+    label is a name ('Plan: …' is no one)."""
+    said = split_speaker(text)
+    return (said[0], said[1]) if said and looks_like_name(said[1]) else None
 
 
 # A bullet that is an order, as a task list writes it (not an agenda's "Review …", "Discuss …").
@@ -562,7 +587,18 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     return found
 
 
-_FOR_RE = re.compile(rf"\(for (?P<who>{_WHO})\)|\[\w+(?: \w+)? for (?P<named>{_WHO})\]")  # "(for Jürgen)", "[Action for Jan]"
+# Whose the label says: "Action item (for Jürgen): …", "**[Action for Jan]** …", "Action LA/MR: …".
+_LABEL_OWNER_RE = re.compile(
+    rf"(?:\(|\[\w+(?: \w+)? )for (?P<who>{_WHO})[)\]]|^(?i:action(?: items?)?|todo|ai) (?P<initials>@[\w-]+|[A-Z]{{2,4}})\b")
+
+
+def _label_owner(label: str | None, people: Matcher) -> tuple[Person | None, str | None] | None:
+    m = _LABEL_OWNER_RE.search(label) if label else None
+    if not m:
+        return None
+    if m["initials"]:  # "GJT", not a body's letters ("TSC") or a label's ("ACTION ITEM")
+        return None if m["initials"] in NOT_INITIALS else _named(m["initials"], people) or (None, m["initials"])
+    return _named(m["who"], people)
 _ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
 _VOLUNTEER_RE = re.compile(rf"^(?P<who>{_WHO})\s+(?:volunteer(?:s|ed|ing)|(?:is |will be )?taking (?:it|this)(?: on)?)\W*$")
 _DASH_SPEAKER_RE = re.compile(
@@ -587,6 +623,16 @@ def _head_owner(item: Item, people: Matcher) -> Person | None:
     return _who(clean(item.text).rstrip(":"), people)
 
 
+def _on_the_roll(name: str, doc: Document) -> bool:
+    """Whether the roll call (present or not) names NAME, in full or by a first or last name."""
+    wanted = name.casefold().split()
+    for attendee in doc.attendees:
+        words = attendee.name.casefold().split()
+        if words == wanted or len(wanted) == 1 and wanted[0] in (words[0], words[-1]):
+            return True
+    return False
+
+
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
@@ -599,7 +645,7 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
         for item in items:
             if _names_its_tasks(item):
                 whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
-                if doc.attendees and not _who(whose, people):
+                if doc.attendees and not _on_the_roll(whose, doc):
                     whose = None  # "**Scam Signal**": a topic, where the roll call names no such person
                 continue
             own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks

@@ -123,6 +123,13 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "Colin: Will use the new API in his patch", "Ann will move to Berlin next year",
     "Everyone: please review the PR", "We will try to make progress on this before the next meeting",
     "Are we agreed that units should be read from the files (also e.g. for IRFs)?",
+    "Go/no-go meeting for the release on Tuesday", "We have no Go bindings yet", "Room: Building 5, 2nd floor",
+    "Group: Kubernetes SIG Docs", "Group: we might try Rust for the CLI", "Will move to the next item after the break",
+    "Will use the remaining time for open questions", "Will adopt a puppy, so out next week",
+    "This will be documented later by Ann", "Not sure if the docs will move to the wiki",
+    "Ann and Bob will move to the infra team", "Most folks will move to the new time slot",
+    "after the release Ann will move to the docs team", "Status: [resolved] the flaky test on arm64",
+    "Next meetings will be 30 minutes earlier during summer time", "The output should be as follows: a JSON list",
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"
@@ -175,8 +182,9 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "No comment from the audience --> **Herbert's proposals accepted.**",
     "Group: Not essential, but good to archive the valuable conversations",
     "This meeting was a long sit: 1.5 hours. Next meetings should be 1 hour at max.",
-    "Coding guidelines will move to the new web site", "The proposal will be documented in the Design Guideline",
-    "The display categories for the keywords should be as follows: discipline, topic, output",
+    "Coding guidelines will move to the new web site", "The call will move to Thursdays",
+    "The decision was made that for the time being, the workstream will work on its own branch",
+    "Tabled discussion of adding back to AlmaLinux 9", "No ALESCo members against this",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"
@@ -295,9 +303,20 @@ def test_a_tag_inside_a_speaker_s_turn(text, kind):
     ("**[Action for Jan]** Ericsson will provide maintainers", "**[Action for Jan]** ", "action"),
     ("Decision taken without objection: there should be no private repositories", "Decision taken without objection: ",
      "decision"),
-    ("Action NC/LA/GJT: install the pipeline on a server", "Action ", "action"),
+    ("Action NC/LA/GJT: install the pipeline on a server", "Action NC/LA/GJT: ", "action"),
+    ("ACTION ITEM: send the survey", "ACTION ITEM: ", "action"),
     ("(Optional) read the draft", None, None),
+    ("(Result) passed without objection", None, None),
     ("Action Required: read the draft", None, None),
+    ("TODO ASAP: fix the build", None, None),
 ])
 def test_labels_in_brackets_and_with_whose(text, label, kind):
     assert split_label(text)[:2] == (label, kind)
+
+
+def test_decisions_adopted_and_a_report_under_action_items():
+    kinds = _kinds("### Decisions Adopted\n\n- Enable KVM on PPC64LE for AlmaLinux 9\n\n"
+                   "## Action items\n\n- Bob: Release 2.0 was approved by the TSC\n- Ann: draft the charter\n")
+    assert kinds["Enable KVM on PPC64LE for AlmaLinux 9"] == "decision"
+    assert kinds["Bob: Release 2.0 was approved by the TSC"] == "decision"
+    assert kinds["Ann: draft the charter"] == "action"

@@ -122,6 +122,17 @@ SHAPES = {
     "a head count over the names": (
         "## Attendees\n18 people total.\nCamdon Cady\nJeff McLamb\n\nMark Nelson\nNoah\n\n## Topics\n\nvCluster.\n",
         ["Camdon Cady", "Jeff McLamb", "Mark Nelson", "Noah"], []),
+    "a heading with its closing hashes, an organisation after the name": (
+        "# Attendees #\n  * Tim Culp\n  * Jennifer Tucker Vanderbilt University\n\n"
+        "# Decisions #\n  * Multi-part field name will match the binary item id\n",
+        ["Tim Culp", "Jennifer Tucker"], []),
+    "a time in the label": (
+        "Attendees at 4:30pm: Morgaine Barter, Lily Lan, Daniel Agbay,  Jiahao Zheng, Robert Osborne\n\n"
+        "Absent: Roy Chen\n\n## Notes\n\n* Task sheet.\n",
+        ["Morgaine Barter", "Lily Lan", "Daniel Agbay", "Jiahao Zheng", "Robert Osborne"], ["Roy Chen"]),
+    "the note-taker by the first name of one in the check-in": (
+        "## Check-in area\n\n* Pete LeVasseur, 😄\n* Fernando Jose 🤓\n* Sarah Dietrich 😀\n\n**Notetaker:**\n\n"
+        "* Fernando\n\n## Housekeeping\n\n* Zulip moved.\n", ["Pete LeVasseur", "Fernando Jose", "Sarah Dietrich"], []),
 }
 
 
@@ -286,3 +297,12 @@ def test_a_first_heading_over_the_roll_call_is_no_title():
 def test_a_label_with_a_remark_names_its_group_without_the_remark():
     doc = parse_markdown(TITLE + "**Participants** (please add your name)\n\n* Leo Uieda\n", date=dt.date(2024, 6, 5))
     assert [(a.name, a.group) for a in doc.attendees] == [("Leo Uieda", "Participants")]
+
+
+def test_a_host_is_no_chair_and_a_roll_line_in_a_topic_is_no_roll_call():
+    doc = parse_markdown(TITLE + "## Host: Google Meet\n## Attendees: Ann Lee, Bob Stone\n\n## Notes\n\nHello.\n",
+                         date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Ann Lee", "Bob Stone"]
+    doc = parse_markdown(TITLE + "## CI\n\nThe new CI is live.\nAttending: KubeCon EU, Open Source Summit\n",
+                         date=dt.date(2024, 6, 5))
+    assert doc.attendees == []

@@ -562,9 +562,11 @@ def test_a_template_s_instruction_is_no_task():
 def test_action_lines_with_initials_after_bullets():
     found = _found("* NC was able to reproduce this problem.\nAction NC: try installing it on a bigger server\n"
                    "* Generate images for ADB\nAction LA: reactivate JR account\nAction GJT: Get familiar with DRP\n")
-    assert found["NC: try installing it on a bigger server"] == ("open", "NC")
-    assert found["LA: reactivate JR account"] == ("open", "LA")
-    assert found["GJT: Get familiar with DRP"] == ("open", "GJT")
+    assert found["try installing it on a bigger server"] == ("open", "NC")
+    assert found["reactivate JR account"] == ("open", "LA")
+    assert found["Get familiar with DRP"] == ("open", "GJT")
+    assert _found("## Action items\n\n- CLI: add a --verbose flag\n- ACTION ITEM: send the survey\n") == {
+        "CLI: add a --verbose flag": ("open", None), "send the survey": ("open", None)}
 
 
 def test_labels_that_say_whose_and_a_group_s_tasks():
@@ -590,3 +592,19 @@ def test_a_list_ended_by_etc_and_who_is_only_mentioned():
     here = Matcher(attendees=[Person(a.name, ()) for a in doc.attendees])
     assert {s.text: s.owner for s in suggest(doc, here)} == {
         "Open an issue in API backlog": None, "Provide a name for this WG (as suggested by Herbert)": None}
+    # ... but someone on the roll call (here, with regrets) over their tasks is whose they are,
+    # and a task assigned to someone is theirs
+    found = _found("Attendees: Ann Lee\nRegrets: Dana Scully\n\n**Dana**\n\n- Action: Update the FAQ\n"
+                   "- Action: Update the docs (assigned to Carol)\n")
+    assert found == {"Update the FAQ": ("open", "Dana"), "Update the docs (assigned to Carol)": ("open", "Carol")}
+
+
+def test_a_role_a_passive_with_its_doer_and_what_a_thing_does():
+    found = _found("- Chapter selection\n- DRI for unsafety: Andrew\n  * Contributing: Jonas, Julius\n"
+                   "- New pages content review\n  - Will be done by Darko and Tommy by Thursday\n"
+                   "  - Compiler will error if CSS is used\n  - The draft will be reviewed by Monday\n"
+                   "- Ivaylo\n  - Going to work with Roger on that\n")
+    assert found == {"DRI for unsafety: Andrew": ("suggested", "Andrew"),
+                     "Will be done by Darko and Tommy by Thursday": ("suggested", "Darko"),
+                     "Going to work with Roger on that": ("suggested", None),
+                     "The draft will be reviewed by Monday": ("suggested", None)}

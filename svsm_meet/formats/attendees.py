@@ -14,7 +14,8 @@ _ATTENDEES_HEADING = re.compile(
     r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
     r"people present|members(?: present)?|in attendance|people|roster|"
     # The round where everyone says hello is the roll call: "## Hello", "Check-in".
-    r"hellos?|check[- ]?ins?|who[’']?s here)(?: list| area| section)?$"
+    r"hellos?|check[- ]?ins?|who[’']?s here)(?: list| area| section)?"
+    r"(?: at \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?$"  # "Attendees at 4:30pm"
 )
 # Words in parentheses that say what someone did in the meeting rather than where they work.
 ROLE_WORDS = {

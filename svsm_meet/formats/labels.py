@@ -41,15 +41,28 @@ DEFAULT_LABELS = {"decision": "Decision: ", "action": "Action Item: ", "idea": "
 _WORD = r"[A-Za-z][A-Za-z -]{0,18}?"
 # A label may carry a number: "DECISION 64.1:", "ACTION 58.1", "AI #3".
 _NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
+# Capitals that are a body's, a product's or a label's, never someone's initials ("TSC: …",
+# "ACTION ITEM: …", "CLI: add a flag").
+NOT_INITIALS = frozenset({
+    "TSC", "TAC", "TC", "PMC", "WG", "SIG", "SC", "CI", "CD", "QA", "ALL", "TBD", "TBA", "PR", "PRS", "API",
+    "DOCS", "BOARD", "TEAM", "CORE", "INFRA", "OPS", "DEV", "DEVS", "ITEM", "ITEMS", "POINT", "POINTS", "ASAP",
+    "EOD", "EOW", "WIP", "LIST", "TODO", "UI", "UX", "DB", "CLI", "AWS", "GCP", "FYI", "NB", "RFC", "OK", "NA",
+    "REQUIRED", "NEEDED", "PLAN", "NOTE", "NOTES", "DONE", "OPEN", "NEW", "OLD", "GPU", "CPU", "OS", "VM", "SDK",
+})
+# "Action NC: try …", "Action LA/MR: feed …": whose by initials (or handle), joint ones too, the
+# initials part of the label (tasks_of_label reads them).
+_INITIALS_LABEL_RE = re.compile(
+    r"^(?P<label>(?P<word>(?i:action(?: items?)?|todo)|AI) "
+    r"(?P<whose>(?:@[\w-]+|[A-Z]{2,4})(?: ?[/&+,] ?(?:@[\w-]+|[A-Z]{2,4}))*): *)(?=\S)")
+# **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
+_ALL_BOLD_RE = re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S)
 # The label forms seen in real minutes, each capturing the whole label as written (with the
 # spaces after it) and the bare word.
 _LABEL_RES = [
     # "Action Item to @Keenuts to expand …", "Action item for Ann: …": the label names whose it is.
     re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )"
                r"(?=(?:@[\w-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?::| to ) *\S)"),
-    # "Action NC: try …", "Action LA/MR: feed …": whose by initials (or handle), joint ones too.
-    re.compile(r"^(?P<label>(?P<word>(?i:action(?: items?)?|todo)|AI) )"
-               r"(?=(?:@[\w-]+|[A-Z]{2,4})(?: ?[/&+,] ?(?:@[\w-]+|[A-Z]{2,4}))*: *\S)(?!TBD\b|ALL\b|TODO\b)"),
+    _INITIALS_LABEL_RE,
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
     re.compile(rf"^(?P<label>\\?\[(?P<word>{_WORD}){_NUMBER}\\?\]:? +)(?=\S)"),  # [ACTION] Ann to ..., \[todo\] …
@@ -59,8 +72,7 @@ _LABEL_RES = [
     re.compile(rf"^(?P<label>\((?P<e>\*\*|__)?(?P<word>{_WORD})(?P=e)?\):? +)(?=\S)"),
     re.compile(r"^(?P<label>(?P<word>(?i:decisions?|resolutions?)) (?i:taken|made|reached|adopted)(?: [a-z ]{1,30})?: +)(?=\S)"),
     re.compile(rf"^(?P<label>(?P<word>{_WORD}){_NUMBER}(?: \([^()]{{1,40}}\))? ?:\s*)"),  # Action items (for Ann):
-    # **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
-    re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S),
+    _ALL_BOLD_RE,
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e) ?[-–—] +)(?=\S)"),  # **TODO** - Ann to ...
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__)(?P<word>{_WORD}){_NUMBER}(?P=e)\s+)(?=\S)"),  # **Decision** We ...
     re.compile(rf"^(?P<label>(?P<word>[A-Z][A-Z -]{{1,18}}?){_NUMBER} [-–—] +)(?=\S)"),  # ACTION - Matt to ...
@@ -68,8 +80,10 @@ _LABEL_RES = [
 # The last three forms, without a colon, only for the words that record something.
 _BARE_LABEL_FORMS = 3
 _LAST_FORM = len(_LABEL_RES) - 1
-_ALL_BOLD_FORM = 9
+_ALL_BOLD_FORM = _LABEL_RES.index(_ALL_BOLD_RE)
+_INITIALS_FORM = _LABEL_RES.index(_INITIALS_LABEL_RE)
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
+_PAREN_WORDS = ("action", "action item", "action point", "decision", "todo", "to do", "ai")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 _DECIDED_RE = re.compile(
     r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
@@ -92,7 +106,10 @@ _DECIDED_RE = re.compile(
     r"(?:was|were|is|are|been|got)\s+(?:formally\s+|officially\s+)?accepted(?!\s+(?:for|at|into|in|to)\b)|:\s*(?-i:Accepted|Rejected)|"
     # A headline's verdict: "Herbert's proposals accepted.", "Site-To-Cloud: No go for now".
     r"(?:proposals?|requests?|changes?|motions?|amendments?|rfcs?|prs?)\s+(?:accepted|rejected)(?=[.!]?(?:\*\*|__)?$)|"
-    r"no[- ]go\b|"
+    r"(?:^|:\s*|[-–—]\s*)no[- ]go\b(?![-/])|"
+    # "The decision was made that …", "Tabled discussion of …", "No ALESCo members against this".
+    r"decision (?:was|has been|had been) (?:made|taken|reached)|tabled|"
+    r"no(?:\s+\w+){0,2}\s+(?:members?|one|body)\s+(?:against|opposed|objected)|"
     # A body's word ("which the TSC confirmed should be considered"), a call called off or moved.
     r"(?:tsc|board|committee|council|group|wg|sig|members|everyone) confirmed|"
     r"(?:has been|have been|was|were|is|are) (?:cancell?ed|postponed|rescheduled|extended (?:by|to|until))|"
@@ -120,6 +137,7 @@ _DECIDED_HINTS = (
     "outcome", "rejected", "we can", "confirmed", "cancel",
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
+    "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -137,7 +155,7 @@ _CHOSEN_RE = re.compile(
 _SETTLED_RE = re.compile(
     r"(?<!\w)(?:(?:will|shall)(?: not)? be (?:changed|transferred|raised|lowered|renamed|moved|merged|"
     r"removed|deprecated|dropped|archived|replaced|retired|reverted|deferred|adopted|frozen|locked|"
-    r"postponed|cancell?ed|documented)\b"
+    r"postponed|cancell?ed)\b"
     r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved) to\b"
     r"|will (?:switch|migrate) (?:over )?to\b"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
@@ -152,10 +170,9 @@ _SETTLED_RE = re.compile(
     r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly)\b"
     # ... or their length: "Next meetings should be 1 hour at max".
-    r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs) (?:will|should|shall) (?:be|last|take)\b[^.;]{0,20}?"
-    r"\b(?:an? |\d+(?:\.\d+)? )(?:hours?|minutes?|mins?)\b"
-    # A way set out: "The display categories should be as follows: …".
-    r"|(?:should|will|shall) be as follows\b"
+    r"|(?:future|next|upcoming|regular) (?:calls?|meetings?|syncs?) (?:will|should|shall) (?:be|last|take)\b[^.;]{0,20}?"
+    r"\b(?:an? |\d+(?:\.\d+)? )(?:hours?|minutes?|mins?)\b(?! (?:earlier|later|before|after)\b)"
+
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
     r"|revisit (?:in|at|after|next)\b)")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
@@ -171,39 +188,42 @@ _ORDER_RE = re.compile(
     r"split (?:up|into) |deprecate |try to keep |keep using |stay (?:with|on|at) |"
     r"make (?!sure\b)[^.;]{1,40}? (?:the )?default\b|move to (?!(?:the )?next\b)|change [^.;]{1,60}? to )"
     # Said without its subject, the meeting's: "Will use governance repository for future notes."
-    r"|will (?:use|adopt|switch to|move to|go with|stick with|keep using|stay with|continue (?:to use|using)) ")
-_ORDER_STARTS = (
-    "for ", "plan ", "use ", "prioriti", "lock down", "stick ", "go ", "switch ", "split ", "deprecate ",
-    "try to keep", "keep using", "stay ", "move to", "change ", "in ", "on ", "from ", "after ", "until ",
-    "will ", "make ",
-)
+    r"|will (?:use (?!(?:the )?(?:remaining |rest of the )?time\b)|adopt (?!an? )|switch to |go with |stick with |"
+    r"keep using |stay with |continue (?:to use|using) |move to (?!(?:the )?next\b))")
 
 
 def is_order(text: str) -> bool:
     """'Use the CNCF Slack for all breakouts': an order for how to go on (a decision by its look;
     under 'Action items', a task)."""
     lowered = text.strip().lower()
-    return lowered.startswith(_ORDER_STARTS) and bool(_ORDER_RE.match(lowered))
+    return bool(_ORDER_RE.match(lowered))
+
+
 # An opinion, not a settlement: "Ken believes this should be replaced with a hash".
-_OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed)?|maybe|perhaps|might|could)\b")
+_OPINION_RE = re.compile(r"\b(?:believes?|thinks?|suggest(?:s|ed)?|wonder(?:s|ed)?|maybe|perhaps|might|could|not sure|unsure)\b")
 # "KK: Use the repo to track todo items": what a speaker said, read without their name.
 _SPEAKER_PREFIX_RE = re.compile(r"^[a-z][\w.’'-]{0,20}(?: [a-z][\w.’'-]{0,20})?:\s+(?=\S)")
 
 
-_COLLECTIVE_SPEAKERS = {"group", "the group", "consensus", "room", "the room"}
-# A thing moved ("Coding guidelines will move to the new web site"), not a person ("Ann will move
-# to Berlin"): a subject with a word in lower case.
-_MOVES_RE = re.compile(r"^(?:[A-Z][\w-]*\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,4}\s+will move to\b")
+# What the group said together: "Group: Not essential, but good to archive …" (not "Group: SIG Docs").
+_COLLECTIVE_RE = re.compile(r"(?:the )?(?:group|consensus):\s+(?:not|no|yes|agreed?|fine|ok(?:ay)?|good|go|approved|"
+                            r"accepted|rejected|decided|will|should|let[’']?s)\b")
+# A thing moved ("Coding guidelines will move to the new web site", "The call will move to
+# Thursdays"), not people ("Ann will move to Berlin", "Most folks will move to …"): a subject of a
+# few words with one in lower case, none a person's or a group of people's.
+_MOVES_RE = re.compile(
+    r"^(?!.*\b(?i:and|folks|people|members|everyone|contributors|maintainers|we|they|he|she|i)\b.*\bwill move)"
+    r"(?:[A-Z][\w-]*\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+will move to\b(?!\s+(?:the\s+)?next\b)")
 
 
 def _settled(lowered: str) -> bool:
     said = ":" in lowered[:44] and _SPEAKER_PREFIX_RE.match(lowered)
-    if said and said[0].split(":")[0] in _COLLECTIVE_SPEAKERS:
-        return True  # "Group: Not essential, but good to archive …": what the group said together
+    if said and _COLLECTIVE_RE.match(lowered) and not _OPINION_RE.search(lowered):
+        return True
     if said:
         lowered = lowered[said.end():]
     # "Colin: Will use the new API": the speaker's plan, not the meeting's
-    order = lowered.startswith(_ORDER_STARTS) and not (said and lowered.startswith("will "))
+    order = not (said and lowered.startswith("will "))
     found = (order and _ORDER_RE.match(lowered) or _SETTLED_RE.search(lowered)
              or lowered.endswith("]") and _ANSWERED_RE.search(lowered))
     return bool(found) and not _OPINION_RE.search(lowered)
@@ -238,7 +258,7 @@ _TAG_RE = re.compile(
 # ... or before them, as MeetBot's tags are written inside a speaker's turn: "Larry: [ACTION] We
 # should take …", "… with it. [ACTION] We should work on …".
 _INNER_TAG_RE = re.compile(
-    r"(?:(?<=[.!?:;] )|(?<=[.!?:;]  ))\\?\[(?P<word>action|action item|todo|to-do|decision|decided|agreed|resolved)\\?\]\s+(?=\S)", re.I)
+    r"(?:(?<=[.!?:;] )|(?<=[.!?:;]  ))\\?\[(?P<word>ACTION|ACTION ITEM|TODO)\\?\]\s+(?=\S)")
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
@@ -258,8 +278,10 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
                 return None, None, text  # "Ai: …", "AI - policy" no action-item label; "AI:" is
             if m["label"].lstrip("*_").startswith(("[", "\\[")) and kind not in _BRACKET_KINDS:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
-            if m["label"].startswith("(") and kind not in ("action", "decision"):
-                continue  # "(Optional) read the draft": a remark, not a label
+            if m["label"].startswith("(") and m["word"].strip().lower() not in _PAREN_WORDS:
+                continue  # "(Optional) read the draft", "(Result) …": a remark, not a label
+            if number == _INITIALS_FORM and NOT_INITIALS.intersection(re.split(r"[/&+,\s]+", m["whose"])):
+                continue  # "ACTION ITEM: …", "TODO ASAP: …"
             if kind and m.end() < len(text):
                 return m["label"], kind, text[m.end():]
             return None, None, text
@@ -280,8 +302,8 @@ def task_after_inner_label(text: str) -> str | None:
         if _KIND_OF_WORD.get(m["word"].strip().lower()) == "action":
             found = text[m.end() - 1:]
     for m in _INNER_TAG_RE.finditer(text) if "[" in text else ():
-        if _KIND_OF_WORD.get(m["word"].lower()) == "action":
-            found = text[m.end():]
+        # "Carol: [ACTION] draft the charter. Bob agreed.": the task is the sentence after the tag
+        found = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text[m.end():], maxsplit=1)[0]
     return found
 
 
@@ -311,10 +333,9 @@ def kind_of_text(text: str) -> str:
     if "[" in stripped:  # "… - **[completed](…)** and **[approved](…)**": a task's status, not a vote
         stripped = without_status(stripped)
     lowered = stripped.lower()
-    if "will move to" in lowered and _MOVES_RE.match(stripped):
-        return "decision"
+    moved = "will move to" in lowered and _MOVES_RE.match(stripped) and not _OPINION_RE.search(lowered)
     if (_DECIDED_HINTS_RE.search(lowered) and _DECIDED_RE.search(stripped) or _chosen(stripped, lowered)
-            or _settled(lowered)) and not _UNDECIDED_RE.search(stripped):
+            or _settled(lowered) or moved) and not _UNDECIDED_RE.search(stripped):
         return "decision"
     return "note"
 
@@ -343,7 +364,7 @@ _QUALIFIER_RE = re.compile(
 # "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
 # "Decision: (draft)" over sub-bullets is a decision explained, not a list of decisions.
 _HEADING_REMARK_RE = re.compile(r"\s+\((?:\w+\s?){1,3}\)$")
-_TAKEN_RE = re.compile(r"(.+?)\s+(?:done|taken|made|held|reached|passed)", re.I)
+_TAKEN_RE = re.compile(r"(.+?)\s+(?:done|taken|made|held|reached|passed|adopted|approved|agreed|accepted)", re.I)
 _DONE_HEADING_RE = re.compile(rf"^(?:{_DONE_WORDS})\b", re.I)
 
 

@@ -31,6 +31,8 @@ _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+) *$")
 # "*": a bullet left empty (the lines are stripped of trailing spaces); its groups are _ITEM_RE's.
 _EMPTY_ITEM_RE = re.compile(r"^( *|\t*)([-*+]|\d{1,9}[.)])()()$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
+# (from a word's end only: "\s+" tried at every space of a long run would be quadratic)
+_CLOSING_HASHES_RE = re.compile(r"(?<!\s)\s*(?<!\S)#+\s*$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
 _CHECKBOX_RE = re.compile(r"^\[[ xX]\]( |$)")
 # "None this week", "N/A", "TBD" under an "Action items" heading: no task at all.
@@ -111,6 +113,7 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
 
 
 _BOXES = ("[ ] ", "[x] ", "[X] ")
+_CHAIRS_RE = re.compile(r"#*\s*(?:co-?)?(?:chairs?|facilitators?|moderators?|scribes?|note[- ]?takers?|secretary)\s*:", re.I)
 _HEAD_COUNT_RE = re.compile(r"^\W*\d+\s+(?:people|persons|attendees|participants)\b[^,]*$", re.I)
 # "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
 _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?s)\s+)?agenda\b|^\W*standing items?\b", re.I)
@@ -255,8 +258,10 @@ def _gatherable(item: Item, into: str | None) -> bool:
         is_order(item.text) or _owned_order(item.text))
 
 
-# What follows an owner's name that is no task of theirs: "Ann: we agreed to drop X".
-_NOT_A_TASK_RE = re.compile(r"(?:we|it|the|this|that|there|all|everyone|consensus|agreed|decided|decision)\b", re.I)
+# What follows an owner's name that is no task of theirs: "Ann: we agreed to drop X", "Bob: Release
+# 2.0 was approved by the TSC" (a report, its verb in the past or the passive).
+_NOT_A_TASK_RE = re.compile(r"(?:we|it|the|this|that|there|all|everyone|consensus|agreed|decided|decision)\b"
+                            r"|(?:\S+\s+){0,3}(?:was|were|is|are|has been|have been|got)\s", re.I)
 
 
 def _owned_order(text: str) -> bool:
@@ -391,9 +396,16 @@ class _Builder:
     def take_roll(self) -> None:
         """The people read out of the attendance lines, once each; the lines render themselves."""
         seen: set[str] = set()
+        # "Fernando Jose" in the check-in and "**Notetaker:** Fernando" after it: one person, where
+        # the first name is one attendee's only
+        firsts: dict[str, list[str]] = {}
+        for attendee in self.roll:
+            words = roll.clean(attendee.name).casefold().split()
+            if len(words) > 1 and " ".join(words) not in firsts.get(words[0], []):
+                firsts.setdefault(words[0], []).append(" ".join(words))
         for attendee in self.roll:
             key = roll.clean(attendee.name).casefold()
-            if key not in seen:
+            if key not in seen and len(firsts.get(key, ())) != 1:
                 seen.add(key)
                 self.doc.attendees.append(attendee)
         self.doc.layout.attendees_style = ITEMS_STYLE
@@ -418,8 +430,9 @@ class _Builder:
                 self.heading_says(self.lines[start].strip(), 1 if setext[1] == "=" else 2, False, start, None)
             return
         level, text = len(m[1]), m[2] or ""
+        meant = _CLOSING_HASHES_RE.sub("", text)  # "# Decisions #": a closing sequence says nothing
         # "# Participants" first in the file heads the roll call, not the meeting: no title then.
-        is_title = level == 1 and not self.doc.sections and not attendee_format.is_attendees_heading(text)
+        is_title = level == 1 and not self.doc.sections and not attendee_format.is_attendees_heading(meant)
         section = Section(
             kind="title" if is_title else "topic",
             level=level,
@@ -432,8 +445,8 @@ class _Builder:
             return
         self.doc.sections.append(section)
         self.section = section
-        self.heading_says(text, level, is_title, start, section)
-        self.read_roll_heading(text, start, end)
+        self.heading_says(meant, level, is_title, start, section)
+        self.read_roll_heading(meant, start, end)
 
     def read_roll_heading(self, text: str, start: int, end: int) -> None:
         if ":" in text and not self.doc.attendees:  # "##### Attendees: A (ORG), B": names on its line
@@ -519,13 +532,11 @@ class _Builder:
             return
         text = "\n".join(lines)
         if self.roll_level is None and not roll.opens_roll(text):
-            # "Dec 4, 15h-16h" then "Attended: A, B": the roll call on a later line of the paragraph
-            text = next((line for line in lines[1:] if roll.opens_roll(line) and roll.is_group_line(line)), "")
+            text = self.roll_line_below_the_title(lines)
             if not text:
                 # outside a roll call only an attendance label opens one ("Host: Zoom" does not),
                 # but the chairs named just before it were there too
-                roles = roll.people_in_line(lines[0]) if len(lines) == 1 and roll.is_group_line(lines[0]) else []
-                self.roles_before = (end, roles) if roles and end is not None else None
+                self.roles_before = self.chairs(lines, end)
                 return
         roles, self.roles_before = self.roles_before, None
         if self.roll_level is not None or not roles or start is None \
@@ -559,6 +570,21 @@ class _Builder:
         elif self.roll_level == 0:
             self.roll_level = None
 
+    def roll_line_below_the_title(self, lines: list[str]) -> str:
+        """'Dec 4, 15h-16h' then 'Attended: A, B': the roll call on a later line of a paragraph
+        at the top of the minutes (further down, such a line is what a topic says)."""
+        if self.section is not None and self.section.kind != "title":
+            return ""
+        return next((line for line in lines[1:] if roll.opens_roll(line) and roll.is_group_line(line)), "")
+
+    @staticmethod
+    def chairs(lines: list[str], end: int | None) -> tuple[int, list[Attendee]] | None:
+        """'##### Chairs: Matt Brush, Javier Lopez' on a line of its own: (the line after it, its
+        people), for a roll call that opens right after it ('Host: Google Meet' is no one)."""
+        if len(lines) != 1 or end is None or not _CHAIRS_RE.match(roll.clean(lines[0])):
+            return None
+        return (end, roll.people_in_line(lines[0])) if roll.is_group_line(lines[0]) else None
+
     def read_roll_items(self, items: list[Item]) -> None:
         """A bullet a person ('[x] Luke Emrose, Animal Logic'), or a group of them."""
         for item in items:
@@ -567,7 +593,8 @@ class _Builder:
                 if roll.is_group_line(text):
                     self.roll.extend(roll.people_in_line(text))
                 else:
-                    found = roll.person(text, group=self.roll_group, nicks=True)
+                    found = roll.person(text, group=self.roll_group, nicks=True) \
+                        or roll.name_then_org(text, self.roll_group)  # "Jennifer Tucker Vanderbilt University"
                     if found:
                         self.roll.append(found)
                     if item.kind == "action" and item.label in _BOXES:

@@ -46,7 +46,8 @@ _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+
 _PRONOUNS_RE = re.compile(r"\s*\((?:he|she|they|ze|xe|him|her|them|his|hers|their|theirs|any|all)"
                           r"(?:\s*/\s*[a-z]+)+\)", re.I)
 # "Regrets: …", "Participants (alphabetical): …": a label, a remark on it perhaps, then the names.
-_GROUP_LINE_RE = re.compile(r"^(?P<group>[^:()]{1,40}(?:\s*\([^():]{1,40}\)[”\"]?)?):\s*(?P<rest>.*)$", re.S)
+# (a time in the label is no colon of its: "Attendees at 4:30pm: …")
+_GROUP_LINE_RE = re.compile(r"^(?P<group>(?:[^:()]|(?<=\d):(?=\d)){1,40}(?:\s*\([^():]{1,40}\)[”\"]?)?):\s*(?P<rest>.*)$", re.S)
 
 
 _MARKUP_RE = re.compile(r"[\[<@*_`]")
@@ -69,7 +70,8 @@ def without_remark(label: str) -> str:
     """A label without the remark in parentheses after it, its colon kept:
     'Participants (please add your name)' -> 'Participants'."""
     # ... or in quotes: 'Attendees “Name (Affiliation)”:'
-    return re.sub(r"\s*(?:\([^()]*\)|“[^“”]*”|\"[^\"]*\")\s*(:?)$", r"\1", label)
+    # (from a word's end only: "\s*" tried at every space of a long run would be quadratic)
+    return re.sub(r"(?<!\s)\s*(?:\([^()]*\)|“[^“”]*”|\"[^\"]*\")\s*(:?)$", r"\1", label)
 
 
 def is_group_label(text: str) -> bool:
@@ -287,10 +289,25 @@ def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> li
         if re.fullmatch(r"[A-Z]{2,4}", clean(part)):
             continue  # "**Scribe:** ECH": someone's initials, whose name the roll gives
 
-        attendee = person(part, group=group, one_per_entry=False)
+        attendee = person(part, group=group, one_per_entry=False) or name_then_org(part, group)
         if attendee is not None:
             found.append(attendee)
     return found
+
+
+def name_then_org(part: str, group: str | None) -> Attendee | None:
+    """'Karen Eilbeck U of Utah': a name of two words, then where they work written without
+    brackets (told by a word in lower case, or an organisation's words)."""
+    check = _CHECK_RE.match(part)  # "[x] Ann Lee …": the box goes with the name
+    box = check.group(0) if check else ""
+    words = clean(part[len(box):]).split()
+    rest = " ".join(words[2:])
+    if len(words) < 3 or not (is_org(rest) or any(w.islower() for w in words[2:])):
+        return None
+    attendee = person(box + " ".join(words[:2]), group=group)
+    if attendee is not None:
+        attendee.affiliation = rest[:200]
+    return attendee
 
 
 _PRESENT_COLUMN_RE = re.compile(r"\b(?:present|attend\w*|here|in attendance)\b", re.I)
