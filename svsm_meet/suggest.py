@@ -161,9 +161,12 @@ def sentences(text: str) -> list[str]:
 def _label_word(label: str | None) -> str:
     """'**Action Item:** ' -> 'action item', '**TODO** - ' -> 'todo'."""
     written = re.sub(r"^\(([^()]*)\)", r"\1", (label or "").strip())  # "(**Action**) "
-    written = re.sub(r"\\?[\[\]]", " ", re.sub(r"\([^()]*\)", "", written))  # "**[Action for Jan]**"
-    word = re.sub(r"[*_:\s–—-]+", " ", written).strip().lower()
-    return re.sub(r" for .*$", "", word)
+    written = re.sub(r"\([^()]*\)", "", written)
+    whose = _LABEL_OWNER_RE.search(written)  # "[Action for Jan]", "Action LA/MR:": whose is no part of the word
+    if whose and (whose["who"] or whose["initials"] not in NOT_INITIALS):
+        written = written[:whose.start()] + written[whose.start():].split(" ", 1)[0]
+    written = re.sub(r"\\?[\[\]]", " ", written)  # "[ACTION] ", "\\[todo\\] "
+    return re.sub(r" for .*$", "", re.sub(r"[*_:\s–—-]+", " ", written).strip().lower())  # "… for the team"
 
 
 def _who(words: str, people: Matcher) -> Person | None:

@@ -130,6 +130,8 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "Ann and Bob will move to the infra team", "Most folks will move to the new time slot",
     "after the release Ann will move to the docs team", "Status: [resolved] the flaky test on arm64",
     "Next meetings will be 30 minutes earlier during summer time", "The output should be as follows: a JSON list",
+    "Ann is happy with the new laptop", "The file was moved up a directory", "The issue was pushed to the repo",
+    'My name is "Bob" on Discord',
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"
@@ -185,6 +187,9 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "Coding guidelines will move to the new web site", "The call will move to Thursdays",
     "The decision was made that for the time being, the workstream will work on its own branch",
     "Tabled discussion of adding back to AlmaLinux 9", "No ALESCo members against this",
+    "The DA is happy for workstreams to go ahead and split out new APIs", "versionbits is moved back in priority a bit.",
+    "Ownership of BEPs should be transferred to BIDS maintainers", "Marketing subcommittee should be created",
+    "The bitcoin-discuss list will be created as well as a simple website", 'name is "Architecture PoC", for now',
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"

@@ -561,10 +561,12 @@ def test_a_template_s_instruction_is_no_task():
 
 def test_action_lines_with_initials_after_bullets():
     found = _found("* NC was able to reproduce this problem.\nAction NC: try installing it on a bigger server\n"
-                   "* Generate images for ADB\nAction LA: reactivate JR account\nAction GJT: Get familiar with DRP\n")
+                   "* Generate images for ADB\nAction LA: reactivate JR account\nAction GJT: Get familiar with DRP\n"
+                   "Action LA/MR: feed JR with the proper headers\n")
     assert found["try installing it on a bigger server"] == ("open", "NC")
     assert found["reactivate JR account"] == ("open", "LA")
     assert found["Get familiar with DRP"] == ("open", "GJT")
+    assert found["feed JR with the proper headers"] == ("open", "LA")
     assert _found("## Action items\n\n- CLI: add a --verbose flag\n- ACTION ITEM: send the survey\n") == {
         "CLI: add a --verbose flag": ("open", None), "send the survey": ("open", None)}
 

@@ -95,6 +95,11 @@ _DECIDED_RE = re.compile(
     # A motion put and seconded: "Constance proposes acceptance; Gimena seconds".
     r"(?:propos|move|motion)[^.;]{0,60};\s*[^;.]{2,40}\s+seconds|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    # A body's word: "The DA is happy for workstreams to go ahead", "the board was fine with it".
+    r"(?:tsc|tc|tac|board|committee|council|wg|sig|da|members) (?:is|are|was|were) (?:ok|okay|fine|happy|in favou?r)"
+    r" (?:for|with|to)\b|"
+    # Put back or forward: "versionbits is moved back in priority", "the release was pushed out a week".
+    r"(?:is|was|were|has been|have been) (?:moved|pushed) (?:back|forward|out)\b|"
     # A verdict in passing: "framework seems ok to move forward", "It sounds like yes."
     r"(?:seems|looks|sounds) (?:ok|okay|good|fine) to (?:move forward|proceed|go ahead|merge|ship)|"
     r"sounds like (?:a )?(?:yes|consensus|agreement|a plan)|"
@@ -138,6 +143,8 @@ _DECIDED_HINTS = (
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
     "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
+    "happy for", "happy with", "happy to", "fine for", "fine with", "fine to", "ok for", "ok with", "ok to",
+    "in favo", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -158,6 +165,13 @@ _SETTLED_RE = re.compile(
     r"postponed|cancell?ed)\b"
     r"|(?:was|were|has been|have been) (?:changed|renamed|switched|moved) to\b"
     r"|will (?:switch|migrate) (?:over )?to\b"
+    # Ownership handed on, a body or a channel set up: "Ownership of BEPs should be transferred to
+    # BIDS maintainers", "Marketing subcommittee should be created", "The bitcoin-discuss list will be created".
+    r"|(?:should|shall) be (?:transferred|handed over) to\b"
+    r"|(?:committee|subcommittee|group|wg|sig|team|channel|list|mailing list|repo|repository) (?:should|will|shall) be "
+    r"(?:created|formed|set up|established|started)\b"
+    # A name chosen, in quotes: 'name is "Architecture PoC"', "The new name will be “Stride”".
+    r"|(?<!my )(?<!your )(?<!his )(?<!her )\bname (?:is|will be|shall be) [\"“']"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
