@@ -300,7 +300,7 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         return (sentence, *(found or (None, None)))
     if _FLOW_RE.match(sentence):
         return None  # "Let's start with the release": the meeting's own course
-    m = _DONE_BY_RE.search(sentence)  # "Will be done by Darko and Tommy by Thursday"
+    m = _DONE_BY_RE.search(sentence) if " by " in lowered else None  # "Will be done by Darko and Tommy by Thursday"
     found = _named(m["who"], people) if m else None
     if found:
         return (sentence, *found)

@@ -325,3 +325,17 @@ def test_decisions_adopted_and_a_report_under_action_items():
     assert kinds["Enable KVM on PPC64LE for AlmaLinux 9"] == "decision"
     assert kinds["Bob: Release 2.0 was approved by the TSC"] == "decision"
     assert kinds["Ann: draft the charter"] == "action"
+
+
+def test_the_grouped_hints_find_what_the_plain_list_finds():
+    import re
+
+    from svsm_meet.formats import labels
+
+    hints = [h for h in labels._DECIDED_HINTS if h != "+1"]
+    plain = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, hints)) + r")|\+1")
+    texts = [f"so {h} then" for h in labels._DECIDED_HINTS] + [
+        "we agreed", "agreement", "nothing to see", "all", "allow it", "the board is happy with it", "x+1",
+        "let’s go", "no-go", "in favour", "unsettled", "disagree", "okay", "fine", "happy", "not ready yet"]
+    for text in texts:
+        assert bool(plain.search(text)) == bool(labels._DECIDED_HINTS_RE.search(text)), text

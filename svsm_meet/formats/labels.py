@@ -189,6 +189,10 @@ _SETTLED_RE = re.compile(
 
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
     r"|revisit (?:in|at|after|next)\b)")
+# Every alternative of _SETTLED_RE has one of these (a cheap first look, on every bullet).
+_SETTLED_HINTS_RE = re.compile(
+    r"will|shall|should|was |were |been|accepted|elected|appointed|confirmed|named|planned|revisit|future|"
+    r"next|upcoming|regular|name")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
 _ANSWERED_RE = re.compile(r"\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
 # ... or an order for how to go on, at the start of a bullet, in the verbs that choose a way
@@ -238,7 +242,7 @@ def _settled(lowered: str) -> bool:
         lowered = lowered[said.end():]
     # "Colin: Will use the new API": the speaker's plan, not the meeting's
     order = not (said and lowered.startswith("will "))
-    found = (order and _ORDER_RE.match(lowered) or _SETTLED_RE.search(lowered)
+    found = (order and _ORDER_RE.match(lowered) or _SETTLED_HINTS_RE.search(lowered) and _SETTLED_RE.search(lowered)
              or lowered.endswith("]") and _ANSWERED_RE.search(lowered))
     return bool(found) and not _OPINION_RE.search(lowered)
 
@@ -246,8 +250,20 @@ def _settled(lowered: str) -> bool:
 # One search for all of them (a plain `in` per hint cost a generator step each, on every bullet).
 # At a word's start only, as every alternative of _DECIDED_RE is: the engine then tries the hints
 # at a few places of a line, not at every letter.
-_DECIDED_HINTS_RE = re.compile(
-    r"(?<![a-z])(?:" + "|".join(re.escape(h) for h in _DECIDED_HINTS if h != "+1") + r")|\+1")
+def _trie(words: list[str]) -> str:
+    """An alternation of WORDS grouped by their letters ('ag(?:ree|…)'): the engine then tries a
+    branch per first letter at each place, not one per word."""
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_trie(rest)})?" if rest else ""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    parts = [re.escape(head) + _trie(tails) for head, tails in sorted(heads.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+_DECIDED_HINTS_RE = re.compile(r"(?<![a-z])" + _trie([h for h in _DECIDED_HINTS if h != "+1"]) + r"|\+1")
 # ... unless it says that nothing was decided, asks whether, or that someone agreed to do something.
 _UNDECIDED_RE = re.compile(
     r"\b(?:not|no(?!\s+objections?\b)|nothing|never|pending|undecided|yet to be|to be|did we|do we|whether|if|until)\b"
@@ -278,6 +294,11 @@ _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 def split_label(text: str) -> tuple[str | None, str | None, str]:
     """(label as written, the kind it means, the rest) — or (None, None, text) without one."""
+    # Every label has a colon near its start, opens with a mark, is an action's word, or has a
+    # dash after it: a cheap first look, on every bullet.
+    if ":" not in text[:80] and text[:1] not in "*_[(\\" and text[:2].lower() not in ("ac", "to", "ai") \
+            and not ("- " in text or "– " in text or "— " in text):
+        return None, None, text
     for number, pattern in enumerate(_LABEL_RES):
         if number == _LAST_FORM and not ("- " in text or "– " in text or "— " in text):
             break  # "ACTION - …": only where a dash is written

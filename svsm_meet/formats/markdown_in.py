@@ -449,7 +449,9 @@ class _Builder:
         self.read_roll_heading(meant, start, end)
 
     def read_roll_heading(self, text: str, start: int, end: int) -> None:
-        if ":" in text and not self.doc.attendees:  # "##### Attendees: A (ORG), B": names on its line
+        # "##### Attendees: A (ORG), B": names on its line (a label of people has a colon, and
+        # one of their words: a cheap first look, on every heading)
+        if ":" in text and not self.doc.attendees and not self.roll and roll.names_people(text):
             self.read_roll_paragraph([text], start, end)
 
     def heading_says(self, text: str, level: int, is_title: bool, start: int, section: Section | None) -> None:
