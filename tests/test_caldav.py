@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import socket
 from pathlib import Path
 
 import icalendar
@@ -149,8 +150,12 @@ def test_failures_are_one_line_and_change_nothing(server, cli, db, calendar_name
     add_followups(cli, 2)
     before = db_state(db)
     url, password = server.url, PASSWORD
+    # "Server down": a port held bound but never listening, so connecting is refused and no server
+    # started meanwhile can take it (a port that was only free a moment ago once answered with 401).
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
     if case == "server down":
-        url = f"http://127.0.0.1:{radicale_server.free_port()}/"
+        url = f"http://127.0.0.1:{held.getsockname()[1]}/"
     elif case == "wrong password":
         password = "not-the-password"
     elif case == "TLS failure":
@@ -160,7 +165,10 @@ def test_failures_are_one_line_and_change_nothing(server, cli, db, calendar_name
         monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     else:
         monkeypatch.setenv("SVSM_MEET_CALDAV_PASSWORD", password)
-    result = cli("sync", "caldav", "--url", url, "--user", USER, "--calendar", calendar_name)
+    try:
+        result = cli("sync", "caldav", "--url", url, "--user", USER, "--calendar", calendar_name)
+    finally:
+        held.close()
     expected = {"server down": "cannot be reached", "wrong password": "refused the user name or password",
                 "TLS failure": "TLS", "no password": "no CalDAV password"}[case]
     assert result.code in (1, 2) and result.err.count("\n") == 1, result.err
