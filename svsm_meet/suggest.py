@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from .action_table import action_rows, rows_of
 from .dates import due_in_text
-from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, NOT_INITIALS, heads_a_list,
-                             kind_of_heading, says_done, says_own_plans, speaker, split_speaker,
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
+                             label_initials, says_done, says_own_plans, speaker, split_speaker,
                              task_after_inner_label, tasks_for, trailing_status, without_closing,
                              without_status)
 from .formats.attendees import comma_parts
@@ -162,9 +162,8 @@ def _label_word(label: str | None) -> str:
     """'**Action Item:** ' -> 'action item', '**TODO** - ' -> 'todo'."""
     written = re.sub(r"^\(([^()]*)\)", r"\1", (label or "").strip())  # "(**Action**) "
     written = re.sub(r"\([^()]*\)", "", written)
-    whose = _LABEL_OWNER_RE.search(written)  # "[Action for Jan]", "Action LA/MR:": whose is no part of the word
-    if whose and (whose["who"] or whose["initials"] not in NOT_INITIALS):
-        written = written[:whose.start()] + written[whose.start():].split(" ", 1)[0]
+    initials = label_initials(written)  # "Action LA/MR:": whose is no part of the word
+    written = initials["word"] if initials else written
     written = re.sub(r"\\?[\[\]]", " ", written)  # "[ACTION] ", "\\[todo\\] "
     return re.sub(r" for .*$", "", re.sub(r"[*_:\s–—-]+", " ", written).strip().lower())  # "… for the team"
 
@@ -590,18 +589,19 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     return found
 
 
-# Whose the label says: "Action item (for Jürgen): …", "**[Action for Jan]** …", "Action LA/MR: …".
-_LABEL_OWNER_RE = re.compile(
-    rf"(?:\(|\[\w+(?: \w+)? )for (?P<who>{_WHO})[)\]]|^(?i:action(?: items?)?|todo|ai) (?P<initials>@[\w-]+|[A-Z]{{2,4}})\b")
+# Whose the label says: "Action item (for Jürgen): …", "**[Action for Jan]** …".
+_FOR_LABEL_RE = re.compile(rf"(?:\(|\[\w+(?: \w+)? )for (?P<who>{_WHO})[)\]]")
 
 
 def _label_owner(label: str | None, people: Matcher) -> tuple[Person | None, str | None] | None:
-    m = _LABEL_OWNER_RE.search(label) if label else None
-    if not m:
-        return None
-    if m["initials"]:  # "GJT", not a body's letters ("TSC") or a label's ("ACTION ITEM")
-        return None if m["initials"] in NOT_INITIALS else _named(m["initials"], people) or (None, m["initials"])
-    return _named(m["who"], people)
+    initials = label_initials(label)  # "Action LA/MR: ": LA's
+    if initials:
+        first = re.split(r" ?[/&+,] ?", initials["whose"])[0]
+        return _named(first, people) or (None, first)
+    m = _FOR_LABEL_RE.search(label) if label else None
+    return _named(m["who"], people) if m else None
+
+
 _ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
 _VOLUNTEER_RE = re.compile(rf"^(?P<who>{_WHO})\s+(?:volunteer(?:s|ed|ing)|(?:is |will be )?taking (?:it|this)(?: on)?)\W*$")
 _DASH_SPEAKER_RE = re.compile(

@@ -50,10 +50,10 @@ NOT_INITIALS = frozenset({
     "REQUIRED", "NEEDED", "PLAN", "NOTE", "NOTES", "DONE", "OPEN", "NEW", "OLD", "GPU", "CPU", "OS", "VM", "SDK",
 })
 # "Action NC: try …", "Action LA/MR: feed …": whose by initials (or handle), joint ones too, the
-# initials part of the label (tasks_of_label reads them).
+# initials part of the label (label_initials reads them back).
 _INITIALS_LABEL_RE = re.compile(
     r"^(?P<label>(?P<word>(?i:action(?: items?)?|todo)|AI) "
-    r"(?P<whose>(?:@[\w-]+|[A-Z]{2,4})(?: ?[/&+,] ?(?:@[\w-]+|[A-Z]{2,4}))*): *)(?=\S)")
+    r"(?P<whose>(?:@[\w-]+|[A-Z]{2,4})(?: ?[/&+,] ?(?:@[\w-]+|[A-Z]{2,4}))*): *)")
 # **ACTION: start the approval process.**: the whole paragraph in bold, its label inside
 _ALL_BOLD_RE = re.compile(rf"^(?P<label>(?P<e>\*\*|__)(?P<word>{_WORD}){_NUMBER} ?:\s*)(?=\S(?:(?!(?P=e)).)*(?P=e)$)", re.S)
 # The label forms seen in real minutes, each capturing the whole label as written (with the
@@ -186,7 +186,6 @@ _SETTLED_RE = re.compile(
     # ... or their length: "Next meetings should be 1 hour at max".
     r"|(?:future|next|upcoming|regular) (?:calls?|meetings?|syncs?) (?:will|should|shall) (?:be|last|take)\b[^.;]{0,20}?"
     r"\b(?:an? |\d+(?:\.\d+)? )(?:hours?|minutes?|mins?)\b(?! (?:earlier|later|before|after)\b)"
-
     # Put off to a time: "Cleaned up version will not be ready; revisit in December".
     r"|revisit (?:in|at|after|next)\b)")
 # Every alternative of _SETTLED_RE has one of these (a cheap first look, on every bullet).
@@ -292,15 +291,23 @@ _INNER_TAG_RE = re.compile(
 _URL_RE = re.compile(r"^(<)?https?://\S+(?(1)>)$|^\[[^\]]*\]\(\S+\)$")
 
 
+def label_initials(label: str | None) -> re.Match | None:
+    """'Action LA/MR: ': the label's word and whose it says by initials ('LA/MR'); None for any
+    other label, and where the capitals are a body's or a label's ('TSC', 'ACTION ITEM')."""
+    m = _INITIALS_LABEL_RE.match(label) if label else None
+    return m if m and not NOT_INITIALS.intersection(re.split(r"[/&+,\s]+", m["whose"])) else None
+
+
 def split_label(text: str) -> tuple[str | None, str | None, str]:
     """(label as written, the kind it means, the rest) — or (None, None, text) without one."""
+    dashed = "- " in text or "– " in text or "— " in text
     # Every label has a colon near its start, opens with a mark, is an action's word, or has a
     # dash after it: a cheap first look, on every bullet.
     if ":" not in text[:80] and text[:1] not in "*_[(\\" and text[:2].lower() not in ("ac", "to", "ai") \
-            and not ("- " in text or "– " in text or "— " in text):
+            and not dashed:
         return None, None, text
     for number, pattern in enumerate(_LABEL_RES):
-        if number == _LAST_FORM and not ("- " in text or "– " in text or "— " in text):
+        if number == _LAST_FORM and not dashed:
             break  # "ACTION - …": only where a dash is written
         m = pattern.match(text)
         if m:
@@ -315,7 +322,7 @@ def split_label(text: str) -> tuple[str | None, str | None, str]:
                 continue  # "[link] text" is a Markdown link, "[ACTION]" a MeetBot label
             if m["label"].startswith("(") and m["word"].strip().lower() not in _PAREN_WORDS:
                 continue  # "(Optional) read the draft", "(Result) …": a remark, not a label
-            if number == _INITIALS_FORM and NOT_INITIALS.intersection(re.split(r"[/&+,\s]+", m["whose"])):
+            if number == _INITIALS_FORM and not label_initials(m["label"]):
                 continue  # "ACTION ITEM: …", "TODO ASAP: …"
             if kind and m.end() < len(text):
                 return m["label"], kind, text[m.end():]

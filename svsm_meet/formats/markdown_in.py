@@ -398,11 +398,11 @@ class _Builder:
         seen: set[str] = set()
         # "Fernando Jose" in the check-in and "**Notetaker:** Fernando" after it: one person, where
         # the first name is one attendee's only
-        firsts: dict[str, list[str]] = {}
+        firsts: dict[str, set[str]] = {}
         for attendee in self.roll:
             words = roll.clean(attendee.name).casefold().split()
-            if len(words) > 1 and " ".join(words) not in firsts.get(words[0], []):
-                firsts.setdefault(words[0], []).append(" ".join(words))
+            if len(words) > 1:
+                firsts.setdefault(words[0], set()).add(" ".join(words))
         for attendee in self.roll:
             key = roll.clean(attendee.name).casefold()
             if key not in seen and len(firsts.get(key, ())) != 1:
