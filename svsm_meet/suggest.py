@@ -147,8 +147,11 @@ class Suggestion:
     owner_text: str | None = None  # an owner nobody in the directory is, as written ("Mike")
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(@])")
+
+
 def sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'(@])", " ".join(text.split()))
+    parts = _SENTENCE_END_RE.split(" ".join(text.split()))
     merged: list[str] = []
     for part in parts:
         if merged and merged[-1].endswith(_ABBREVIATIONS):

@@ -75,11 +75,20 @@ def is_org(text: str, *, acronyms: bool = False) -> bool:
 
 def bare(text: str) -> str:
     """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'."""
-    text = re.sub(r"^\[([^\]]*)\]\([^)]*\)", r"\1", text.strip())
-    text = re.sub(r"\*\*|__", "", text)  # "**Participants** (please add your name)"
+    text = text.strip()
+    if text.startswith("["):
+        text = _LINKED_RE.sub(r"\1", text)
+    text = _STRONG_RE.sub("", text)  # "**Participants** (please add your name)"
     text = text.strip().strip("*_").strip().rstrip(":").strip().strip("*_").strip()
     # "Attendees (by discord name)", "Present (alphabetical)": what follows says how, not who.
-    return re.sub(r"^([^()]+?)\s*\([^()]*\)$", r"\1", text).rstrip(":").strip().lower()
+    if text.endswith(")"):
+        text = _HOW_RE.sub(r"\1", text)
+    return text.rstrip(":").strip().lower()
+
+
+_LINKED_RE = re.compile(r"^\[([^\]]*)\]\([^)]*\)")
+_STRONG_RE = re.compile(r"\*\*|__")
+_HOW_RE = re.compile(r"^([^()]+?)\s*\([^()]*\)$")
 
 
 def is_attendees_heading(text: str) -> bool:
@@ -100,9 +109,14 @@ def is_attendees_heading(text: str) -> bool:
 def initials_of(name: str, note: str | None) -> bool:
     """'Peter W Stadler (PWS)', 'Addison Phillips (APP)': the note is the initials the minutes
     call that person by (its first and last letters the name's first and last initials)."""
-    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isalpha()]
-    return bool(note and len(words) > 1 and re.fullmatch(r"[A-Z]{2,4}", note)
-                and note[0] == words[0][0].upper() and note[-1] == words[-1][0].upper())
+    if not note or not _INITIALS_RE.fullmatch(note):
+        return False  # most names have no note: the split below only for those that do
+    words = [w for w in _NAME_SPLIT_RE.split(name) if w[:1].isalpha()]
+    return len(words) > 1 and note[0] == words[0][0].upper() and note[-1] == words[-1][0].upper()
+
+
+_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
+_NAME_SPLIT_RE = re.compile(r"[\s-]+")
 
 
 def parse_name(text: str) -> Attendee | None:

@@ -85,8 +85,10 @@ _INITIALS_FORM = _LABEL_RES.index(_INITIALS_LABEL_RE)
 _BRACKET_KINDS = ("action", "decision", "info", "idea")
 _PAREN_WORDS = ("action", "action item", "action point", "decision", "todo", "to do", "ai")
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
+# (The look ahead: every alternative starts at a word, a colon or a dash; a place anywhere else,
+# the end of a word, is passed over at once instead of trying each alternative there.)
 _DECIDED_RE = re.compile(
-    r"\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
+    r"(?=[\w:\-–—])\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
     r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed|"
     r"revisit|move (?:away|to|forward|on)|stick|wait|skip|switch|stay|leave|table)\b|"

@@ -75,18 +75,21 @@ def _written_date(match: re.Match) -> dt.date | None:
             return dt.date(year, month, day)
         except ValueError:
             return None
-    from dateutil import parser  # deferred: only titles in words need it
+    # A month in words ("May 15th, 2024", "15 of May 2024", "2024-Jun-05"): the pattern matched
+    # has a four-digit year, a day of one or two digits and a month's first three letters.
+    written = match.group(0)
+    year = int(_YEAR_RE.search(written)[0])
+    month = _MONTHS.index(_MONTH_WORD_RE.search(written)[0].lower()) + 1
+    try:
+        return dt.date(year, month, int(_DAY_RE.search(written)[0]))
+    except ValueError:  # the year 0000, or February 30th
+        return None
 
-    words = re.sub(r"[-_]", " ", match.group(0))  # "2024-Jun-05" as dateutil reads it
-    try:
-        found = parser.parse(words, default=dt.datetime(2000, 1, 1)).date()
-    except (ValueError, OverflowError):
-        return None
-    # dateutil reads "0001" as 2001: the year is taken as its four digits write it.
-    try:
-        return found.replace(year=int(re.search(r"\d{4}", words)[0]))
-    except ValueError:  # the year 0000, or February 29th of another year
-        return None
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_YEAR_RE = re.compile(r"\d{4}")
+_MONTH_WORD_RE = re.compile(r"[A-Za-z]{3}")
+_DAY_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 
 
 def find_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:

@@ -23,7 +23,12 @@ def insert_many(conn, table, rows: list[dict]) -> None:
     for key, column in zip(keys, columns):
         values = [row[key] for row in rows]
         convert = column.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        by_column.append(values if convert is None else [convert(v) for v in values])  # None too: JSON's 'null'
+        first = values[0]
+        if convert is not None and first is not None and all(v is first for v in values):
+            values = [convert(first)] * len(values)  # one stamp all rows share: converted once
+        elif convert is not None:
+            values = [convert(v) for v in values]  # None too: JSON's 'null'
+        by_column.append(values)
     quote = conn.dialect.identifier_preparer
     names = ", ".join(quote.quote(column.name) for column in columns)
     marks = ", ".join("?" * len(columns))
