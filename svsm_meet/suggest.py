@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from .action_table import action_rows, rows_of
 from .dates import due_in_text
-from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, heads_a_list, kind_of_heading,
-                             label_initials, says_done, says_own_plans, speaker, split_speaker,
-                             task_after_inner_label, tasks_for, trailing_status, without_closing,
-                             without_status)
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATUS_RE, heads_a_list,
+                             kind_of_heading, label_initials, says_done, says_own_plans, speaker,
+                             split_speaker, task_after_inner_label, tasks_for, without_closing,
+                             without_status, written_status)
 from .formats.attendees import comma_parts
 from .formats.roll import clean, looks_like_name, names_people
 from .model import Document, Due, Item
@@ -31,7 +31,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
 _HANDLE = r"@[A-Za-z0-9][\w-]*"
 # One person or a few: "Stefano", "@kjin", "Varun/Ashish", "Glen & Thorsten", "Wei and Alexey".
 _ONE = rf"(?:{_NAME}|{_HANDLE})"
-_WHO = rf"{_ONE}(?:\s*(?:/|&|\band\b)\s*{_ONE})*"
+_WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&)\s+{_ONE}|(?:\s*(?:/|&|\band\b)\s*{_ONE})*)"
 _PRONOUN = r"They|We|He|She|I"
 _MODAL = (
     r"will|shall|is going to|are going to|is about to|are about to|plans? to|agreed to|agrees to|"
@@ -40,7 +40,7 @@ _MODAL = (
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
     # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
     r"said (?:that )?(?:he|she|they) (?:would|will|[’']d|[’']ll)|(?:is |was |has been )?tasked with|"
-    r"(?:was|has been|were|have been) asked to"
+    r"(?:is|are|was|has been|were|have been) (?:asked|requested|tasked) to|(?:has|have|had) (?:offered|volunteered|agreed) to"
 )
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
 _BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"
@@ -56,8 +56,11 @@ _OURS_RE = re.compile(
     r"^(?:let[’']?s|we should|we can|we need to|we must|we will need to|needs? (?:to|further|more)|"
     r"next steps? (?:is|are|will be)|action here is|plan is to|the plan is to|someone (?:should|needs to|will)|"
     # A group's, not a person's: "staff to pursue arrangements", "Maintainers need to submit patches".
-    r"(?:the )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|everybody) "
-    r"(?:to|needs? to|should) (?=[a-z]))\b",
+    # "Code owners are requested to watch …", "Relay team to think about …", "IGSN technical group
+    # was tasked to propose …".
+    r"(?:the )?(?-i:[A-Z][\w-]* )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|"
+    r"everybody|members|owners|reviewers|contributors|participants|committee|group|wg|sig) "
+    r"(?:to|needs? to|should|(?:is|are|was|were|has been|have been) (?:asked|requested|tasked|expected) to) (?=[a-z]))\b",
     re.I,
 )
 # The chair steering the call, not work to do after it: "Let's move on", "Let's start with …".
@@ -126,6 +129,13 @@ _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
 )
+# "Meeting link to be posted on slack", "Slides to be shared": a thing to be done, at the start of
+# a sentence with no verb before it ("It is good to be prepared", "Remains to be seen" are none).
+_TO_BE_DONE_RE = re.compile(
+    r"^(?!(?i:nothing|no|not|none)\b)(?:(?!(?i:is|are|was|were|am|be|been|seems?|happy|glad|nice|good|great|needs?|"
+    r"wants?|likes?|going|used|has|have|had|hopes?|hoping|expected|expects|appears?|likely|unlikely|yet|"
+    r"remains?|ought|about|able|ready)\b)[\w'’-]+\s+){1,5}to be (?:[a-z]+ed|sent|written|done|made|set up|shared|"
+    r"taken|given|put|built)\b")
 _UNKNOWN_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?known|unknown|not\s+(?:yet\s+)?"
     r"(?:decided|set|clear))\b|\bTBD\b|\bto be determined\b",
@@ -201,9 +211,9 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
     owner = _who(who, people)
     if owner:
         return owner, None
-    first = re.split(r"\s*(?:/|&|\band\b)\s*", who)[0].strip()
-    if first.split()[0].lower() in _NOT_OWNERS:
-        return None
+    first = re.split(r"\s*(?:/|&|,|\band\b)\s*", who)[0].strip()
+    if first.split()[0].lower() in _NOT_OWNERS or _SUBJECT_NOT_NAME_RE.match(first.split()[0]):
+        return None  # "Email to stakeholders …": a task's verb, not whose it is
     if len(first.split()) == 1 and ((_THING_RE.search(first) and not first.isupper())
                                     or (len(first) > 2 and first.isupper())):
         return None  # "Fuzzing will …", "COCONUT plans to …", "TSC: …": a thing, not a person
@@ -232,12 +242,41 @@ def _plain_subject(text: str) -> str:
 
 def _from_sentence(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
     """(text, owner, owner as written) if SENTENCE commits someone to something."""
+    lead = _lead(sentence.strip())
+    if lead:  # "Next week Jonathan will present …": read from its subject, kept whole
+        hit = _from_subject(sentence.strip()[lead:], before, people, speaker)
+        return (sentence.strip().rstrip("."), hit[1], hit[2]) if hit else None
+    return _from_subject(sentence, before, people, speaker)
+
+
+def _from_subject(sentence: str, before: list[str], people: Matcher, speaker: str | None):
+    """_from_sentence for a sentence that starts at its subject."""
     if "(" in sentence:
         plain = _plain_subject(sentence.strip())
         if plain != sentence.strip():
             hit = _from_sentence_as_read(plain, before, people, speaker)
             return (sentence.strip().rstrip("."), hit[1], hit[2]) if hit else None
     return _from_sentence_as_read(sentence, before, people, speaker)
+
+
+# What may come before a task's subject: its status set apart ("`done`"), the day it was noted
+# ("5th Jan 2022 :", "2024-01-05 -"), or when it is to happen ("Next week", "Tomorrow,").
+_DATE_LEAD_RE = re.compile(  # (no "^": matched where the status before it ends)
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{1,2}-\d{1,2}|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?)\s*[:\-–—]\s+(?=\S)")
+_WHEN_LEAD_RE = re.compile(
+    r"(?:(?:next|this|later this|by next|before next|for next|by the next|before the next|for the next) "
+    r"(?:week|month|time|meeting|call)|tomorrow|later today|afterwards|after the (?:call|meeting)|"
+    r"in the meantime|meanwhile|offline)\b,?\s+(?=[A-Z@])", re.I)
+
+
+def _lead(text: str) -> int:
+    """How much of TEXT comes before its subject (_DATE_LEAD_RE's kinds, in that order); 0 for none."""
+    end = 0
+    for pattern in (LEADING_STATUS_RE, _DATE_LEAD_RE, _WHEN_LEAD_RE):
+        m = pattern.match(text, end)
+        end = m.end() if m else end
+    return end
 
 
 def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
@@ -306,7 +345,7 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
     found = _named(m["who"], people) if m else None
     if found:
         return (sentence, *found)
-    if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence):
+    if _OURS_RE.match(sentence) or _PASSIVE_RE.search(sentence) or _TO_BE_DONE_RE.match(sentence):
         return sentence, None, None
     return _from_clause(sentence, before, people, speaker)
 
@@ -352,6 +391,7 @@ def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
     flat = _plain_subject(" ".join(text.split()))
+    flat = flat[_lead(flat):]  # "`done` 5th Jan 2022 : Dhaval to …"
     handle = _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat)  # "@patrick91 Add …"
     if handle:
         return _who(handle["who"], people)
@@ -378,11 +418,16 @@ _INITIALS_RE = re.compile(r"[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*")
 # A subject that is a task's verb, not a name: "Reach out to …", "Get back to …", "Talk to …".
 _SUBJECT_NOT_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]+\s+(?:out|back|up|over|down|through)|Talk|Speak|Write|Reply|Respond|Go|Move|Switch|"
-    r"Send|Return|Listen|Get|Add|Invite|Reach|Refer|Point|Propose|Suggest|Report|Submit|Forward|"
+    r"Send|Return|Listen|Get|Add|Invite|Reach|Refer|Point|Propose|Suggest|Report|Submit|Forward|E-?mail|Mail|"
     r"Present|Explain|Commit|Contribute|Migrate|Upgrade|Apply|Link|Post|Push|Compare)$")
 
 
+# "… (KL) -> [[igsn:namespaces]]": where the work is, pointed to after it.
+_POINTER_RE = re.compile(r"\s*(?:->|→|=>)\s*\S+$")
+
+
 def _written_after(flat: str) -> str | None:
+    flat = _POINTER_RE.sub("", flat) if ">" in flat or "→" in flat else flat
     m = _AFTER_RE.search(without_status(flat))  # "… - Tracy - **[completed](…)**"
     return (m["who"] or m["dashed"] or m["bracketed"]) if m else None
 
@@ -391,6 +436,7 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
     flat = _plain_subject(" ".join(text.split()))
+    flat = flat[_lead(flat):]
     m = (_TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
@@ -417,7 +463,7 @@ def _action_status(label: str | None, text: str = "") -> str:
         return "done" if label[1] in "xX" else "open"
     if re.fullmatch(r"~~[^~]+~~\W*", text.strip()):
         return "done"  # "~~email to Hackathon group~~": struck through when it was done
-    written = trailing_status(text)
+    written = written_status(text)
     if written:
         return written
     return "open" if not label or _label_word(label) in _OPEN_LABELS else "suggested"
@@ -446,8 +492,9 @@ def _prose(item: Item) -> str | None:
 
 
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
-                 html_head: str = "") -> list[Suggestion]:
-    """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows."""
+                 html_head: str = "", voice: str | None = None) -> list[Suggestion]:
+    """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows;
+    VOICE, whose words the bullet is (the person the bullet over it names)."""
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
         return _from_table(item, action_rows(item.text), people, next_meeting)
     if item.kind == "raw" and item.text.lstrip().startswith("<"):
@@ -465,7 +512,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             return []  # "Action items (for Ann): we agreed on these:" heads its tasks
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
-        talking = speaker(item.label)  # "Stephen: switch master to main" under "Action items"
+        talking = speaker(item.label) or voice  # "Stephen: switch master to main" under "Action items"
         said = _said_by(text) if not item.label else None
         if said and _named(said[1], people):
             # "Kris Freedain: reach out to [Orcun Berkem](…)" under "Action Items": Kris's
@@ -473,8 +520,9 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         whose = _label_owner(item.label, people)
         if whose:  # "**[Action for Jan]** Ericsson will provide …": the label says whose
             owner, owner_text = whose
-        if talking and not (owner or owner_text):
-            owner, owner_text = _named(talking, people) or (None, None)
+        spoken = _named(talking, people) if talking and not owner else None
+        if spoken and (spoken[0] or not owner_text):
+            owner, owner_text = spoken  # "CM: Email to …": Chris Mutel's, a known speaker over a guess
         status = _action_status(None if talking else item.label, text)
         return [Suggestion(item, text, owner, _due(text, text, next_meeting), status, owner_text)]
     found = []
@@ -482,7 +530,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         else sentences(prose)
     if " and " in prose:
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
-    talking = speaker(item.label)
+    talking = speaker(item.label) or voice
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
@@ -490,6 +538,9 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
+    tag = _BRACKETS_FIRST_RE.match(parts[0]) if parts and "[" in parts[0][:3] else None
+    if tag and _ELIDED_RE.match(parts[0][tag.end():]):
+        talking, parts[0] = tag["who"], parts[0][tag.end():]  # "[Mike] will discuss issues …"
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
@@ -629,6 +680,20 @@ def _head_owner(item: Item, people: Matcher) -> Person | None:
     return _who(clean(item.text).rstrip(":"), people)
 
 
+# A bullet that only names someone: "[@leebyron](https://…)", "@wincent", "**Ann Lee**:".
+_PERSON_ONLY_RE = re.compile(
+    r"(?:\*\*|__)?\[?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\]?(?:\([^()\s]*\))?(?:\*\*|__)?:?")
+
+
+def _voice(item: Item, people: Matcher) -> str | None:
+    """Whose words the bullets under ITEM are, where ITEM only names them: a handle, or someone
+    the directory or the meeting knows ('* Roadmap' over bullets is a topic)."""
+    if not item.children or item.label or item.kind == "raw":
+        return None
+    m = _PERSON_ONLY_RE.fullmatch(item.text.strip())
+    return m["who"] if m and (m["who"].startswith("@") or _who(m["who"], people)) else None
+
+
 def _on_the_roll(name: str, doc: Document) -> bool:
     """Whether the roll call (present or not) names NAME, in full or by a first or last name."""
     wanted = name.casefold().split()
@@ -657,11 +722,13 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
             own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
             for_whom = {id(child): who for i in item.walk() if (who := tasks_for(i.label, i.text))
                         for child in i.children}  # "**Action Items** (Kris)" over Kris's tasks
+            voices = {id(child): who for i in item.walk() if (who := _voice(i, people))
+                      for child in i.children}  # "- [@leebyron](…)" over what he said
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")
                 quoted = _quoted_tasks(i, people, whose) if tasks and start.startswith(">") else []
-                for s in quoted or suggest_item(i, people, next_meeting, head if row else ""):
+                for s in quoted or suggest_item(i, people, next_meeting, head if row else "", voices.get(id(i))):
                     if own and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = own, None
                     if id(i) in for_whom and not (s.owner or s.owner_text):

@@ -131,7 +131,8 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "after the release Ann will move to the docs team", "Status: [resolved] the flaky test on arm64",
     "Next meetings will be 30 minutes earlier during summer time", "The output should be as follows: a JSON list",
     "Ann is happy with the new laptop", "The file was moved up a directory", "The issue was pushed to the repo",
-    'My name is "Bob" on Discord',
+    'My name is "Bob" on Discord', "Ann is supportive of the idea", "In support of the release we need docs",
+    "The way forward is unclear",
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"
@@ -190,6 +191,8 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "The DA is happy for workstreams to go ahead and split out new APIs", "versionbits is moved back in priority a bit.",
     "Ownership of BEPs should be transferred to BIDS maintainers", "Marketing subcommittee should be created",
     "The bitcoin-discuss list will be created as well as a simple website", 'name is "Architecture PoC", for now',
+    "The core team is supportive of this direction.", "Relay team in support, cosmiconfig library looks good",
+    "We agreed that the way to move forward is to create written proposals",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"

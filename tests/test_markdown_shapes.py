@@ -68,6 +68,14 @@ def test_date_from_file_name_when_title_has_none():
     assert parse("council-2024-04-12.md", series="Leadership Council").series == "Leadership Council"
 
 
+@pytest.mark.parametrize("written", ["2024\u20101\u201030", "2024\u20111\u201130", "2024\u20131\u201330",
+                                     "2024\u2010Jan\u201030"])
+def test_a_date_with_the_hyphens_a_word_processor_writes(written):
+    """'2024‐01‐30-TAPI-Meeting-Minutes.md': U+2010 and its kin between the numbers."""
+    assert parse_markdown("# TAPI Meeting Minutes\n\n* hello\n", filename=f"{written}-TAPI-Meeting-Minutes.md").date \
+        == dt.date(2024, 1, 30)
+
+
 def test_date_from_a_dated_heading_then_from_option():
     text = "# SIG Node notes\n\n## 2024-05-14\n\n* hello\n"
     assert parse_markdown(text).date == dt.date(2024, 5, 14)

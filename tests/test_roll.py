@@ -133,6 +133,13 @@ SHAPES = {
     "the note-taker by the first name of one in the check-in": (
         "## Check-in area\n\n* Pete LeVasseur, 😄\n* Fernando Jose 🤓\n* Sarah Dietrich 😀\n\n**Notetaker:**\n\n"
         "* Fernando\n\n## Housekeeping\n\n* Zulip moved.\n", ["Pete LeVasseur", "Fernando Jose", "Sarah Dietrich"], []),
+    "groups under the roll call heading, whatever their words": (
+        "## Present\n\n### Steering Council\n\n* Bernhard Steubing (BS)\n* Chris Mutel (CM)\n\n### External\n\n"
+        "* Jonathan Kidner (JK)\n\n## Discussion\n\n### Data\n\n* Imports are important\n",
+        ["Bernhard Steubing", "Chris Mutel", "Jonathan Kidner"], []),
+    "a table headed by attendance, in chat names": (
+        "|Attendees|\n|---------|\n|kitsonk|\n|dylanks|\n|cjolif|\n\n## Agenda\n\n* Status of 1.11\n",
+        ["kitsonk", "dylanks", "cjolif"], []),
 }
 
 
@@ -305,4 +312,13 @@ def test_a_host_is_no_chair_and_a_roll_line_in_a_topic_is_no_roll_call():
     assert [a.name for a in doc.attendees] == ["Ann Lee", "Bob Stone"]
     doc = parse_markdown(TITLE + "## CI\n\nThe new CI is live.\nAttending: KubeCon EU, Open Source Summit\n",
                          date=dt.date(2024, 6, 5))
+    assert doc.attendees == []
+
+
+def test_a_topic_heading_under_an_empty_roll_call_heading_is_no_group():
+    doc = parse_markdown(TITLE + "## Attendees\n\n### Release status\n\n* Shipped the beta to users\n* CI is green\n\n"
+                         "### Next release\n\n* Jane Doe\n", date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == []
+    # ... nor any table that is not headed by attendance
+    doc = parse_markdown(TITLE + "| Owner | Task |\n|---|---|\n| Jane Doe | Ship it |\n", date=dt.date(2024, 6, 5))
     assert doc.attendees == []

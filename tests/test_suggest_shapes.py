@@ -610,3 +610,57 @@ def test_a_role_a_passive_with_its_doer_and_what_a_thing_does():
                      "Will be done by Darko and Tommy by Thursday": ("suggested", "Darko"),
                      "Going to work with Roger on that": ("suggested", None),
                      "The draft will be reviewed by Monday": ("suggested", None)}
+
+
+@pytest.mark.parametrize("body, text, status, owner", [
+    # What comes before the subject: when, the day it was noted, a status set apart
+    ("3) Next week Jonathan will present the path computation use cases.\n",
+     "Next week Jonathan will present the path computation use cases", "suggested", "Jonathan"),
+    ("- 5th Jan 2022 : Dhaval to get back on whether we can host artifacts\n",
+     "5th Jan 2022 : Dhaval to get back on whether we can host artifacts", "suggested", "Dhaval"),
+    ("- `done` 5th Jan 2022 : Dhaval to setup follow up triage meeting\n",
+     "`done` 5th Jan 2022 : Dhaval to setup follow up triage meeting", "done", "Dhaval"),
+    ("## Action items\n\n- 5th Jan 2022 : Add PRs to triage\n", "5th Jan 2022 : Add PRs to triage", "open", None),
+    # a list of names with its last "and"
+    ("- Ben, Jim, and Tim to implement experimental reader/writers\n",
+     "Ben, Jim, and Tim to implement experimental reader/writers", "suggested", "Ben"),
+    # a group asked, requested or tasked: a task, nobody's yet
+    ("- Members are asked to review the schema draft\n", "Members are asked to review the schema draft", "suggested", None),
+    ("- Code owners are requested to watch for new issues\n", "Code owners are requested to watch for new issues",
+     "suggested", None),
+    ("- IGSN technical group was tasked to propose a process\n",
+     "IGSN technical group was tasked to propose a process", "suggested", None),
+    ("- Relay team to think about the value proposition\n", "Relay team to think about the value proposition",
+     "suggested", None),
+    ("- Rawld has offered to help with updating Rhino\n", "Rawld has offered to help with updating Rhino",
+     "suggested", "Rawld"),
+    # a thing to be done, without a verb before it
+    ("- Meeting link to be posted on slack\n", "Meeting link to be posted on slack", "suggested", None),
+    # whose, in brackets first, said without a subject; the owner after it, before a pointer
+    ("- [Mike] will discuss issues to get more clarity\n", "will discuss issues to get more clarity", "suggested", "Mike"),
+    ("## Actions\n\n- Proposals for Namespace (KL) -> [[igsn:namespaces]]\n",
+     "Proposals for Namespace (KL) -> [[igsn:namespaces]]", "open", "KL"),
+    # the bullet over them names whose words they are
+    ("- [@leebyron](https://github.com/leebyron)\n  - Will set up an experimental branch\n",
+     "Will set up an experimental branch", "suggested", "@leebyron"),
+])
+def test_leads_lists_groups_and_whose_words(body, text, status, owner):
+    assert _found(body)[text] == (status, owner)
+
+
+@pytest.mark.parametrize("bullet", [
+    "- It is good to be prepared", "- Nothing to be done here", "- Remains to be seen",
+    "- The date is yet to be decided", "- Next week is the release",
+])
+def test_to_be_in_other_sentences_is_no_task(bullet):
+    assert _found(bullet + "\n") == {}
+
+
+def test_a_tasks_verb_is_no_owner_where_a_known_speaker_says_whose():
+    doc = parse_markdown("# Sync 2024-06-05\n\n## Present\n\n* Chris Mutel (CM)\n* Ann Lee (AL)\n\n"
+                         "## Misc\n\nAL: The situation is an example.\n\nCM: Users do not know where to go.\n\n"
+                         "AL: Another option would be one database.\n\n"  # speakers' labels, read as such
+                         "## Next steps\n\n* CM: Email to stakeholders about enhancements\n", date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person(a.name, (a.handle,)) for a in doc.attendees])  # "CM" as the import keeps it
+    found = {s.text: (s.owner.name if s.owner else s.owner_text) for s in suggest(doc, here)}
+    assert found == {"Email to stakeholders about enhancements": "Chris Mutel"}

@@ -100,6 +100,11 @@ _DECIDED_RE = re.compile(
     # A body's word: "The DA is happy for workstreams to go ahead", "the board was fine with it".
     r"(?:tsc|tc|tac|board|committee|council|wg|sig|da|members) (?:is|are|was|were) (?:ok|okay|fine|happy|in favou?r)"
     r" (?:for|with|to)\b|"
+    # "The core team is supportive of this direction", "Relay team in support, …".
+    r"(?:team|tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone|everybody|all)"
+    r" (?:(?:is|are|was|were) )?(?:in support\b|supportive of)|"
+    # "the way to move forward is to create written proposals"
+    r"(?:way|path) (?:to move |to go )?forward (?:is|was) (?:to|that)|"
     # Put back or forward: "versionbits is moved back in priority", "the release was pushed out a week".
     r"(?:is|was|were|has been|have been) (?:moved|pushed) (?:back|forward|out)\b|"
     # A verdict in passing: "framework seems ok to move forward", "It sounds like yes."
@@ -146,7 +151,7 @@ _DECIDED_HINTS = (
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
     "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
     "happy for", "happy with", "happy to", "fine for", "fine with", "fine to", "ok for", "ok with", "ok to",
-    "in favo", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
+    "in favo", "in support", "supportive", "forward is", "forward was", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -517,10 +522,17 @@ def without_status(text: str) -> str:
 _TICKED_DONE_RE = re.compile(r"\s\[[xX]\]\s*done\b", re.I)
 
 
-def trailing_status(text: str) -> str | None:
-    """'Share the agenda (done)', 'Rebuild JIRA (todo)', 'Onboard the SIG - **[completed](…)**':
-    a task's status written after it, 'done' or 'open'; None without one."""
-    m = _STATUS_RE.search(text) or _DASHED_STATUS_RE.search(text)
+# ... or before it, set apart: "`done` 5th Jan : Dhaval to …", "[DONE] Send the slides".
+LEADING_STATUS_RE = re.compile(  # (no "^": matched, at the start or after a lead before it)
+    r"(?:`|\*\*|__|\\?\[|\()(?P<status>done|todo|to do|to-do|in progress|wip|open|pending|ongoing|complete|"
+    r"completed|closed)(?:`|\*\*|__|\]|\))\s*[:\-–—]?\s+(?=\S)", re.I)
+
+
+def written_status(text: str) -> str | None:
+    """'Share the agenda (done)', 'Rebuild JIRA (todo)', 'Onboard the SIG - **[completed](…)**',
+    '`done` Send the slides': a task's status written after it or set apart before it, 'done' or
+    'open'; None without one."""
+    m = _STATUS_RE.search(text) or _DASHED_STATUS_RE.search(text) or LEADING_STATUS_RE.match(text)
     if not m:
         # "Open an issue in API backlog. [x]Done by Eric --> https://…": ticked off after it
         return "done" if "]" in text and _TICKED_DONE_RE.search(text) else None

@@ -17,7 +17,7 @@ from ..html_units import html_units
 from . import attendees as attendee_format
 from . import roll
 from .labels import (BOLD_LINE_RE, heads_a_list, is_order, kind_of_heading, kind_of_text, split_label,
-                     split_speaker, tasks_for, trailing_status)
+                     split_speaker, tasks_for, written_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
                      parse_title, prose_date, series_from_filename)
@@ -107,7 +107,7 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
     if kind == "info" and kind_of_text(text) == "decision":  # "Notes: agreed we should …"
         kind = "decision"
     kind = kind or kind_of_text(text)
-    if kind == "note" and trailing_status(text):  # "Share the agenda (done)"
+    if kind == "note" and written_status(text):  # "Share the agenda (done)"
         kind = "action"
     return label, kind, text
 
@@ -298,6 +298,9 @@ class _Builder:
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
         self.roll_group: str | None = None
+        # "## Present" straight over "### Steering Council", "### External": the level of such
+        # groups, whatever their words, under a roll call heading that says nothing of its own.
+        self.roll_sublevel: int | None = None
         # "##### Chairs: A, B" just before the roll call opens: (the line after it, its people).
         self.roles_before: tuple[int, list[Attendee]] | None = None
         self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
@@ -359,6 +362,8 @@ class _Builder:
                         self.read_roll_html(item)
                     elif self.roll_level is not None and not self.doc.attendees:
                         self.read_roll_items([item])
+                    elif first.type == "table_open" and not self.doc.attendees and not self.roll:
+                        self.roll.extend(roll.roll_table(item.text))  # "|Attendees|" over a name a row
                     self.add(item)
             cursor = max(cursor, end)
         self.uncovered(cursor, len(self.lines))
@@ -462,7 +467,8 @@ class _Builder:
         self.gathers_lines = kind_of_heading(text) is not None
         self.agenda = bool(_AGENDA_RE.match(text))
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
-        in_roll = bool(self.roll_level and level >= self.roll_level and roll.names_people(text))
+        in_roll = bool(self.roll_level and level >= self.roll_level and roll.names_people(text)
+                       or self.roll_sublevel_at(level, text))
         # A group of the roll call ("#### Voting members" under "### Roll Call"): its people are
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
@@ -477,8 +483,22 @@ class _Builder:
         elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
             # "## Not present", "## Regrets" after "## Attendees": the people who were not there.
             self.roll_level, self.roll_group = level, text if roll.is_absent_group(text) else None
+            self.roll_sublevel = None
         else:
             self.roll_level = None
+
+    def roll_sublevel_at(self, level: int, text: str) -> bool:
+        """'### Steering Council' right under '## Present' (nothing between them), and the headings
+        of its level after it while they name people: groups of the roll call."""
+        if not self.roll_level or level <= self.roll_level or len(text.split()) > 4 or re.search(r"[:?!\d]", text):
+            return False
+        if self.roll_sublevel is None:
+            above = self.doc.sections[-2] if len(self.doc.sections) > 1 else None
+            if above is None or above.level != self.roll_level or above.items or self.roll:
+                return False
+            self.roll_sublevel = level
+            return True
+        return level == self.roll_sublevel and bool(self.roll)
 
     def wants_attendees(self) -> bool:
         section = self.section

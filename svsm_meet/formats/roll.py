@@ -316,9 +316,17 @@ _NAME_COLUMN_RE = re.compile(r"\b(?:names?|attendees?|person|people|who|particip
 _ORG_COLUMN_RE = re.compile(r"\b(?:org\w*|company|affiliation|employer|representing)\b", re.I)
 
 
+def roll_table(text: str) -> list[Attendee]:
+    """A table anywhere whose first column is headed by a word of attendance ('|Attendees|',
+    '| Present | Org |'): its people; none for any other table."""
+    first = text.lstrip().split("\n", 1)[0].strip().strip("|").split("|")[0]
+    return people_in_table(text) if is_attendees_heading(clean(first)) else []
+
+
 def people_in_table(text: str) -> list[Attendee]:
     """A Markdown table of attendees: a name in the first column of each row; where a column
-    says who was there ('| Name | Org | Present |'), an empty or 'no' cell is someone absent."""
+    says who was there ('| Name | Org | Present |'), an empty or 'no' cell is someone absent.
+    Under a header of attendance ('|Attendees|'), a chat name in lower case is someone too."""
     rows = [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
     header = [clean(cell) for cell in rows[0]] if rows else []
     def column(pattern, default):
@@ -327,9 +335,10 @@ def people_in_table(text: str) -> list[Attendee]:
     name = column(_NAME_COLUMN_RE, 0)  # "| Organisation | Representative |": the name second
     org = column(_ORG_COLUMN_RE, 1 if name == 0 else None)
     there = next((n for n, cell in enumerate(header) if n != name and _PRESENT_COLUMN_RE.search(cell)), None)
+    nicks = name < len(header) and is_attendees_heading(header[name])
     found = []
     for cells in rows[2:]:  # after the header and its rule
-        attendee = person(cells[name].strip()) if name < len(cells) else None
+        attendee = person(cells[name].strip(), nicks=nicks) if name < len(cells) else None
         if attendee is None:
             continue
         if there is not None:
