@@ -58,9 +58,10 @@ _OURS_RE = re.compile(
     # A group's, not a person's: "staff to pursue arrangements", "Maintainers need to submit patches".
     # "Code owners are requested to watch …", "Relay team to think about …", "IGSN technical group
     # was tasked to propose …".
-    r"(?:the )?(?-i:[A-Z][\w-]* )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|"
-    r"everybody|members|owners|reviewers|contributors|participants|committee|group|wg|sig) "
-    r"(?:to|needs? to|should|(?:is|are|was|were|has been|have been) (?:asked|requested|tasked|expected) to) (?=[a-z]))\b",
+    r"(?:the )?(?-i:[A-Z][\w-]*(?<!ing) )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|"
+    r"everybody|members|owners|reviewers|contributors|participants|committee|group|wg|sig|people|folks) "
+    r"(?:to|needs? to|should(?! (?:have|be)\b)|(?:is|are) (?:asked|requested|tasked) to|(?:was|were|has been|have been) "
+    r"tasked to) (?=[a-z]))\b",
     re.I,
 )
 # The chair steering the call, not work to do after it: "Let's move on", "Let's start with …".
@@ -92,6 +93,10 @@ _NOT_OWNERS = {
     "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
     "propose", "proposed", "suggest", "intend", "intends", "wish", "like", "prefer", "volunteer",
     "soon", "later", "still", "yet", "already",
+    # Days and months ("Tuesday, Wednesday and Thursday - office hours"), but not those that are
+    # also first names (April, May, June, August).
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "july", "september", "october", "november", "december",
 }
 # Endings of words that are things, not people ("Mitigation will …", "Fuzzing will …", "Agreed to").
 _THING_RE = re.compile(r"(?:ing|tion|sion|ment|ness|ity|ance|ence|ism|ed)$", re.I)
@@ -123,8 +128,8 @@ _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Update the docs (assigned
 # to Carol)", "Clarify the process. – Claudia": the owner written after.
 # "… codebase [ACB]", "… [SM / RP]", "… [YJ self-assigned]": the owners in brackets after.
-_AFTER_RE = re.compile(rf"(?:(?:\*\*|__)?\((?:(?i:assigned to|owner|assignee|AP|AI|action)\s*:?\s+)?(?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\s*\)(?:\*\*|__)?|(?<=\S)\s+[-–—]\s+(?P<dashed>{_WHO})"
-                       rf"|\[(?P<bracketed>{_WHO})(?:\s+self[- ]assigned)?\])[.#\s]*$")
+_AFTER_RE = re.compile(rf"(?:(?:\*\*|__)?\((?:(?i:assigned to|owner|assignee|AP|AI|action)\s*:?\s+)?(?P<who>{_WHO})(?:\s+to\b[^()]*)?\??\s*\)(?:\*\*|__)?|(?<=\S)\s+(?:--|[-–—])\s+(?P<dashed>{_WHO})"
+                       rf"(?:,\s*{_ONE})*(?:\s*\([^()]*\))?|\[(?P<bracketed>{_WHO})(?:\s+self[- ]assigned)?\])[.#\s]*$")
 _PASSIVE_RE = re.compile(
     r"\b(?:will|shall|needs? to|has to|have to|should|must)\s+be\s+"
     r"(?:[a-z]+ed|sent|written|done|made|set up|shared|taken|given|put|brought up|built)\b"
@@ -132,10 +137,14 @@ _PASSIVE_RE = re.compile(
 # "Meeting link to be posted on slack", "Slides to be shared": a thing to be done, at the start of
 # a sentence with no verb before it ("It is good to be prepared", "Remains to be seen" are none).
 _TO_BE_DONE_RE = re.compile(
-    r"^(?!(?i:nothing|no|not|none)\b)(?:(?!(?i:is|are|was|were|am|be|been|seems?|happy|glad|nice|good|great|needs?|"
-    r"wants?|likes?|going|used|has|have|had|hopes?|hoping|expected|expects|appears?|likely|unlikely|yet|"
-    r"remains?|ought|about|able|ready)\b)[\w'’-]+\s+){1,5}to be (?:[a-z]+ed|sent|written|done|made|set up|shared|"
-    r"taken|given|put|built)\b")
+    r"^(?!(?i:nothing|no|not|none|lots|much|plenty|more|less|enough|too)\b)(?:(?!(?i:is|are|was|were|am|be|been|"
+    r"seems?|seemed|happy|glad|nice|good|great|needs?|wants?|likes?|going|used|has|have|had|hopes?|hoping|expected|"
+    r"expects|appears?|appeared|likely|unlikely|yet|remains?|ought|about|able|ready|turned|out|proved|proves|proven|"
+    r"tends?|tended|accepted|sorry|due|set|scheduled|supposed|meant|intended|planned|said|thought|known|believed|"
+    r"lots|much|plenty|more|enough|too)\b)[\w'’-]+\s+){1,5}"
+    # ... and not what is still open ("Date to be confirmed", "Venue to be determined")
+    r"to be (?!(?:confirmed|determined|decided|announced|defined|discussed|seen)\b)(?:[a-z]+ed|sent|written|done|"
+    r"made|set up|shared|taken|given|put|built)\b")
 _UNKNOWN_RE = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?known|unknown|not\s+(?:yet\s+)?"
     r"(?:decided|set|clear))\b|\bTBD\b|\bto be determined\b",
@@ -157,6 +166,8 @@ class Suggestion:
     owner_text: str | None = None  # an owner nobody in the directory is, as written ("Mike")
 
 
+# "… the docs, tests, etc. By Friday.": when the sentence before is to be done, not one of its own.
+_WHEN_ONLY_RE = re.compile(r"(?:By|Before|Until|Due)(?: (?!way\b)[\w-]+){1,3}[.!]?")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(@])")
 
 
@@ -164,7 +175,7 @@ def sentences(text: str) -> list[str]:
     parts = _SENTENCE_END_RE.split(" ".join(text.split()))
     merged: list[str] = []
     for part in parts:
-        if merged and merged[-1].endswith(_ABBREVIATIONS):
+        if merged and (merged[-1].endswith(_ABBREVIATIONS) or _WHEN_ONLY_RE.fullmatch(part)):
             merged[-1] += " " + part
         else:
             merged.append(part)
@@ -309,6 +320,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
             return None if re.match(r"We (?:agreed|agree|decided) to\b", sentence) else (sentence, None, None)
         if _HAPPENS_RE.match(m["rest"]):
             return None  # "Compiler will error if CSS is used", "CI will fail": what a thing does
+        if "," in who and not _who(who, people):
+            return sentence, None, None  # "Chrome, Firefox, and Safari will ship …": nobody known
         found = _named(who, people)
         if found:
             return (sentence, *found)
@@ -423,7 +436,7 @@ _SUBJECT_NOT_NAME_RE = re.compile(
 
 
 # "… (KL) -> [[igsn:namespaces]]": where the work is, pointed to after it.
-_POINTER_RE = re.compile(r"\s*(?:->|→|=>)\s*\S+$")
+_POINTER_RE = re.compile(r"\s(?:->|→|=>)\s*\S+$")  # (after a space: a run of arrows is tried once)
 
 
 def _written_after(flat: str) -> str | None:
@@ -512,7 +525,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             return []  # "Action items (for Ann): we agreed on these:" heads its tasks
         owner = action_owner(text, people)
         owner_text = None if owner else _action_owner_text(text, people)
-        talking = speaker(item.label) or voice  # "Stephen: switch master to main" under "Action items"
+        talking = speaker(item.label)  # "Stephen: switch master to main" under "Action items"
         said = _said_by(text) if not item.label else None
         if said and _named(said[1], people):
             # "Kris Freedain: reach out to [Orcun Berkem](…)" under "Action Items": Kris's
@@ -520,7 +533,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         whose = _label_owner(item.label, people)
         if whose:  # "**[Action for Jan]** Ericsson will provide …": the label says whose
             owner, owner_text = whose
-        spoken = _named(talking, people) if talking and not owner else None
+        who_speaks = talking or voice  # the bullet over it names whose words these are, last
+        spoken = _named(who_speaks, people) if who_speaks and not owner else None
         if spoken and (spoken[0] or not owner_text):
             owner, owner_text = spoken  # "CM: Email to …": Chris Mutel's, a known speaker over a guess
         status = _action_status(None if talking else item.label, text)
@@ -530,7 +544,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         else sentences(prose)
     if " and " in prose:
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
-    talking = speaker(item.label) or voice
+    talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose)
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
@@ -538,9 +552,11 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
-    tag = _BRACKETS_FIRST_RE.match(parts[0]) if parts and "[" in parts[0][:3] else None
-    if tag and _ELIDED_RE.match(parts[0][tag.end():]):
-        talking, parts[0] = tag["who"], parts[0][tag.end():]  # "[Mike] will discuss issues …"
+    tag = _BRACKETS_FIRST_RE.match(parts[0]) if not talking and parts and "[" in parts[0][:3] else None
+    if tag and _ELIDED_RE.match(parts[0][tag.end():]) and _who(tag["who"], people):
+        # "[Mike] will discuss issues …", where Mike is someone known ("[Kubernetes] will drop …" is a topic's)
+        talking, parts[0] = tag["who"], parts[0][tag.end():]
+    talking = talking or voice  # the bullet over it names whose words these are, last
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue

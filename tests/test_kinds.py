@@ -132,7 +132,11 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "Next meetings will be 30 minutes earlier during summer time", "The output should be as follows: a JSON list",
     "Ann is happy with the new laptop", "The file was moved up a directory", "The issue was pushed to the repo",
     'My name is "Bob" on Discord', "Ann is supportive of the idea", "In support of the release we need docs",
-    "The way forward is unclear",
+    "The way forward is unclear", "The team is in support mode this week while Jane is out",
+    "Asked whether the board is supportive of funding a second summit", "Maybe the TAC is supportive of this",
+    "Thanks to the team in support of the release", "Ann thinks the way forward is to write an RFC first",
+    "One way forward is to split the repo, another is to keep it", "He will be the best lead guitar",
+    "The team was created in 2019 by Ann",
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"
@@ -193,6 +197,8 @@ def test_bold_labels_are_speakers_only_when_they_are_names():
     "The bitcoin-discuss list will be created as well as a simple website", 'name is "Architecture PoC", for now',
     "The core team is supportive of this direction.", "Relay team in support, cosmiconfig library looks good",
     "We agreed that the way to move forward is to create written proposals",
+    "In summary there is still a lot of discussion and the way to move forward is to create written proposals",
+    "A working group has been formed to deal with theses issues", "Stefan Münnich will be the program chair for next year",
 ])
 def test_prose_that_records_a_decision(text):
     assert kind_of_text(text) == "decision"

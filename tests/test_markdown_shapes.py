@@ -76,6 +76,12 @@ def test_a_date_with_the_hyphens_a_word_processor_writes(written):
         == dt.date(2024, 1, 30)
 
 
+@pytest.mark.parametrize("title, date", [("# Dec-4-2017", dt.date(2017, 12, 4)), ("# 4-Dec-2017", dt.date(2017, 12, 4)),
+                                         ("# Notes Mar-12-2020", dt.date(2020, 3, 12))])
+def test_a_date_with_its_month_in_words_between_hyphens(title, date):
+    assert parse_markdown(title + "\n\n* hello\n").date == date
+
+
 def test_date_from_a_dated_heading_then_from_option():
     text = "# SIG Node notes\n\n## 2024-05-14\n\n* hello\n"
     assert parse_markdown(text).date == dt.date(2024, 5, 14)

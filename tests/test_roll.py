@@ -137,6 +137,16 @@ SHAPES = {
         "## Present\n\n### Steering Council\n\n* Bernhard Steubing (BS)\n* Chris Mutel (CM)\n\n### External\n\n"
         "* Jonathan Kidner (JK)\n\n## Discussion\n\n### Data\n\n* Imports are important\n",
         ["Bernhard Steubing", "Chris Mutel", "Jonathan Kidner"], []),
+    "the chair in a paragraph before the attendees paragraph": (
+        "Chair: Carol Danvers\n\nAttendees: Ann Lee, Bob Brown\n\n## Notes\n\n* x\n",
+        ["Carol Danvers", "Ann Lee", "Bob Brown"], []),
+    "an indented heading over a comma line of first names": (
+        " \n ## Attendees:\n Arushi, Joanna, Jamuna\n \n ## Discussion\n 1. Introductions\n",
+        ["Arushi", "Joanna", "Jamuna"], []),
+    "a legend over 'Name / Organisation' bullets, spaced every way": (
+        "## **In Attendance:**\n\n**Name / Organisation**\n\n   * Malvika / OSPO Now + The Turing Way\n"
+        "   * Josephine /APHRC\n   * Ousmane / \n   * Moctar/ IRESSEF\n\n**Apologies**\n\n   * Miranda / APHRC\n\n"
+        "## Agenda:\n\n   1. Welcome\n", ["Malvika", "Josephine", "Ousmane", "Moctar"], ["Miranda"]),
     "a table headed by attendance, in chat names": (
         "|Attendees|\n|---------|\n|kitsonk|\n|dylanks|\n|cjolif|\n\n## Agenda\n\n* Status of 1.11\n",
         ["kitsonk", "dylanks", "cjolif"], []),
@@ -279,6 +289,11 @@ def test_long_headings_and_brackets_stay_linear():
         started = time.perf_counter()
         parse_markdown(TITLE + "## " + heading + "\n\n- x\n", date=dt.date(2024, 6, 5))
         assert time.perf_counter() - started < 0.5
+    # a bullet of four thousand names, each comma looked at once (not read on to the line's end)
+    for names in ["刘芷若, " * 4000, "Ann Lee, " * 2500]:
+        started = time.perf_counter()
+        parse_markdown(TITLE + "## Attendees\n\n- " + names + "\n", date=dt.date(2024, 6, 5))
+        assert time.perf_counter() - started < 1.5
 
 
 def test_an_underlined_heading_is_read_as_the_heading_it_is():
@@ -319,6 +334,21 @@ def test_a_topic_heading_under_an_empty_roll_call_heading_is_no_group():
     doc = parse_markdown(TITLE + "## Attendees\n\n### Release status\n\n* Shipped the beta to users\n* CI is green\n\n"
                          "### Next release\n\n* Jane Doe\n", date=dt.date(2024, 6, 5))
     assert [a.name for a in doc.attendees] == []
-    # ... nor any table that is not headed by attendance
-    doc = parse_markdown(TITLE + "| Owner | Task |\n|---|---|\n| Jane Doe | Ship it |\n", date=dt.date(2024, 6, 5))
-    assert doc.attendees == []
+    # ... nor any table that is not a list of people
+    for table in ("| Owner | Task |\n|---|---|\n| Jane Doe | Ship it |\n",
+                  "| Attendance | Count |\n|---|---|\n| In person | 12 |\n| Remote | 30 |\n",
+                  "| Participants | Answer |\n|---|---|\n| Most | yes |\n| Some | no |\n"):
+        assert parse_markdown(TITLE + table, date=dt.date(2024, 6, 5)).attendees == []
+
+
+@pytest.mark.parametrize("after", [
+    "### Open questions\n\n- Hosting costs\n", "### Highlights\n\n- New logo\n",
+    "### Notes\n\n- Jim Hall: CI is flaky\n", "### Funding\n\n- Grant renewal was submitted\n- Budget\n",
+])
+def test_the_minutes_after_the_groups_of_the_roll_call_are_no_people(after):
+    doc = parse_markdown(TITLE + "## Present\n\n### Steering Council\n\n* Ann Lee\n* Ben Stone\n\n" + after,
+                         date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Ann Lee", "Ben Stone"]
+    for body in ("## Attendees\n\n### Welcome\n\n- Introductions\n",
+                 "## Attendees\n\n### Agenda\n\n1. Welcome\n\n### Discussion\n\n- Ann: CI is flaky\n"):
+        assert parse_markdown(TITLE + body, date=dt.date(2024, 6, 5)).attendees == []

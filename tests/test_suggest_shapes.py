@@ -634,10 +634,12 @@ def test_a_role_a_passive_with_its_doer_and_what_a_thing_does():
      "suggested", None),
     ("- Rawld has offered to help with updating Rhino\n", "Rawld has offered to help with updating Rhino",
      "suggested", "Rawld"),
+    # when, as a sentence of its own after "etc."
+    ("- Ann will update the docs, tests, etc. By Friday.\n", "Ann will update the docs, tests, etc. By Friday",
+     "suggested", "Ann"),
     # a thing to be done, without a verb before it
     ("- Meeting link to be posted on slack\n", "Meeting link to be posted on slack", "suggested", None),
     # whose, in brackets first, said without a subject; the owner after it, before a pointer
-    ("- [Mike] will discuss issues to get more clarity\n", "will discuss issues to get more clarity", "suggested", "Mike"),
     ("## Actions\n\n- Proposals for Namespace (KL) -> [[igsn:namespaces]]\n",
      "Proposals for Namespace (KL) -> [[igsn:namespaces]]", "open", "KL"),
     # the bullet over them names whose words they are
@@ -664,3 +666,38 @@ def test_a_tasks_verb_is_no_owner_where_a_known_speaker_says_whose():
     here = Matcher(attendees=[Person(a.name, (a.handle,)) for a in doc.attendees])  # "CM" as the import keeps it
     found = {s.text: (s.owner.name if s.owner else s.owner_text) for s in suggest(doc, here)}
     assert found == {"Email to stakeholders about enhancements": "Chris Mutel"}
+
+
+def test_a_known_person_in_brackets_first_says_whose_not_a_topic():
+    doc = parse_markdown("# Sync 2024-06-05\n\n- [Mike] will discuss issues to get more clarity\n"
+                         "- [Kubernetes] will drop support for dockershim\n", date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person("Mike Schwartz", ())])
+    found = {s.text: (s.owner.name if s.owner else s.owner_text) for s in suggest(doc, here)}
+    assert found["will discuss issues to get more clarity"] == "Mike Schwartz"
+    assert all(owner is None for text, owner in found.items() if "dockershim" in text)
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Chrome, Firefox, and Safari will ship the new API", "## Action items\n\n- Tuesday, Wednesday and Thursday - office hours",
+])
+def test_a_list_of_things_or_days_is_nobodys(bullet):
+    assert all(owner is None for _, owner in _found(bullet + "\n").values())
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Participants were asked to introduce themselves", "- Members should have received the ballot by now",
+    "- The group should be aware of the new policy", "- Everyone is expected to follow the code of conduct",
+    "- The bug turned out to be fixed already", "- Issue proved to be caused by a race", "- Docs tend to be outdated",
+    "- Lots to be done before 1.0", "- Date to be confirmed",
+])
+def test_norms_news_and_open_questions_are_no_tasks(bullet):
+    assert _found(bullet + "\n") == {}
+
+
+def test_the_speaker_on_the_line_wins_over_the_bullet_above():
+    doc = parse_markdown("# Sync 2024-06-05\n\n- Jim\n  - Sarah: will update the docs\n  - Ann - I will check the logs\n"
+                         "  - Will write the release notes\n", date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person(n, ()) for n in ("Jim Hall", "Sarah Kim", "Ann Lee")])
+    found = {s.text: (s.owner.name if s.owner else s.owner_text) for s in suggest(doc, here)}
+    assert found == {"will update the docs": "Sarah Kim", "Ann - I will check the logs": "Ann Lee",
+                     "Will write the release notes": "Jim Hall"}

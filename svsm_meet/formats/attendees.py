@@ -33,13 +33,29 @@ ABSENT_GROUP = re.compile(rf"\b(?:{ABSENT_WORDS})\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")
 _MAX_NAME = 80
-# After a separator: not inside parentheses ("Zoe Hoyal (Cabinet Office, secretariat)" is one).
-OUTSIDE_PARENS = r"(?![^()]*\))"
+def split_outside_parens(separator: re.Pattern, text: str) -> list[str]:
+    """TEXT split at each SEPARATOR not inside parentheses ("Zoe Hoyal (Cabinet Office,
+    secretariat)" is one): one whose next bracket after it closes one is inside.  (A look-ahead
+    for that in the pattern reads to the end of the line at every separator: quadratic.)"""
+    closes = [False] * (len(text) + 1)  # whether the next bracket at or after each place is ")"
+    for i in range(len(text) - 1, -1, -1):
+        closes[i] = text[i] == ")" or (text[i] != "(" and closes[i + 1])
+    parts, start = [], 0
+    for m in separator.finditer(text):
+        if not closes[m.end()]:
+            parts.append(text[start:m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+_COMMA_RE = re.compile(r"[,;]\s+")
+_COMMA_ONLY_RE = re.compile(", ")
 
 
 def comma_parts(text: str) -> list[str]:
     """'Richard Wade, Felicia Retiz' -> each; 'Zoe Hoyal (Cabinet Office, secretariat)' is one."""
-    return re.split(r"[,;]\s+" + OUTSIDE_PARENS, text)
+    return split_outside_parens(_COMMA_RE, text)
 
 
 # Words that make a name an organisation's ("Linux Foundation", "Gruntwork, Inc.", "NVIDIA").
@@ -153,7 +169,7 @@ def parse_lines(lines: list[str], require_group_word: bool = False) -> list[Atte
         if require_group_word and number == 0 and not (group and is_attendees_heading(group)):
             return None
         present = not (group and ABSENT_GROUP.search(group))
-        for position, text in enumerate(re.split(", " + OUTSIDE_PARENS, names)):
+        for position, text in enumerate(split_outside_parens(_COMMA_ONLY_RE, names)):
             attendee = parse_name(text)
             if attendee is None:
                 return None

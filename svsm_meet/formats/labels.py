@@ -100,11 +100,15 @@ _DECIDED_RE = re.compile(
     # A body's word: "The DA is happy for workstreams to go ahead", "the board was fine with it".
     r"(?:tsc|tc|tac|board|committee|council|wg|sig|da|members) (?:is|are|was|were) (?:ok|okay|fine|happy|in favou?r)"
     r" (?:for|with|to)\b|"
-    # "The core team is supportive of this direction", "Relay team in support, …".
-    r"(?:team|tsc|tc|tac|board|committee|council|group|wg|sig|members|everyone|everybody|all)"
-    r" (?:(?:is|are|was|were) )?(?:in support\b|supportive of)|"
-    # "the way to move forward is to create written proposals"
-    r"(?:way|path) (?:to move |to go )?forward (?:is|was) (?:to|that)|"
+    # "The core team is supportive of this direction", "Discussion: Relay team in support, …": said
+    # of a body, first in the sentence (not "asked whether the board is supportive", "the team
+    # in support mode").
+    r"(?:^|(?<=:\s))(?:the\s+)?(?:[\w-]+\s+)?(?:team|tsc|tc|tac|board|committee|council|group|wg|sig|members|"
+    r"everyone|everybody|all) (?:(?:is|are|was|were) )?(?:in support\b(?!\s+(?:mode|role|duty|rotation))|supportive of)|"
+    # "… and the way to move forward is to create written proposals" (not "one way forward is",
+    # "Ann thinks the way forward is").
+    r"(?<!thinks )(?<!think )(?<!believes )(?<!feels )(?<!maybe )\bthe (?:way|path) (?:to move |to go )?forward "
+    r"(?:is|was) (?:to|that)|"
     # Put back or forward: "versionbits is moved back in priority", "the release was pushed out a week".
     r"(?:is|was|were|has been|have been) (?:moved|pushed) (?:back|forward|out)\b|"
     # A verdict in passing: "framework seems ok to move forward", "It sounds like yes."
@@ -175,15 +179,15 @@ _SETTLED_RE = re.compile(
     # Ownership handed on, a body or a channel set up: "Ownership of BEPs should be transferred to
     # BIDS maintainers", "Marketing subcommittee should be created", "The bitcoin-discuss list will be created".
     r"|(?:should|shall) be (?:transferred|handed over) to\b"
-    r"|(?:committee|subcommittee|group|wg|sig|team|channel|list|mailing list|repo|repository) (?:should|will|shall) be "
-    r"(?:created|formed|set up|established|started)\b"
+    r"|(?:committee|subcommittee|group|wg|sig|team|task force|channel|list|mailing list|repo|repository) "
+    r"(?:(?:should|will|shall) be|(?:has|have) been) (?:created|formed|set up|established|started)\b"
     # A name chosen, in quotes: 'name is "Architecture PoC"', "The new name will be “Stride”".
     r"|(?<!my )(?<!your )(?<!his )(?<!her )\bname (?:is|will be|shall be) [\"“']"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
-    r"|will be (?:the |our )?(?:new )?(?:point person|owner|lead|chair|co-chair|maintainer|release manager|"
-    r"contact|editor|dri)\b"
+    r"|will be (?:the |our )?(?:new )?(?:[\w-]+ )?(?:point person|owner|lead|chair|co-chair|maintainer|release manager|"
+    r"contact|editor|dri)(?=$|[.,;:)]| (?:for|of|on|in|at|from|until|starting|going)\b)"
     # Taken as it stands, or not taken up: "minutes accepted without further discussion", "No
     # official support planned".
     r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b"
@@ -523,9 +527,11 @@ _TICKED_DONE_RE = re.compile(r"\s\[[xX]\]\s*done\b", re.I)
 
 
 # ... or before it, set apart: "`done` 5th Jan : Dhaval to …", "[DONE] Send the slides".
+# Only the words that are a task's status and nothing else ("(Open) Floor for questions", "**Closed**
+# beta" are no tasks), and not before what says there is nothing ("(done) no updates").
 LEADING_STATUS_RE = re.compile(  # (no "^": matched, at the start or after a lead before it)
-    r"(?:`|\*\*|__|\\?\[|\()(?P<status>done|todo|to do|to-do|in progress|wip|open|pending|ongoing|complete|"
-    r"completed|closed)(?:`|\*\*|__|\]|\))\s*[:\-–—]?\s+(?=\S)", re.I)
+    r"(?:`|\*\*|__|\\?\[|\()(?P<status>done|todo|to do|to-do|wip|completed)(?:`|\*\*|__|\]|\))\s*[:\-–—]?\s+"
+    r"(?!(?:no|none|nothing|n/a|list|lists|items?)\b)(?=\S)", re.I)
 
 
 def written_status(text: str) -> str | None:

@@ -31,6 +31,7 @@ _SETEXT_RE = re.compile(r"^ {0,3}(=+|-+) *$")
 # "*": a bullet left empty (the lines are stripped of trailing spaces); its groups are _ITEM_RE's.
 _EMPTY_ITEM_RE = re.compile(r"^( *|\t*)([-*+]|\d{1,9}[.)])()()$")
 _HEADING_RE = re.compile(r"^(#{1,6})(?: (.*))?$")
+_INDENTED_HEADING_RE = re.compile(r"^ {1,3}(#{1,6})(?:[ \t]+(.*))?$")  # kept raw, still read as a heading
 # (from a word's end only: "\s+" tried at every space of a long run would be quadratic)
 _CLOSING_HASHES_RE = re.compile(r"(?<!\s)\s*(?<!\S)#+\s*$")
 _LIST_TYPES = ("bullet_list_open", "ordered_list_open")
@@ -113,6 +114,11 @@ def _label_and_kind(body: str) -> tuple[str | None, str, str]:
 
 
 _BOXES = ("[ ] ", "[x] ", "[X] ")
+# Headings that go on with the minutes, never a group of people (under a bare "## Attendees").
+_TOPIC_HEADING_RE = re.compile(
+    r"\W*(?:welcome|intro\w*|agenda|notes?|minutes|discussion|highlights?|updates?|announcements?|summary|"
+    r"topics?|(?:open )?questions?|news|status|reports?|review|misc\w*|other|any other business|aob|"
+    r"housekeeping|logistics|recording|links?|resources)\b", re.I)
 _CHAIRS_RE = re.compile(r"#*\s*(?:co-?)?(?:chairs?|facilitators?|moderators?|scribes?|note[- ]?takers?|secretary)\s*:", re.I)
 _HEAD_COUNT_RE = re.compile(r"^\W*\d+\s+(?:people|persons|attendees|participants)\b[^,]*$", re.I)
 # "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
@@ -301,6 +307,7 @@ class _Builder:
         # "## Present" straight over "### Steering Council", "### External": the level of such
         # groups, whatever their words, under a roll call heading that says nothing of its own.
         self.roll_sublevel: int | None = None
+        self.roll_loose = False  # the group now read is such a one: all its bullets people, or none
         # "##### Chairs: A, B" just before the roll call opens: (the line after it, its people).
         self.roles_before: tuple[int, list[Attendee]] | None = None
         self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
@@ -433,6 +440,11 @@ class _Builder:
             setext = _SETEXT_RE.match(self.lines[end - 1]) if end - start == 2 else None
             if setext:  # "Attendees\n=====": kept as written, and still read as the heading it is
                 self.heading_says(self.lines[start].strip(), 1 if setext[1] == "=" else 2, False, start, None)
+            indented = _INDENTED_HEADING_RE.match(self.lines[start]) if end - start == 1 else None
+            if indented:  # " ## Attendees:" likewise
+                meant = _CLOSING_HASHES_RE.sub("", indented[2] or "")
+                self.heading_says(meant, len(indented[1]), False, start, None)
+                self.read_roll_heading(meant, start, end)
             return
         level, text = len(m[1]), m[2] or ""
         meant = _CLOSING_HASHES_RE.sub("", text)  # "# Decisions #": a closing sequence says nothing
@@ -480,6 +492,7 @@ class _Builder:
         if in_roll and not is_title:
             # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
             self.roll_group = text
+            self.roll_loose = not roll.names_people(text)
         elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
             # "## Not present", "## Regrets" after "## Attendees": the people who were not there.
             self.roll_level, self.roll_group = level, text if roll.is_absent_group(text) else None
@@ -490,8 +503,9 @@ class _Builder:
     def roll_sublevel_at(self, level: int, text: str) -> bool:
         """'### Steering Council' right under '## Present' (nothing between them), and the headings
         of its level after it while they name people: groups of the roll call."""
-        if not self.roll_level or level <= self.roll_level or len(text.split()) > 4 or re.search(r"[:?!\d]", text):
-            return False
+        if not self.roll_level or level <= self.roll_level or len(text.split()) > 4 or re.search(r"[:?!\d]", text) \
+                or _TOPIC_HEADING_RE.match(text) or kind_of_heading(text, heading=True):
+            return False  # "### Agenda", "### Welcome", "### Action items": the minutes go on
         if self.roll_sublevel is None:
             above = self.doc.sections[-2] if len(self.doc.sections) > 1 else None
             if above is None or above.level != self.roll_level or above.items or self.roll:
@@ -514,8 +528,10 @@ class _Builder:
                 return
         elif self.roll:  # attendance already read the tolerant way goes on that way
             pass
-        elif not self.doc.attendees and (self.section is None or self.section.kind == "title"):
-            # "Attendees: A, B" as a paragraph of its own, without a heading.
+        elif not self.doc.attendees and (self.section is None or self.section.kind == "title") \
+                and not self.chairs_just_before(start):
+            # "Attendees: A, B" as a paragraph of its own, without a heading (after "Chair: Carol",
+            # read the tolerant way below, with Carol).
             found = attendee_format.parse_lines(lines, require_group_word=True)
             if found and attendee_format.paragraph_lines(found) == lines:
                 self.section = Section("attendees", 0, "", self.blank_before(start))
@@ -525,6 +541,10 @@ class _Builder:
         self.read_roll_paragraph(lines, start, end)
         for a, b in _paragraph_pieces(lines):
             self.paragraph_piece(start + a, start + b)
+
+    def chairs_just_before(self, start: int) -> bool:
+        """Whether 'Chair: Carol' (read_roll_paragraph's roles_before) is the paragraph before START."""
+        return self.roles_before is not None and not any(line.strip() for line in self.lines[self.roles_before[0]:start])
 
     def group_follows(self, end: int) -> bool:
         """'Present: …' then, a paragraph after, 'Absent: …' and 'Guests: …': groups of one
@@ -560,11 +580,13 @@ class _Builder:
                 # but the chairs named just before it were there too
                 self.roles_before = self.chairs(lines, end)
                 return
-        roles, self.roles_before = self.roles_before, None
-        if self.roll_level is not None or not roles or start is None \
-                or any(line.strip() for line in self.lines[roles[0]:start]):
+        roles = self.roles_before if start is not None and self.chairs_just_before(start) else None
+        self.roles_before = None
+        if self.roll_level is not None:
             roles = None
         bold = BOLD_LINE_RE.fullmatch(text)
+        if bold and self.roll_level is not None and roll.is_legend(bold["words"]):
+            return  # "**Name / Organisation**" over the list: how its lines are written
         if bold and self.roll_level is not None and not re.search(r"[:.!?]", bold["words"]):
             # A line all in bold is a heading in all but name: "***Other Attendees***" or
             # "**Intel**" a group of the roll call, "**Outreachy internship**" the next topic,
@@ -612,8 +634,11 @@ class _Builder:
         for item in items:
             if item.kind != "raw":
                 text = item.body
+                listed = roll.people_in_line(text) if text.count(", ") >= 2 else []
                 if roll.is_group_line(text):
                     self.roll.extend(roll.people_in_line(text))
+                elif listed and len(listed) == len(attendee_format.comma_parts(text)):
+                    self.roll.extend(listed)  # "* Li Zi (Clement), Gopi Krishnan, Andrew": a bullet of names
                 else:
                     found = roll.person(text, group=self.roll_group, nicks=True) \
                         or roll.name_then_org(text, self.roll_group)  # "Jennifer Tucker Vanderbilt University"
@@ -727,7 +752,14 @@ class _Builder:
             self.roll = []
             return
         items = self.list_items(block, None, None)
-        if self.roll_level is not None and not self.doc.attendees:
+        if self.roll_level is not None and not self.doc.attendees and self.roll_loose:
+            # a group by its place alone: a person a bullet, or the minutes have moved on
+            before = len(self.roll)
+            self.read_roll_items(items)
+            if len(self.roll) - before < sum(item.kind != "raw" for item in items):
+                del self.roll[before:]
+                self.roll_level = None
+        elif self.roll_level is not None and not self.doc.attendees:
             self.read_roll_items(items)
         elif not self.doc.attendees and not self.roll:
             self.read_roll_bullets(items)

@@ -14,8 +14,8 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import (ABSENT_WORDS, OUTSIDE_PARENS, ROLE_TITLE, ROLE_WORDS, initials_of,
-                        is_attendees_heading, is_org)
+from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, initials_of, is_attendees_heading, is_org,
+                        split_outside_parens)
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
@@ -39,7 +39,8 @@ _LINK_RE = re.compile(r"!?\[([^\]\[]*)\]\([^)]*\)")  # no "[" inside: "[Ann, " *
 _ANGLE_RE = re.compile(r"<[^<>]*>")
 _EMAIL_RE = re.compile(r"(?<!\S)[^\s@]+@[^\s@]+\.\w+")  # from a word's start: no re-splitting at each @
 _EMPHASIS_RE = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)|`")
-_TRAILING_NOTE_RE = re.compile(r"^(?P<name>.*?\S)\s*[(\[](?P<note>[^()\[\]]*)[)\]]\s*$", re.S)
+# (full-width brackets too: "刘芷若（信通院）")
+_TRAILING_NOTE_RE = re.compile(r"^(?P<name>.*?\S)\s*[(\[（](?P<note>[^()\[\]（）]*)[)\]）]\s*$", re.S)
 # "Yevgeniy Brikman (@brikis98) representing Gruntwork, Inc.": the name, then a note, then more.
 _INNER_NOTE_RE = re.compile(r"^(?P<name>[^()\[\]]*?\S)\s*\((?P<note>[^()]*)\)\s+\S.*$", re.S)
 # "Max (he/his)", "Susana (she/her)": pronouns beside a name, neither an organisation nor a role.
@@ -104,6 +105,17 @@ def opens_roll(text: str) -> bool:
     return is_attendees_heading(label) or bool(_ABSENT.search(label)) or label.strip().lower() == "who"
 
 
+_LEGEND_WORDS = {"name", "names", "full name", "organisation", "organization", "org", "affiliation", "company",
+                 "employer", "role", "title", "email", "e-mail", "github", "handle", "username", "country",
+                 "location", "pronouns", "time zone", "timezone"}
+
+
+def is_legend(text: str) -> bool:
+    """'Name / Organisation', 'Name (Affiliation)': how a roll call's lines are written, not a group."""
+    parts = [part.strip().lower() for part in re.split(r"[/,()|–—-]+", text) if part.strip()]
+    return len(parts) > 1 and all(part in _LEGEND_WORDS for part in parts)
+
+
 def is_group_line(text: str) -> bool:
     """'Attendees: A, B', 'Regrets: Peter C.': a label of people, then names."""
     m = _GROUP_LINE_RE.match(clean(text))
@@ -160,6 +172,12 @@ looks_like_name = _looks_like_name
 _NICK_RE = re.compile(r"[A-Za-z][\w.'’-]{1,38}(?: [A-Za-z][\w.'’-]{0,38})?")
 
 
+_ACRONYM_RE = re.compile(r"\b[A-Z]{3,}\b")
+# A name in Chinese, Japanese or Korean script, two to four characters ("刘芷若", "김민수"): a
+# person only as an entry of a roll call (a word that short is a word too elsewhere).
+_CJK_NAME_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}(?:·[\u3400-\u4dbf\u4e00-\u9fff]{1,4})?|[\uac00-\ud7a3]{2,4}")
+
+
 def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
            nicks: bool = False) -> Attendee | None:
     """The person one entry names ('[x] Luke Emrose, Animal Logic'), or None.  With NICKS (a bullet
@@ -187,12 +205,15 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         text = extra["name"]
     handle = None
     # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
-    parts = [p.strip() for p in re.split(r"\s+/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
-    if len(parts) > 1:
+    # "Josephine /APHRC", "Moctar/ IRESSEF": a slash with a space on one side ("Varun/Ashish" is two)
+    parts = [p.strip() for p in re.split(r"\s+/\s*|/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
+    if len(parts) == 1:
+        text = parts[0]  # "Ousmane /": the organisation left blank
+    elif len(parts) > 1:
         # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano", "Exec. Director: Tracy Teal":
-        # the organisation or the role first.
+        # the organisation or the role first ("Malvika / OSPO Now": an acronym is no one's name).
         org_first = is_org(parts[0]) or ROLE_TITLE.search(parts[0]) \
-            or len(parts[0].split()) == 1 and len(parts[1].split()) > 1
+            or len(parts[0].split()) == 1 and len(parts[1].split()) > 1 and not _ACRONYM_RE.search(parts[1])
         if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
             parts[0], parts[1] = parts[1], parts[0]
         text, rest = parts[0], parts[1:]
@@ -220,7 +241,7 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         name = name[:-2]
     nick = nicks and bool(_NICK_RE.fullmatch(name)) and name.casefold() not in _NOT_NAMES \
         and not any(word.lower() in _NOT_NAME_WORDS for word in name.split())
-    if not (_looks_like_name(name) or nick) or "/" in name:
+    if not (_looks_like_name(name) or nick or _CJK_NAME_RE.fullmatch(name)) or "/" in name:
         if handle and not name:
             name = handle
         else:
@@ -275,9 +296,12 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
     return found
 
 
+_PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)")
+
+
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    for part in re.split(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)" + OUTSIDE_PARENS, text):  # "A, B, and C"
+    for part in split_outside_parens(_PART_SEPARATOR_RE, text):  # "A, B, and C"
         part = part.strip().rstrip(",")
         if not part:
             continue
@@ -317,10 +341,21 @@ _ORG_COLUMN_RE = re.compile(r"\b(?:org\w*|company|affiliation|employer|represent
 
 
 def roll_table(text: str) -> list[Attendee]:
-    """A table anywhere whose first column is headed by a word of attendance ('|Attendees|',
-    '| Present | Org |'): its people; none for any other table."""
-    first = text.lstrip().split("\n", 1)[0].strip().strip("|").split("|")[0]
-    return people_in_table(text) if is_attendees_heading(clean(first)) else []
+    """A table anywhere whose first column is headed by a word of attendance and whose other
+    columns say more of each person ('|Attendees|', '| Present | Org |'): its people, where every
+    row names one; none for any other table ('| Attendance | Count |', '| Participants | Answer |')."""
+    header = [clean(cell) for cell in text.lstrip().split("\n", 1)[0].strip().strip("|").split("|")]
+    if not is_attendees_heading(header[0]) or not all(
+            _ORG_COLUMN_RE.search(cell) or _PRESENT_COLUMN_RE.search(cell) or _ABOUT_COLUMN_RE.search(cell)
+            for cell in header[1:]):
+        return []
+    found = people_in_table(text)
+    rows = sum(1 for line in text.split("\n") if line.strip().startswith("|")) - 2
+    return found if len(found) == rows else []
+
+
+# What else a table of attendance says of each person: "| Name | Role | E-mail | GitHub |".
+_ABOUT_COLUMN_RE = re.compile(r"\b(?:role|title|e-?mail|github|handle|username|nick|pronouns|location|time ?zone)\b", re.I)
 
 
 def people_in_table(text: str) -> list[Attendee]:

@@ -18,8 +18,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_RES = [
     # 2024-05-15, and with the hyphens a word processor writes ("2024‐01‐30", U+2010 and kin)
     re.compile(r"(?<!\d)(\d{4})[-_/.\u2010-\u2013](\d{1,2})[-_/.\u2010-\u2013](\d{1,2})(?!\d)"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+\d{{4}}\b", re.IGNORECASE),  # May 15th, 2024
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}\b", re.IGNORECASE),  # 15 May 2024
+    re.compile(rf"\b{_MONTH}(?:\s+|-){_DAY},?(?:\s+|-)\d{{4}}\b", re.IGNORECASE),  # May 15th, 2024; Dec-4-2017
+    re.compile(rf"\b{_DAY}(?:\s+|-)(?:of\s+)?{_MONTH},?(?:\s+|-)\d{{4}}\b", re.IGNORECASE),  # 15 May 2024; 4-Dec-2017
     re.compile(rf"(?<!\d)\d{{4}}[-_ \u2010-\u2013]{_MONTH}[-_ \u2010-\u2013]\d{{1,2}}(?!\d)", re.IGNORECASE),  # 2024-Jun-05
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),  # 20240515
     re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?!\d|[/.-]\d)"),  # 28/5/24, 3.6.2024
