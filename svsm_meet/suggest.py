@@ -58,10 +58,15 @@ _OURS_RE = re.compile(
     # A group's, not a person's: "staff to pursue arrangements", "Maintainers need to submit patches".
     # "Code owners are requested to watch …", "Relay team to think about …", "IGSN technical group
     # was tasked to propose …".
-    r"(?:the )?(?-i:[A-Z][\w-]*(?<!ing) )?(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|"
+    # (a word before: a name, not a verb's "Adding people to core", but "Testing team", "Steering committee")
+    r"(?:the )?(?:(?-i:[A-Z][\w-]*(?<!ing) )|(?-i:[A-Z][\w-]*ing )(?=(?:team|group|committee|wg|sig)\b))?"
+    r"(?-i:[a-z]+ )?(?:staff|team|maintainers|editors|chairs|organi[sz]ers|everyone|"
     r"everybody|members|owners|reviewers|contributors|participants|committee|group|wg|sig|people|folks) "
-    r"(?:to|needs? to|should(?! (?:have|be)\b)|(?:is|are) (?:asked|requested|tasked) to|(?:was|were|has been|have been) "
-    r"tasked to) (?=[a-z]))\b",
+    r"(?:to|needs? to|should(?! (?:have [a-z]+ed|have been|be aware)\b)|(?:is|are) (?:asked|requested|tasked) to|"
+    r"(?:was|were|has been|have been) tasked to|"
+    # asked or expected, said of a group, with when it is due ("Members were asked to vote by
+    # Friday"; "Participants were asked to introduce themselves" was done in the meeting)
+    r"(?:is|are|was|were) (?:asked|expected) to(?= [^.;]*\b(?:by|before|until)\s+\w)) (?=[a-z]))\b",
     re.I,
 )
 # The chair steering the call, not work to do after it: "Let's move on", "Let's start with …".
@@ -93,6 +98,8 @@ _NOT_OWNERS = {
     "able", "unable", "due", "ready", "time", "help", "ask", "follow", "keep", "look", "consider",
     "propose", "proposed", "suggest", "intend", "intends", "wish", "like", "prefer", "volunteer",
     "soon", "later", "still", "yet", "already",
+    # A status or a placeholder after a dash ("Q3 planning -- TBD", "Update the roadmap -- Done").
+    "done", "wip", "tbd", "tba", "tbc", "todo", "n/a", "pending", "ongoing", "complete", "completed", "closed",
     # Days and months ("Tuesday, Wednesday and Thursday - office hours"), but not those that are
     # also first names (April, May, June, August).
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -337,6 +344,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         return sentence, None, None  # the one who suggests it is not necessarily the one to do it
     m = _TO_DO_RE.match(sentence)
     if m:
+        if "," in m["who"] and not _who(m["who"], people):
+            return sentence, None, None  # "Docs, Website, and Blog to get a refresh": nobody known
         found = _named(m["who"], people)
         if found:
             return (sentence, *found)
@@ -454,7 +463,7 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
-    if not found and not m and who and _INITIALS_RE.fullmatch(who):
+    if not found and not m and who and _INITIALS_RE.fullmatch(who) and who.lower() not in _NOT_OWNERS:
         return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name
     return found[1] if found else None
 

@@ -136,7 +136,10 @@ def test_a_label_bullet_gathers_its_children_and_labels_inside_a_bullet_count():
     "Asked whether the board is supportive of funding a second summit", "Maybe the TAC is supportive of this",
     "Thanks to the team in support of the release", "Ann thinks the way forward is to write an RFC first",
     "One way forward is to split the repo, another is to keep it", "He will be the best lead guitar",
-    "The team was created in 2019 by Ann",
+    "The team was created in 2019 by Ann", "Not everyone is supportive of the change",
+    "Some members are supportive of the idea, others are not", "No members were in support of the proposal",
+    "Team in support channel is overloaded this week", "Perhaps the way forward is to fork",
+    "We discussed whether the way forward is to fork", "A Slack channel has been created for the release",
 ])
 def test_prose_that_records_no_decision(text):
     assert kind_of_text(text) != "decision"

@@ -147,6 +147,18 @@ SHAPES = {
         "## **In Attendance:**\n\n**Name / Organisation**\n\n   * Malvika / OSPO Now + The Turing Way\n"
         "   * Josephine /APHRC\n   * Ousmane / \n   * Moctar/ IRESSEF\n\n**Apologies**\n\n   * Miranda / APHRC\n\n"
         "## Agenda:\n\n   1. Welcome\n", ["Malvika", "Josephine", "Ousmane", "Moctar"], ["Miranda"]),
+    "a bullet that is a list of names, most of them full": (
+        "## Attendees\n\n* Li Zi (Clement), Gopi Krishnan Rajbahadur, Zicheng Qu (Zev), Andrew\n\n## Agenda\n\n* x\n",
+        ["Li Zi", "Gopi Krishnan Rajbahadur", "Zicheng Qu", "Andrew"], []),
+    "one person, their organisation and where they are": (
+        "## Attendees\n\n* John Smith, Initech, Ghana\n* Bob Ray, @bray, Initech\n\n## Agenda\n\n* x\n",
+        ["John Smith", "Bob Ray"], []),
+    "groups named for organisations, one bullet struck through": (
+        "## Attendees\n\n### Google\n\n- Carl Fox\n- ~~Dana Wu~~\n\n### Intel\n\n- Eve Park\n\n## Agenda\n\n* x\n",
+        ["Carl Fox", "Eve Park"], []),
+    "names in Chinese, with full-width brackets, the present in bold": (
+        "## Attendees\nTSC members who attended:\n\n-  **刘芷若（信通院）**  \n-  **丁韩宇（中移动）** \n\n## Agenda Items\n\n* x\n",
+        ["刘芷若", "丁韩宇"], []),
     "a table headed by attendance, in chat names": (
         "|Attendees|\n|---------|\n|kitsonk|\n|dylanks|\n|cjolif|\n\n## Agenda\n\n* Status of 1.11\n",
         ["kitsonk", "dylanks", "cjolif"], []),
@@ -344,6 +356,7 @@ def test_a_topic_heading_under_an_empty_roll_call_heading_is_no_group():
 @pytest.mark.parametrize("after", [
     "### Open questions\n\n- Hosting costs\n", "### Highlights\n\n- New logo\n",
     "### Notes\n\n- Jim Hall: CI is flaky\n", "### Funding\n\n- Grant renewal was submitted\n- Budget\n",
+    "### Docs\n\n- Tutorials\n- Examples\n",
 ])
 def test_the_minutes_after_the_groups_of_the_roll_call_are_no_people(after):
     doc = parse_markdown(TITLE + "## Present\n\n### Steering Council\n\n* Ann Lee\n* Ben Stone\n\n" + after,

@@ -621,9 +621,6 @@ def test_a_role_a_passive_with_its_doer_and_what_a_thing_does():
     ("- `done` 5th Jan 2022 : Dhaval to setup follow up triage meeting\n",
      "`done` 5th Jan 2022 : Dhaval to setup follow up triage meeting", "done", "Dhaval"),
     ("## Action items\n\n- 5th Jan 2022 : Add PRs to triage\n", "5th Jan 2022 : Add PRs to triage", "open", None),
-    # a list of names with its last "and"
-    ("- Ben, Jim, and Tim to implement experimental reader/writers\n",
-     "Ben, Jim, and Tim to implement experimental reader/writers", "suggested", "Ben"),
     # a group asked, requested or tasked: a task, nobody's yet
     ("- Members are asked to review the schema draft\n", "Members are asked to review the schema draft", "suggested", None),
     ("- Code owners are requested to watch for new issues\n", "Code owners are requested to watch for new issues",
@@ -668,6 +665,16 @@ def test_a_tasks_verb_is_no_owner_where_a_known_speaker_says_whose():
     assert found == {"Email to stakeholders about enhancements": "Chris Mutel"}
 
 
+def test_a_list_of_names_the_meeting_knows_is_its_first_persons():
+    doc = parse_markdown("# Sync 2024-06-05\n\n- Ben, Jim, and Tim to implement experimental reader/writers\n"
+                         "- Ben, Jim, and Tim will review the RFC\n\n## Action items\n\n- Fix the docs -- Jim\n",
+                         date=dt.date(2024, 6, 5))
+    here = Matcher(attendees=[Person(n, ()) for n in ("Ben Brock", "Jim Kitchen", "Tim Davis")])
+    found = {s.text: (s.owner.name if s.owner else s.owner_text) for s in suggest(doc, here)}
+    assert found == {"Ben, Jim, and Tim to implement experimental reader/writers": "Ben Brock",
+                     "Ben, Jim, and Tim will review the RFC": "Ben Brock", "Fix the docs -- Jim": "Jim Kitchen"}
+
+
 def test_a_known_person_in_brackets_first_says_whose_not_a_topic():
     doc = parse_markdown("# Sync 2024-06-05\n\n- [Mike] will discuss issues to get more clarity\n"
                          "- [Kubernetes] will drop support for dockershim\n", date=dt.date(2024, 6, 5))
@@ -679,9 +686,18 @@ def test_a_known_person_in_brackets_first_says_whose_not_a_topic():
 
 @pytest.mark.parametrize("bullet", [
     "- Chrome, Firefox, and Safari will ship the new API", "## Action items\n\n- Tuesday, Wednesday and Thursday - office hours",
+    "- Docs, Website, and Blog to get a refresh", "## Action items\n\n- Q3 planning -- TBD\n- Fix CI -- WIP",
 ])
 def test_a_list_of_things_or_days_is_nobodys(bullet):
     assert all(owner is None for _, owner in _found(bullet + "\n").values())
+
+
+@pytest.mark.parametrize("bullet", [
+    "- Maintainers should have a look at PR #12", "- Testing team should have the results by Friday",
+    "- Members were asked to vote by Friday", "- Everyone is expected to review the draft by next week",
+])
+def test_a_group_asked_with_a_deadline_is_a_task_nobodys(bullet):
+    assert list(_found(bullet + "\n").values()) == [("suggested", None)]
 
 
 @pytest.mark.parametrize("bullet", [

@@ -103,11 +103,14 @@ _DECIDED_RE = re.compile(
     # "The core team is supportive of this direction", "Discussion: Relay team in support, …": said
     # of a body, first in the sentence (not "asked whether the board is supportive", "the team
     # in support mode").
-    r"(?:^|(?<=:\s))(?:the\s+)?(?:[\w-]+\s+)?(?:team|tsc|tc|tac|board|committee|council|group|wg|sig|members|"
-    r"everyone|everybody|all) (?:(?:is|are|was|were) )?(?:in support\b(?!\s+(?:mode|role|duty|rotation))|supportive of)|"
+    r"(?:^|(?<=:\s))(?:the\s+)?(?!(?:not|no|some|few|many|most|several|half|one|two)\b)(?:[\w-]+\s+)?(?:team|tsc|tc|"
+    r"tac|board|committee|council|group|wg|sig|members|everyone|everybody|all) (?:(?:is|are|was|were) )?"
+    r"(?:in support\b(?!\s+(?:mode|role|duty|rotation|channel|queue|tickets?|engineers?|team))|supportive of)"
+    r"(?![^.;]*\bothers\b)|"
     # "… and the way to move forward is to create written proposals" (not "one way forward is",
     # "Ann thinks the way forward is").
-    r"(?<!thinks )(?<!think )(?<!believes )(?<!feels )(?<!maybe )\bthe (?:way|path) (?:to move |to go )?forward "
+    r"(?<!thinks )(?<!think )(?<!believes )(?<!feels )(?<!maybe )(?<!perhaps )(?<!suggested )(?<!whether )(?<!if )"
+    r"\bthe (?:way|path) (?:to move |to go )?forward "
     r"(?:is|was) (?:to|that)|"
     # Put back or forward: "versionbits is moved back in priority", "the release was pushed out a week".
     r"(?:is|was|were|has been|have been) (?:moved|pushed) (?:back|forward|out)\b|"
@@ -180,7 +183,9 @@ _SETTLED_RE = re.compile(
     # BIDS maintainers", "Marketing subcommittee should be created", "The bitcoin-discuss list will be created".
     r"|(?:should|shall) be (?:transferred|handed over) to\b"
     r"|(?:committee|subcommittee|group|wg|sig|team|task force|channel|list|mailing list|repo|repository) "
-    r"(?:(?:should|will|shall) be|(?:has|have) been) (?:created|formed|set up|established|started)\b"
+    r"(?:should|will|shall) be (?:created|formed|set up|established|started)\b"
+    # ... or has been, a body of people (a channel or a repository made is news)
+    r"|(?:committee|subcommittee|group|wg|sig|team|task force) (?:has|have) been (?:created|formed|set up|established)\b"
     # A name chosen, in quotes: 'name is "Architecture PoC"', "The new name will be “Stride”".
     r"|(?<!my )(?<!your )(?<!his )(?<!her )\bname (?:is|will be|shall be) [\"“']"
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".

@@ -307,7 +307,7 @@ class _Builder:
         # "## Present" straight over "### Steering Council", "### External": the level of such
         # groups, whatever their words, under a roll call heading that says nothing of its own.
         self.roll_sublevel: int | None = None
-        self.roll_loose = False  # the group now read is such a one: all its bullets people, or none
+        self.roll_loose = False  # the group now read is such a one (see list())
         # "##### Chairs: A, B" just before the roll call opens: (the line after it, its people).
         self.roles_before: tuple[int, list[Attendee]] | None = None
         self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
@@ -492,7 +492,7 @@ class _Builder:
         if in_roll and not is_title:
             # "### TSC members" under "## Attendees"; "## Observers" after "## Regrets"
             self.roll_group = text
-            self.roll_loose = not roll.names_people(text)
+            self.roll_loose = not roll.names_people(text) and not attendee_format.is_org(text, acronyms=True)
         elif (wanted or self.roll and roll.is_absent_group(text)) and not is_title:
             # "## Not present", "## Regrets" after "## Attendees": the people who were not there.
             self.roll_level, self.roll_group = level, text if roll.is_absent_group(text) else None
@@ -637,8 +637,12 @@ class _Builder:
                 listed = roll.people_in_line(text) if text.count(", ") >= 2 else []
                 if roll.is_group_line(text):
                     self.roll.extend(roll.people_in_line(text))
-                elif listed and len(listed) == len(attendee_format.comma_parts(text)):
-                    self.roll.extend(listed)  # "* Li Zi (Clement), Gopi Krishnan, Andrew": a bullet of names
+                elif listed and len(listed) == len(attendee_format.comma_parts(text)) \
+                        and 2 * sum(" " in a.name for a in listed) >= len(listed) \
+                        and not any(a.handle or a.name.startswith("@") for a in listed):
+                    # "* Li Zi (Clement), Gopi Krishnan, Andrew": a bullet of names, most of them full
+                    # ("* John Smith, Initech, Ghana" is John, of Initech, in Ghana)
+                    self.roll.extend(listed)
                 else:
                     found = roll.person(text, group=self.roll_group, nicks=True) \
                         or roll.name_then_org(text, self.roll_group)  # "Jennifer Tucker Vanderbilt University"
@@ -753,10 +757,13 @@ class _Builder:
             return
         items = self.list_items(block, None, None)
         if self.roll_level is not None and not self.doc.attendees and self.roll_loose:
-            # a group by its place alone: a person a bullet, or the minutes have moved on
+            # a group by its place alone ("### External"): mostly people, one of them by a full
+            # name at least, or the minutes have moved on ("### Docs" over "Tutorials", "Examples")
             before = len(self.roll)
             self.read_roll_items(items)
-            if len(self.roll) - before < sum(item.kind != "raw" for item in items):
+            taken = self.roll[before:]
+            if 3 * len(taken) < 2 * sum(item.kind != "raw" for item in items) \
+                    or not any(" " in a.name or not a.name.isascii() for a in taken):
                 del self.roll[before:]
                 self.roll_level = None
         elif self.roll_level is not None and not self.doc.attendees:

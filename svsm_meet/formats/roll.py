@@ -107,7 +107,8 @@ def opens_roll(text: str) -> bool:
 
 _LEGEND_WORDS = {"name", "names", "full name", "organisation", "organization", "org", "affiliation", "company",
                  "employer", "role", "title", "email", "e-mail", "github", "handle", "username", "country",
-                 "location", "pronouns", "time zone", "timezone"}
+                 "location", "pronouns", "time zone", "timezone", "github handle", "github username",
+                 "slack handle", "institution", "team"}
 
 
 def is_legend(text: str) -> bool:
@@ -296,7 +297,7 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
     return found
 
 
-_PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+)")
+_PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+|[、，；]\s*)")  # (and "刘芷若、王伟")
 
 
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
@@ -355,7 +356,8 @@ def roll_table(text: str) -> list[Attendee]:
 
 
 # What else a table of attendance says of each person: "| Name | Role | E-mail | GitHub |".
-_ABOUT_COLUMN_RE = re.compile(r"\b(?:role|title|e-?mail|github|handle|username|nick|pronouns|location|time ?zone)\b", re.I)
+_ABOUT_COLUMN_RE = re.compile(r"\b(?:role|title|e-?mail|github|handle|username|nick|pronouns|location|time ?zone|notes?|"
+                              r"comments?|remarks?|institution|university|country|city|team|department|group)\b", re.I)
 
 
 def people_in_table(text: str) -> list[Attendee]:
