@@ -562,9 +562,11 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if not talking and parts and "[" in parts[0][:3] else None
-    if tag and _ELIDED_RE.match(parts[0][tag.end():]) and _who(tag["who"], people):
-        # "[Mike] will discuss issues …", where Mike is someone known ("[Kubernetes] will drop …" is a topic's)
-        talking, parts[0] = tag["who"], parts[0][tag.end():]
+    if tag and _ELIDED_RE.match(parts[0][tag.end():]):
+        # "[Mike] will discuss issues …": Mike's where Mike is someone known ("[Kubernetes] will drop
+        # …" is a topic's: a task still, nobody's)
+        talking = tag["who"] if _who(tag["who"], people) else None
+        parts[0] = parts[0][tag.end():]
     talking = talking or voice  # the bullet over it names whose words these are, last
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
