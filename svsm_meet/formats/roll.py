@@ -105,16 +105,12 @@ def opens_roll(text: str) -> bool:
     return is_attendees_heading(label) or bool(_ABSENT.search(label)) or label.strip().lower() == "who"
 
 
-_LEGEND_WORDS = {"name", "names", "full name", "organisation", "organization", "org", "affiliation", "company",
-                 "employer", "role", "title", "email", "e-mail", "github", "handle", "username", "country",
-                 "location", "pronouns", "time zone", "timezone", "github handle", "github username",
-                 "slack handle", "institution", "team"}
-
-
 def is_legend(text: str) -> bool:
-    """'Name / Organisation', 'Name (Affiliation)': how a roll call's lines are written, not a group."""
-    parts = [part.strip().lower() for part in re.split(r"[/,()|–—-]+", text) if part.strip()]
-    return len(parts) > 1 and all(part in _LEGEND_WORDS for part in parts)
+    """'Name / Organisation', 'Name (Affiliation)': how a roll call's lines are written, not a
+    group; each of its words one a column of attendees would be headed with (roll_table)."""
+    parts = [part.strip() for part in re.split(r"[/,()|–—-]+", text) if part.strip()]
+    return len(parts) > 1 and all(_NAME_COLUMN_RE.search(part) or _ORG_COLUMN_RE.search(part)
+                                  or _ABOUT_COLUMN_RE.search(part) for part in parts)
 
 
 def is_group_line(text: str) -> bool:
