@@ -34,6 +34,10 @@ def _cells(line: str) -> list[str]:
     return [_EMPHASIS_RE.sub("", c).strip() for c in re.split(r"(?<!\\)\|", inner)]
 
 
+_PLACEHOLDER_RE = re.compile(r"[<\[{(]*(?:item|task|action(?: item)?|description|todo|tbd|n/?a|none|-+|\.{3}|…)[>\]})]*",
+                             re.I)
+
+
 def action_rows(text: str) -> list[Row]:
     """The tasks of a Markdown table whose header says it holds them; [] for any other table."""
     lines = [line for line in text.split("\n") if line.strip()]
@@ -56,8 +60,8 @@ def rows_of(header: list[str], body: list[list[str]]) -> list[Row]:
     rows = []
     for cells in body:
         what = cells[task] if task < len(cells) else ""
-        if len(what) < 3:
-            continue
+        if len(what) < 3 or _PLACEHOLDER_RE.fullmatch(what) or what.casefold() == header[task].casefold():
+            continue  # "| | item | who | due_date |": the template's own row, never filled in
         who = cells[owner] if owner is not None and owner < len(cells) else ""
         state = cells[status] if status is not None and status < len(cells) else ""
         rows.append(Row(what, who or None, bool(_DONE_RE.match(state))))

@@ -82,6 +82,13 @@ def test_a_date_with_its_month_in_words_between_hyphens(title, date):
     assert parse_markdown(title + "\n\n* hello\n").date == date
 
 
+def test_the_day_of_the_week_is_the_dates_not_the_series():
+    doc = parse_markdown("# Tuesday, Sep 20, 2022, at 21:00pm GMT+8\n\n* x\n",
+                         filename="OpenDataology meeting minutes 2022-09-20.md")
+    assert (doc.series, doc.date) == ("OpenDataology Meeting", dt.date(2022, 9, 20))
+    assert parse_markdown("# SIG Node Monday 2024-05-13\n\n* x\n").series == "SIG Node"
+
+
 def test_date_from_a_dated_heading_then_from_option():
     text = "# SIG Node notes\n\n## 2024-05-14\n\n* hello\n"
     assert parse_markdown(text).date == dt.date(2024, 5, 14)

@@ -150,6 +150,12 @@ def test_the_calls_own_course_and_what_was_agreed_are_no_tasks(bullet):
     assert _found(bullet + "\n") == {}
 
 
+def test_the_template_row_of_a_table_of_action_items_is_no_task():
+    found = _found("## Action Items\n| Done? | Item | Responsible | Due Date |\n| ---- | ---- | ---- | ---- |\n"
+                   "| | item | who | due_date |\n| | <task> | <owner> | |\n| | Send the slides | Ann | |\n")
+    assert found == {"Send the slides": ("open", "Ann")}
+
+
 def test_a_table_of_action_items_is_a_task_a_row():
     found = _found("## Action items\n\n| Action | Owner | Status |\n| --- | --- | --- |\n"
                    "| Send the budget to the board | Ann | Done |\n| Draft the **charter** update | Bob | |\n\n"

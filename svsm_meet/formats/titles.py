@@ -34,6 +34,8 @@ _AFTER_DATE_RE = re.compile(
     r"(?: (?:on|of|from|for|held on|at),?| ?,)? ?(?:(?:@|at) ?\d{1,2}(?::?\d{2})? ?(?:[ap]\.?m\.?)?"
     r"(?: ?(?-i:[A-Z]{2,5})(?:[+-]\d{1,2})?)?)?$", re.I)
 _EMPHASIS_RE = re.compile(r"(\*\*|__)(.*?)\1")
+_WEEKDAY_BEFORE_RE = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s*$", re.I)
 # A line that says when the meeting was: "**Date:** June 5, 2024", "Date: 2024-06-05".
 _DATE_LINE_RE = re.compile(
     r"^[\s*_>#-]*(?:meeting\s+)?(?:date|when|held on)(?:\s*/\s*time)?[\s*_]*:[\s*_]*(?P<rest>.+)$",
@@ -112,7 +114,8 @@ def parse_title(text: str) -> tuple[str | None, dt.date | None]:
     date = None
     if found:
         date, (start, end) = found
-        plain = plain[:start] + " " + plain[end:]
+        # "Tuesday, Sep 20, 2022": the day of the week is the date's, not the series' name
+        plain = _WEEKDAY_BEFORE_RE.sub("", plain[:start]) + " " + plain[end:]
         # "… Meeting on 2025-03-12 @ 3pm UTC": the time and the word that led to the date go too
         plain = _AFTER_DATE_RE.sub("", re.sub(r"\s+", " ", plain).strip())
     # A remark after the name is not the series' name: "TSC meeting (first TSC meeting!)".
@@ -145,7 +148,8 @@ def series_from_filename(stem: str) -> str | None:
         start, end = found[1]
         stem = stem[:start] + stem[end:]
     words = [w for w in re.split(r"[-_\s.]+", stem) if w]
-    return " ".join(w[:1].upper() + w[1:] for w in words) or None
+    named = " ".join(w[:1].upper() + w[1:] for w in words)
+    return _SUFFIX_RE.sub("", named) or named or None  # "OpenDataology meeting minutes": as a title's
 
 
 def ordinal(day: int) -> str:
