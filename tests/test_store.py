@@ -90,6 +90,17 @@ def test_people_new_in_one_import_are_written_together_and_found_by_each_other(e
     assert a_ == b_ and len(set(a_)) == 2  # "Stefano" is Stefano Garzarella, not a third person
 
 
+def test_initials_written_beside_a_name_are_an_alias_not_an_affiliation(engine):
+    doc = parse_markdown("# Call (2024-05-15)\n\n## Attendees:\n\n* Chris Mutel (CM)\n* Ann Lee (AMD)\n")
+    with transaction(engine) as conn:
+        ids = save_documents(conn, [doc])
+        people = conn.execute(select(t.person.c.name, t.person.c.affiliation).order_by(t.person.c.id)).all()
+        aliases = conn.execute(select(t.person_alias.c.alias)).scalars().all()
+        loaded = load_documents(conn, ids)
+    assert people == [("Chris Mutel", None), ("Ann Lee", "AMD")] and aliases == ["CM"]
+    assert [a.shown for a in loaded[0].attendees] == ["Chris Mutel (CM)", "Ann Lee (AMD)"]  # as written
+
+
 def test_an_attendee_keeps_the_spelling_of_each_meeting(engine):
     a = parse_markdown("# Call (2024-05-15)\n\n## Attendees:\n\nVijay Dhanraj, Ramakrishna Gali (AMD)\n")
     b = parse_markdown("# Call (2024-05-22)\n\n## Attendees:\n\nvijay dhanraj, Ramakrishna Gali\n")

@@ -200,7 +200,9 @@ def _attendee_people(people: People, docs: list[Document]) -> dict[int, int]:
         for doc in docs:
             for a in doc.attendees:
                 if (len(a.name.split()) > 1) == full:
-                    pid = people.resolve(a.name, a.affiliation, taken[id(doc)])
+                    # "Chris Mutel (CM)": the initials written as the note are no affiliation of his
+                    affiliation = a.affiliation if a.affiliation != a.handle else None
+                    pid = people.resolve(a.name, affiliation, taken[id(doc)])
                     if a.handle:
                         people.alias_handle(pid, a.handle)
                     found[id(a)] = pid
