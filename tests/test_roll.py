@@ -159,6 +159,11 @@ SHAPES = {
     "names in Chinese, with full-width brackets, the present in bold": (
         "## Attendees\nTSC members who attended:\n\n-  **刘芷若（信通院）**  \n-  **丁韩宇（中移动）** \n\n## Agenda Items\n\n* x\n",
         ["刘芷若", "丁韩宇"], []),
+    "a label paragraph with its names, then the minutes in lists": (
+        "**participants**: Nomi, Gregg, Ed\n\n- AI: Suzi to contact John about getting code for BRIX\n\n<!-- -->\n\n"
+        "- Gregg\n  - Draggable issue. Went with Mitch's suggestion.\n  - However, JQuery doesn't support it\n"
+        "  - Possible solution: a faux feature\n  - AI: Nomi to check.\n",
+        ["Nomi", "Gregg", "Ed"], []),
     "a table headed by attendance, in chat names": (
         "|Attendees|\n|---------|\n|kitsonk|\n|dylanks|\n|cjolif|\n\n## Agenda\n\n* Status of 1.11\n",
         ["kitsonk", "dylanks", "cjolif"], []),

@@ -756,14 +756,16 @@ class _Builder:
             self.roll = []
             return
         items = self.list_items(block, None, None)
-        if self.roll_level is not None and not self.doc.attendees and self.roll_loose:
-            # a group by its place alone ("### External"): mostly people, one of them by a full
-            # name at least, or the minutes have moved on ("### Docs" over "Tutorials", "Examples")
+        if self.roll_level is not None and not self.doc.attendees and (self.roll_loose or self.roll_level == 0):
+            # A group by its place alone ("### External"), or a list after a label paragraph
+            # ("**Participants**:"): mostly people (a group by its place, one of them by a full
+            # name at least), or the minutes have moved on ("### Docs" over "Tutorials", "Examples";
+            # "- Gregg" over what Gregg said)
             before = len(self.roll)
             self.read_roll_items(items)
             taken = self.roll[before:]
-            if 3 * len(taken) < 2 * sum(item.kind != "raw" for item in items) \
-                    or not any(" " in a.name or not a.name.isascii() for a in taken):
+            if 3 * len(taken) < 2 * sum(i.kind != "raw" for item in items for i in item.walk()) \
+                    or self.roll_loose and not any(" " in a.name or not a.name.isascii() for a in taken):
                 del self.roll[before:]
                 self.roll_level = None
         elif self.roll_level is not None and not self.doc.attendees:

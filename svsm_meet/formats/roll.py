@@ -31,6 +31,7 @@ _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "d
 _NOT_NAMES = {
     "tbd", "none", "n/a", "na", "name", "names", "your name", "nobody", "everyone", "all", "others",
     "and", "agenda", "note", "notes", "minutes", "others tbd", "todo", "yes", "no",
+    "ai", "ap", "ar",  # a label's ("AI: Nomi to check"): action item, point, required
 }
 _HANDLE = r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})"
 _HANDLE_RE = re.compile(rf"^{_HANDLE}$")
@@ -213,6 +214,9 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
             or len(parts[0].split()) == 1 and len(parts[1].split()) > 1 and not _ACRONYM_RE.search(parts[1])
         if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
             parts[0], parts[1] = parts[1], parts[0]
+        said = text.partition(": ")[2] if ": " in text else ""
+        if len(said.split()) > 5:
+            return None  # "AI: Suzi to contact John about getting code": a label and a sentence
         text, rest = parts[0], parts[1:]
         for part in rest:
             if _HANDLE_RE.match(part):
