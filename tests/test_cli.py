@@ -111,6 +111,13 @@ def test_note_goes_under_the_last_topic(cli):
     assert md.endswith("Stefano will investigate further.\n* Roy will look at the QEMU side.\n")
 
 
+def test_import_takes_files_on_both_sides_of_an_option(cli):
+    assert cli("import", SVSM, "--replace", COUNCIL).code == 0
+    assert json.loads(cli("meetings", "--json").out)[1]["series"] == "Council"
+    bad = cli("import", SVSM, "--nonsense", COUNCIL)  # an unknown option is still refused
+    assert bad.code == 2 and "unrecognized arguments: --nonsense" in bad.err
+
+
 def test_import_existing_meeting_needs_replace(cli, db):
     cli("import", SVSM)
     before = db_state(db)

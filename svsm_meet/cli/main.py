@@ -207,7 +207,11 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser(only=word)
     if word is not None and word not in _built(parser):
         parser = build_parser()  # a misspelt command: argparse lists them all
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and (args.command != "import" or any(word.startswith("-") for word in extra)):
+        parser.parse_args(argv)  # argparse's own usage error for what it does not know
+    if extra:
+        args.files += extra  # "import a.md --date D b.md": files on both sides of an option
     from ..errors import SvsmMeetError
 
     try:
