@@ -254,6 +254,19 @@ _COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 _INITIALS_SUBJECT_RE = re.compile(rf"^\(([A-Z][A-Za-z]{{1,3}})\)(?=\s)|^({_NAME})\s+\([A-Z]{{2,4}}\)(?=\s+(?:will|shall|to)\b)")
 
 
+def _unknown_list(who: str, people: Matcher) -> bool:
+    """'Chrome, Firefox, and Safari': a list of subjects none of whom the meeting knows: nobody's
+    task, not its first word's."""
+    return "," in who and not _who(who, people)
+
+
+def _task_words(text: str) -> str:
+    """An action item's text as its owner is read from: on one line, the subject's initials
+    ('(BF) to organize') read as the name, from its subject on ('`done` 5th Jan 2022 : Dhaval to …')."""
+    flat = _plain_subject(" ".join(text.split()))
+    return flat[_lead(flat):]
+
+
 def _plain_subject(text: str) -> str:
     return _INITIALS_SUBJECT_RE.sub(lambda m: m[1] or m[2], text) if text.startswith("(") or " (" in text else text
 
@@ -289,7 +302,7 @@ _WHEN_LEAD_RE = re.compile(
 
 
 def _lead(text: str) -> int:
-    """How much of TEXT comes before its subject (_DATE_LEAD_RE's kinds, in that order); 0 for none."""
+    """How much of TEXT comes before its subject (a status, a day, a when, in that order); 0 for none."""
     end = 0
     for pattern in (LEADING_STATUS_RE, _DATE_LEAD_RE, _WHEN_LEAD_RE):
         m = pattern.match(text, end)
@@ -327,8 +340,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
             return None if re.match(r"We (?:agreed|agree|decided) to\b", sentence) else (sentence, None, None)
         if _HAPPENS_RE.match(m["rest"]):
             return None  # "Compiler will error if CSS is used", "CI will fail": what a thing does
-        if "," in who and not _who(who, people):
-            return sentence, None, None  # "Chrome, Firefox, and Safari will ship …": nobody known
+        if _unknown_list(who, people):
+            return sentence, None, None  # "Chrome, Firefox, and Safari will ship …"
         found = _named(who, people)
         if found:
             return (sentence, *found)
@@ -344,8 +357,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
         return sentence, None, None  # the one who suggests it is not necessarily the one to do it
     m = _TO_DO_RE.match(sentence)
     if m:
-        if "," in m["who"] and not _who(m["who"], people):
-            return sentence, None, None  # "Docs, Website, and Blog to get a refresh": nobody known
+        if _unknown_list(m["who"], people):
+            return sentence, None, None  # "Docs, Website, and Blog to get a refresh"
         found = _named(m["who"], people)
         if found:
             return (sentence, *found)
@@ -412,8 +425,7 @@ def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str
 def action_owner(text: str, people: Matcher) -> Person | None:
     """Who an action item's text gives it to: its subject ("ehuss will …", known or not), else
     the person it names ("Roy and Joerg Roedel review …": the full name first)."""
-    flat = _plain_subject(" ".join(text.split()))
-    flat = flat[_lead(flat):]  # "`done` 5th Jan 2022 : Dhaval to …"
+    flat = _task_words(text)
     handle = _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat)  # "@patrick91 Add …"
     if handle:
         return _who(handle["who"], people)
@@ -457,8 +469,7 @@ def _written_after(flat: str) -> str | None:
 def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
-    flat = _plain_subject(" ".join(text.split()))
-    flat = flat[_lead(flat):]
+    flat = _task_words(text)
     m = (_TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)

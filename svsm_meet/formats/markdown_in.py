@@ -502,7 +502,7 @@ class _Builder:
 
     def roll_sublevel_at(self, level: int, text: str) -> bool:
         """'### Steering Council' right under '## Present' (nothing between them), and the headings
-        of its level after it while they name people: groups of the roll call."""
+        of its level after it while the roll call has people: groups of the roll call."""
         if not self.roll_level or level <= self.roll_level or len(text.split()) > 4 or re.search(r"[:?!\d]", text) \
                 or _TOPIC_HEADING_RE.match(text) or kind_of_heading(text, heading=True):
             return False  # "### Agenda", "### Welcome", "### Action items": the minutes go on
@@ -634,14 +634,9 @@ class _Builder:
         for item in items:
             if item.kind != "raw":
                 text = item.body
-                listed = roll.people_in_line(text) if text.count(", ") >= 2 else []
                 if roll.is_group_line(text):
                     self.roll.extend(roll.people_in_line(text))
-                elif listed and len(listed) == len(attendee_format.comma_parts(text)) \
-                        and 2 * sum(" " in a.name for a in listed) >= len(listed) \
-                        and not any(a.handle or a.name.startswith("@") for a in listed):
-                    # "* Li Zi (Clement), Gopi Krishnan, Andrew": a bullet of names, most of them full
-                    # ("* John Smith, Initech, Ghana" is John, of Initech, in Ghana)
+                elif listed := roll.names_listed(text):  # "* Li Zi (Clement), Gopi Krishnan, Andrew"
                     self.roll.extend(listed)
                 else:
                     found = roll.person(text, group=self.roll_group, nicks=True) \
@@ -756,20 +751,19 @@ class _Builder:
             self.roll = []
             return
         items = self.list_items(block, None, None)
-        if self.roll_level is not None and not self.doc.attendees and (self.roll_loose or self.roll_level == 0):
+        if self.roll_level is not None and not self.doc.attendees:
+            before = len(self.roll)
+            self.read_roll_items(items)
+            taken = self.roll[before:]
             # A group by its place alone ("### External"), or a list after a label paragraph
             # ("**Participants**:"): mostly people (a group by its place, one of them by a full
             # name at least), or the minutes have moved on ("### Docs" over "Tutorials", "Examples";
             # "- Gregg" over what Gregg said)
-            before = len(self.roll)
-            self.read_roll_items(items)
-            taken = self.roll[before:]
-            if 3 * len(taken) < 2 * sum(i.kind != "raw" for item in items for i in item.walk()) \
-                    or self.roll_loose and not any(" " in a.name or not a.name.isascii() for a in taken):
+            if (self.roll_loose or self.roll_level == 0) and (
+                    3 * len(taken) < 2 * sum(i.kind != "raw" for item in items for i in item.walk())
+                    or self.roll_loose and not any(" " in a.name or not a.name.isascii() for a in taken)):
                 del self.roll[before:]
                 self.roll_level = None
-        elif self.roll_level is not None and not self.doc.attendees:
-            self.read_roll_items(items)
         elif not self.doc.attendees and not self.roll:
             self.read_roll_bullets(items)
         for item in items:

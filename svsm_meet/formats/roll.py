@@ -14,8 +14,8 @@ import re
 
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, initials_of, is_attendees_heading, is_org,
-                        split_outside_parens)
+from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of, is_attendees_heading,
+                        is_org, split_outside_parens)
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
@@ -210,13 +210,13 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     elif len(parts) > 1:
         # "Intel - Dan Middleton", "Accenture - Giuseppe Giordano", "Exec. Director: Tracy Teal":
         # the organisation or the role first ("Malvika / OSPO Now": an acronym is no one's name).
+        said = text.partition(": ")[2] if ": " in text else ""
+        if len(said.split()) > 5:
+            return None  # "AI: Suzi to contact John about getting code": a label and a sentence
         org_first = is_org(parts[0]) or ROLE_TITLE.search(parts[0]) \
             or len(parts[0].split()) == 1 and len(parts[1].split()) > 1 and not _ACRONYM_RE.search(parts[1])
         if org_first and _looks_like_name(parts[1]) and not is_org(parts[1]):
             parts[0], parts[1] = parts[1], parts[0]
-        said = text.partition(": ")[2] if ": " in text else ""
-        if len(said.split()) > 5:
-            return None  # "AI: Suzi to contact John about getting code": a label and a sentence
         text, rest = parts[0], parts[1:]
         for part in rest:
             if _HANDLE_RE.match(part):
@@ -297,6 +297,19 @@ def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
     return found
 
 
+def names_listed(text: str) -> list[Attendee]:
+    """'Li Zi (Clement), Gopi Krishnan, Andrew': a roll call's bullet that is a list of names, most
+    of them full ones and none a handle; [] for any other ('John Smith, Initech, Ghana' is John, of
+    Initech, in Ghana)."""
+    if text.count(", ") < 2:
+        return []
+    listed = people_in_line(text)
+    if len(listed) != len(comma_parts(text)) or 2 * sum(" " in a.name for a in listed) < len(listed) \
+            or any(a.handle or a.name.startswith("@") for a in listed):
+        return []
+    return listed
+
+
 _PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+|[、，；]\s*)")  # (and "刘芷若、王伟")
 
 
@@ -345,14 +358,19 @@ def roll_table(text: str) -> list[Attendee]:
     """A table anywhere whose first column is headed by a word of attendance and whose other
     columns say more of each person ('|Attendees|', '| Present | Org |'): its people, where every
     row names one; none for any other table ('| Attendance | Count |', '| Participants | Answer |')."""
-    header = [clean(cell) for cell in text.lstrip().split("\n", 1)[0].strip().strip("|").split("|")]
+    rows = _table_rows(text)
+    header = [clean(cell) for cell in rows[0]] if rows else [""]
     if not is_attendees_heading(header[0]) or not all(
             _ORG_COLUMN_RE.search(cell) or _PRESENT_COLUMN_RE.search(cell) or _ABOUT_COLUMN_RE.search(cell)
             for cell in header[1:]):
         return []
     found = people_in_table(text)
-    rows = sum(1 for line in text.split("\n") if line.strip().startswith("|")) - 2
-    return found if len(found) == rows else []
+    return found if len(found) == len(rows) - 2 else []
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """A Markdown table's rows as cells (its header and rule rows first)."""
+    return [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
 
 
 # What else a table of attendance says of each person: "| Name | Role | E-mail | GitHub |".
@@ -364,7 +382,7 @@ def people_in_table(text: str) -> list[Attendee]:
     """A Markdown table of attendees: a name in the first column of each row; where a column
     says who was there ('| Name | Org | Present |'), an empty or 'no' cell is someone absent.
     Under a header of attendance ('|Attendees|'), a chat name in lower case is someone too."""
-    rows = [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
+    rows = _table_rows(text)
     header = [clean(cell) for cell in rows[0]] if rows else []
     def column(pattern, default):
         return next((n for n, cell in enumerate(header) if pattern.search(cell)), default)
