@@ -15,6 +15,8 @@ _TASKS_FOR_SURE = re.compile(r"^(?:action(?: items?)?|actions|ai|task|tasks|todo
                              re.I)
 _OWNER_HEADERS = re.compile(r"^(?:owners?|assignees?|assigned(?: to)?|who|responsible|person|lead|by whom)$",
                             re.I)
+# A column of what was said: "| Item | Who | Notes |" is a discussion's topics, not tasks.
+_NOTES_HEADERS = re.compile(r"^(?:notes?|discussion|details|comments?|summary|minutes)$", re.I)
 _STATUS_HEADERS = re.compile(r"^(?:status|state|done\??|progress)$", re.I)
 _DONE_RE = re.compile(r"^(?:done|complete|completed|closed|finished|resolved|yes|✅|✔️?|\[x\])\W*$", re.I)
 _EMPHASIS_RE = re.compile(r"\*\*|__|`")
@@ -38,14 +40,20 @@ _PLACEHOLDER_RE = re.compile(r"[<\[{(]*(?:item|task|action(?: item)?|description
                              re.I)
 
 
-def action_rows(text: str) -> list[Row]:
-    """The tasks of a Markdown table whose header says it holds them; [] for any other table."""
+def table_rows(text: str) -> list[list[str]]:
+    """A Markdown table's lines as cells: its header, its rule, then its body; [] for no table."""
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 3 or not all(line.lstrip().startswith("|") for line in lines[:2]):
         return []
     if not re.fullmatch(r"[\s|:-]+", lines[1]):
         return []  # no header rule: not a table
-    return rows_of(_cells(lines[0]), [_cells(line) for line in lines[2:]])
+    return [_cells(line) for line in lines]
+
+
+def action_rows(text: str) -> list[Row]:
+    """The tasks of a Markdown table whose header says it holds them; [] for any other table."""
+    rows = table_rows(text)
+    return rows_of(rows[0], rows[2:]) if rows else []
 
 
 def rows_of(header: list[str], body: list[list[str]]) -> list[Row]:
@@ -56,6 +64,8 @@ def rows_of(header: list[str], body: list[list[str]]) -> list[Row]:
     owner = next((i for i, h in enumerate(header) if _OWNER_HEADERS.match(h)), None)
     status = next((i for i, h in enumerate(header) if _STATUS_HEADERS.match(h)), None)
     if task is None or not (_TASKS_FOR_SURE.match(header[task]) or owner is not None):
+        return []
+    if not _TASKS_FOR_SURE.match(header[task]) and any(_NOTES_HEADERS.match(h) for h in header):
         return []
     rows = []
     for cells in body:

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .action_table import action_rows, rows_of
+from .action_table import action_rows, rows_of, table_rows
 from .dates import due_in_text
 from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATUS_RE, heads_a_list,
                              kind_of_heading, label_initials, says_done, says_own_plans, speaker,
@@ -34,18 +34,19 @@ _ONE = rf"(?:{_NAME}|{_HANDLE})"
 _WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&)\s+{_ONE}|(?:\s*(?:/|&|\band\b)\s*{_ONE})*)"
 _PRONOUN = r"They|We|He|She|I"
 _MODAL = (
-    r"will|shall|is going to|are going to|is about to|are about to|plans? to|agreed to|agrees to|"
+    r"will|shall|is going to|are going to|am going to|[’']m going to(?= [a-z])|[’']s going to(?= [a-z])|is about to|are about to|plans? to|"
+    r"(?:is |are |am |[’']m )?planning to|agreed to|agrees to|"
     r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
     # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
-    r"said (?:that )?(?:he|she|they) (?:would|will|[’']d|[’']ll)|(?:is |was |has been )?tasked with|"
+    r"(?:said|says) (?:that )?(?:he|she|they)(?: would| will|[’']d|[’']ll|[’']s going to| is going to| are going to)|(?:is |was |has been )?tasked with|"
     r"(?:is|are|was|has been|were|have been) (?:asked|requested|tasked) to|(?:has|have|had) (?:offered|volunteered|agreed) to"
 )
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
 _BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"
 _COMMIT_RE = re.compile(
-    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’']ll))(?:{_MODAL})\s+"
+    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’'](?:ll|[ms] going)))(?:{_MODAL})\s+"
     rf"(?!be\b(?!\s+{_BE_DOING})|not\b|have been\b)(?P<rest>\S.*)$"
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
@@ -130,6 +131,7 @@ _BRACKETS_FIRST_RE = re.compile(
 _NEEDS_SOMEONE_RE = re.compile(
     r"^(?:(?:we|they)\s+)?(?:still\s+)?needs?\s+(?:someone|somebody|a volunteer|volunteers|an owner|a champion)\s+to\s+[a-z]",
     re.I)
+_ALL_BOLD_SENTENCE_RE = re.compile(r"^(?P<e>\*\*|__)(?P<words>[^*_]+?)(?P=e)[.!]?$")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Update the docs (assigned
@@ -175,10 +177,28 @@ class Suggestion:
 
 # "… the docs, tests, etc. By Friday.": when the sentence before is to be done, not one of its own.
 _WHEN_ONLY_RE = re.compile(r"(?:By|Before|Until|Due)(?: (?!way\b)[\w-]+){1,3}[.!]?")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(@])")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=(?:\*\*|__)?[A-Z\"'(@])")  # ("… arrays. **Rob will check**")
+_RUNS_ON = {"the", "a", "an", "to", "of", "from", "with", "for", "and", "or", "by", "in", "on", "at", "that",
+            "which", "who", "is", "are", "was", "were", "will", "can", "as", "than", "but", "so", "if", "when",
+            "asked", "told", "let", "help", "helped", "said", "says", "thinks", "think", "uses", "use", "using",
+            "via", "like", "into", "about"}
+# A line of a paragraph that opens with someone's commitment, after a line that did not end a
+# sentence ("… needs commenting" / "Bas will speed up collision detection …"): a sentence of its own.
+_COMMITMENT_LINE_RE = re.compile(r"\n(?=(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?|@[\w-]+) (?:will|to|shall|is going to) [a-z])")
+
+
+def _commitment_lines(text: str) -> list[str]:
+    """TEXT cut before each line that opens with a commitment, where the line before does not run
+    on into it ("… grabbed from the" / "Arcade-machine to play …" is one sentence)."""
+    cuts = [m.start() for m in _COMMITMENT_LINE_RE.finditer(text)
+            if text[:m.start()].rsplit(None, 1)[-1].lower() not in _RUNS_ON
+            and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]  # not inside "(…"
+    return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
 
 def sentences(text: str) -> list[str]:
+    if "\n" in text:
+        return [part for line in _commitment_lines(text) for part in sentences(" ".join(line.split()))]
     parts = _SENTENCE_END_RE.split(" ".join(text.split()))
     merged: list[str] = []
     for part in parts:
@@ -314,6 +334,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
     sentence = sentence.strip().rstrip(".")
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
+    # "**Rob will check this**": a sentence in bold is still one.
+    sentence = _ALL_BOLD_SENTENCE_RE.sub(r"\g<words>", sentence)
     m = _RESPONSIBLE_RE.match(sentence) if sentence[:3] in ("DRI", "Own", "Ass") else None
     if m:  # "DRI for unsafety: Andrew"
         return sentence, *(_named(m["who"], people) or (None, None))
@@ -330,9 +352,10 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
             named = people.named_in(" ".join(before))
             if not named:
                 return sentence, None, None
+            rest = re.sub(r"^[’']ll\b", " will", sentence[len(who):])  # "He'll be …": "Luke Dashjr will be …"
             if who == "They" and len(named) > 1:
-                return " and ".join(p.name for p in named[:2]) + sentence[len(who):], named[0], None
-            return named[0].name + sentence[len(who):], named[0], None
+                return " and ".join(p.name for p in named[:2]) + rest, named[0], None
+            return named[0].name + rest, named[0], None
         if who == "I":
             return (sentence, *(_named(speaker, people) or (None, None))) if speaker else None
         if who == "We":
@@ -400,10 +423,25 @@ _DONE_BY_RE = re.compile(
 _CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)")
 
 
+# "…, Christoph will write it", "*Dylan* - Rawld has offered to help", "…, next week I'm going to
+# focus on this": a commitment after a clause, where its subject opens it.
+_CLAUSE_COMMIT_RE = re.compile(
+    rf"(?:{_WHO}|{_PRONOUN})(?:\s+(?:will|is going to|am going to|(?:has|have) (?:offered|volunteered) to|"
+    rf"(?:is |am )?planning to)\b|[’'](?:ll|m going to|s going to)\b)")
+_FIRST_PERSON_RE = re.compile(r"\bI(?:\b|[’'])")
+_CONJUNCTION_RE = re.compile(r"^(?:but|and|so|then)\s+(?=\S)")
+_NEED_TO_RE = re.compile(r"[Nn]eeds? to (?!be\b)[a-z]")
+# ... after a topic of a few words, or code ("Java8 emulation patches - need to get these in"), not
+# after a speaker's name ("nisse: need to finish", "Vincent - need to account for …").
+_TOPIC_LEAD_RE = re.compile(r"`[^`]+`|\S+(?:\s+\S+){1,3}")
+
+
 def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str | None):
     clauses = _CLAUSE_RE.split(sentence)
     for index in range(len(clauses) - 1, 0, -1):
         clause = _plain_subject(clauses[index])  # "…, (NV) will work with them"
+        clause = _CONJUNCTION_RE.sub("", clause)
+        clause = clause[_lead(clause):]  # "…, but next week I'm going to focus on this"
         if re.match(r"(?:he|she|they|i)\b", clause):
             clause = clause[0].upper() + clause[1:]
         # Someone nobody knows only with a firm "will" ("…, Christoph will write it"), not
@@ -412,7 +450,10 @@ def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str
             # "Node SWG has volunteered - will post a draft": the speaker's, where one speaks
             found = _named(speaker, people) if speaker else None
             return (sentence, *(found or (None, None)))
-        committed = re.match(rf"(?:{_WHO}|{_PRONOUN})(?:\s+(?:will|is going to)\b|[’']ll\b)", clause)
+        if index == 1 and _NEED_TO_RE.match(clause) and _TOPIC_LEAD_RE.fullmatch(clauses[0]) \
+                and not looks_like_name(clauses[0]):
+            return sentence, None, None  # "`SolveChemostat`: Need to do agent growth": a topic's task
+        committed = _CLAUSE_COMMIT_RE.match(clause)
         if not (committed or _TO_DO_RE.match(clause)) or clause.startswith("We"):
             continue
         hit = _from_sentence(clause, [*before, *clauses[:index]], people, speaker)
@@ -529,7 +570,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows;
     VOICE, whose words the bullet is (the person the bullet over it names)."""
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
-        return _from_table(item, action_rows(item.text), people, next_meeting)
+        rows = action_rows(item.text)
+        return _from_table(item, rows, people, next_meeting) if rows else _from_cells(item, people, next_meeting)
     if item.kind == "raw" and item.text.lstrip().startswith("<"):
         return _from_html(item, people, next_meeting, html_head)
     # Questions, links (a table of contents) and template lines commit nobody to anything.
@@ -572,6 +614,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
+    elif said and _FIRST_PERSON_RE.search(parts[0], len(said[0])):
+        talking = said[1]  # "Amit: I am going to try to fix …", "Leon: …, but I'll …": in their own words
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if not talking and parts and "[" in parts[0][:3] else None
     if tag and _ELIDED_RE.match(parts[0][tag.end():]):
         # "[Mike] will discuss issues …": Mike's where Mike is someone known ("[Kubernetes] will drop
@@ -656,6 +700,25 @@ def _from_table(item: Item, rows, people: Matcher, next_meeting: dt.date | None)
     return found
 
 
+def _from_cells(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
+    """A table of the discussion ('| Item | Who | Notes |'): what its cells commit someone to,
+    read as sentences ('… Markus will ask LFE members about this.'), the row's 'Who' the speaker."""
+    found = []
+    rows = table_rows(item.text)
+    header = [cell.casefold() for cell in rows[0]] if rows else []
+    who = next((n for n, cell in enumerate(header) if cell in ("who", "owner", "presenter", "speaker")), None)
+    for cells in rows[2:]:
+        speaker = cells[who] if who is not None and who < len(cells) and cells[who] else None
+        for n, cell in enumerate(cells):
+            parts = sentences(cell) if n != who else []
+            for index, sentence in enumerate(parts):
+                hit = _from_sentence(sentence, parts[:index], people, speaker) if not sentence.endswith("?") else None
+                if hit:
+                    text, owner, owner_text = hit
+                    found.append(Suggestion(item, text, owner, _due(sentence, cell, next_meeting), "suggested", owner_text))
+    return found
+
+
 def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: str) -> list[Suggestion]:
     """An HTML block (a GitBook table of minutes): each paragraph, list item or cell read as a
     bullet would be ('ACTION: …', 'Ann will …'); a cell under an 'Actions' header is a task."""
@@ -707,7 +770,8 @@ def _names_its_tasks(item: Item) -> bool:
         return False
     m = BOLD_LINE_RE.fullmatch(item.text)
     return bool(m and len(m["e"]) > 1 and ":" not in m["words"] and 2 <= len(m["words"]) <= 40
-                and looks_like_name(m["words"]) and not names_people(m["words"]))
+                and looks_like_name(m["words"]) and not names_people(m["words"])
+                and not any(len(w) > 1 and w.isupper() for w in m["words"].split()))  # "**Elastic IP Manager**"
 
 
 def _head_owner(item: Item, people: Matcher) -> Person | None:
@@ -815,16 +879,21 @@ def _quoted_tasks(item: Item, people: Matcher, whose: str | None) -> list[Sugges
 
 def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
     """For each section, whose plans it lists: a stand-up's '### Chris Holdgraf' over its
-    '#### What I'm up to next' (a person the directory knows, or a name over first-person plans)."""
+    '#### What I'm up to next' (a person the directory knows, or a name over first-person plans),
+    and a section headed by someone the meeting knows ('### Dennis' over 'Will try …')."""
     whose: list[str | None] = []
     person: tuple[str, int] | None = None
     for section in doc.sections:
         text = clean(section.text).rstrip(":").strip()
         if person and section.level <= person[1]:
             person = None
-        if section.kind == "topic" and looks_like_name(text) and len(text.split()) >= 2:
-            person = (text, section.level)
+        own = False
+        if section.kind == "topic" and looks_like_name(text) and len(text.split()) <= 3:
+            own = people.match(text).person is not None
+            if own or len(text.split()) >= 2:
+                person = (text, section.level)
         plans = person is not None and kind_of_heading(section.text, heading=True) == "action"
         known = plans and people.match(person[0]).person is not None
-        whose.append(person[0] if person and plans and (known or says_own_plans(section.text)) else None)
+        whose.append(text if own else person[0] if person and plans and (known or says_own_plans(section.text))
+                     else None)
     return whose

@@ -351,3 +351,22 @@ def test_the_grouped_hints_find_what_the_plain_list_finds():
         "let’s go", "no-go", "in favour", "unsettled", "disagree", "okay", "fine", "happy", "not ready yet"]
     for text in texts:
         assert bool(plain.search(text)) == bool(labels._DECIDED_HINTS_RE.search(text)), text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I think that would work. Anyone opposed?", "decision"),  # a proposal put to the floor, nobody opposing
+    ("We ship on Monday. Any objections?", "decision"),
+    ("Any objections?", "question"), ("Is it done? Anyone?", "question"),
+    ("Nobody is okay with just ignoring deprecations entirely", "decision"),
+    ("Nobody was in favour of a rename", "decision"),
+    ("Nobody is happy with CI", "note"),  # a mood, not a verdict
+    ("Jonathan: Motion to revisit this at a later time", "decision"), ("Motion to adopt the bylaws", "decision"),
+    ("A motion to table was discussed", "note"),
+])
+def test_a_verdict_put_or_given_without_a_label(text, kind):
+    assert kind_of_text(text) == kind
+
+
+def test_an_agreements_heading_gathers_decisions():
+    kinds = _kinds("## Agreements\n\n- Release on the first Monday\n\n## License agreements\n\n- CLA bot is flaky\n")
+    assert kinds == {"Release on the first Monday": "decision", "CLA bot is flaky": "note"}

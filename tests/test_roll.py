@@ -167,6 +167,23 @@ SHAPES = {
     "a table headed by attendance, in chat names": (
         "|Attendees|\n|---------|\n|kitsonk|\n|dylanks|\n|cjolif|\n\n## Agenda\n\n* Status of 1.11\n",
         ["kitsonk", "dylanks", "cjolif"], []),
+    "a code block of chat names and names, in columns": (
+        "## Notes\n\n* x\n\n## Participants\n\n    wumpus           Wladimir J. van der Laan  \n"
+        "    btcdrak          btcdrak  \n    sipa\tPieter Wuille\n",
+        ["Wladimir J. van der Laan", "btcdrak", "Pieter Wuille"], []),
+    "a fenced block of names": ("## Attendees\n\n```\nJane Doe\nJohn Smith\n```\n", ["Jane Doe", "John Smith"], []),
+    "a person a line under the title, without a label": (
+        "December 11, 2015\n\nRachel Shekar  \nDavid LeBauer  \nEric Lyons (AZ)  \nElodie (Cornell)\n\n"
+        "-   Eric has a similar pipeline\n-   Rachel and David to check with Elodie\n",
+        ["Rachel Shekar", "David LeBauer", "Eric Lyons", "Elodie"], []),
+    "topics a line under the title are no attendance": (
+        "Open Source\nMachine Learning\nData Science\n\n* Data is key\n", [], []),
+    "names a line that the minutes never name again are no attendance": (
+        "John Smith\nJane Doe\nBob Stone\n\n* Jane will check\n", [], []),
+    "sentences a line under the title are no attendance": (
+        "Welcome everyone.\nAnn Lee chaired.\nNotes by Bob Stone.\n\n* x\n", [], []),
+    "code under the attendees heading is no attendance": (
+        "## Attendees\n\n    make test\n    git push --force origin main\n", [], []),
 }
 
 
@@ -370,3 +387,10 @@ def test_the_minutes_after_the_groups_of_the_roll_call_are_no_people(after):
     for body in ("## Attendees\n\n### Welcome\n\n- Introductions\n",
                  "## Attendees\n\n### Agenda\n\n1. Welcome\n\n### Discussion\n\n- Ann: CI is flaky\n"):
         assert parse_markdown(TITLE + body, date=dt.date(2024, 6, 5)).attendees == []
+
+
+def test_a_chat_name_in_the_roll_calls_columns_is_the_persons_alias():
+    doc = parse_markdown(TITLE + "## Participants\n\n    wumpus    Wladimir J. van der Laan\n    sipa      Pieter Wuille\n",
+                         date=dt.date(2024, 6, 5))
+    assert [(a.name, a.handle) for a in doc.attendees] == [("Wladimir J. van der Laan", "wumpus"), ("Pieter Wuille", "sipa")]
+

@@ -724,3 +724,75 @@ def test_the_speaker_on_the_line_wins_over_the_bullet_above():
                     "  - Will write the release notes\n", ["Jim Hall", "Sarah Kim", "Ann Lee"])
     assert found == {"will update the docs": "Sarah Kim", "Ann - I will check the logs": "Ann Lee",
                      "Will write the release notes": "Jim Hall"}
+
+
+def test_a_bots_action_word_before_a_handle_is_a_task_each_line():
+    found = _found("action @frijol Poll team members about sweatshirts\naction @tcr Continue TELEC setup\n\n"
+                   "- todo @ann write the docs\n- Action items are listed below\n")
+    assert found == {"@frijol Poll team members about sweatshirts": ("open", "@frijol"),
+                     "@tcr Continue TELEC setup": ("open", "@tcr"), "@ann write the docs": ("open", "@ann")}
+
+
+def test_a_commitment_in_bold_after_a_sentence_is_one():
+    found = _owners("- Bas is uncertain how to read the arrays. **Rob will check this**\n- **Rob will check that**\n"
+                    "- **Important** note\n", ["Rob Clegg", "Bas Cockx"])
+    assert found == {"Rob will check this": "Rob Clegg", "Rob will check that": "Rob Clegg"}
+
+
+def test_a_topics_need_after_its_name_is_a_task_nobodys():
+    found = _found("- `SolveChemostat`: Need to do agent growth!\n- Docs: need to be better\n"
+                   "- The problem, as Bas said, need to check\n")
+    assert found == {"`SolveChemostat`: Need to do agent growth!": ("suggested", None)}
+
+
+def test_a_section_headed_by_someone_the_meeting_knows_holds_their_plans():
+    found = _owners("## Recap\n\n### Dennis\n\n- Will try some experiments on the board\n- Need to do maintenance\n"
+                    "- Ann will review it\n\n### Roadmap\n\n- Will ship in May\n", ["Dennis Marttinen", "Ann Lee"])
+    assert found == {"Will try some experiments on the board": "Dennis Marttinen", "Need to do maintenance": "Dennis Marttinen",
+                     "Ann will review it": "Ann Lee", "Will ship in May": None}
+
+
+@pytest.mark.parametrize("bullet, text, owner", [
+    ("* *Dylan* - Rawld has offered to help with Rhino", "*Dylan* - Rawld has offered to help with Rhino", "Rawld"),
+    ("- Amit: I am going to try to fix the discovery issues", "Amit: I am going to try to fix the discovery issues", "Amit"),
+    ("* Leon: Working on a deadline now, but next week I'm going to focus on this",
+     "Leon: Working on a deadline now, but next week I'm going to focus on this", "Leon"),
+    ("- Teddy says he's going to try to work through this", "Teddy says he's going to try to work through this", "Teddy"),
+    ("- Cfields is planning to post a request for comments", "Cfields is planning to post a request for comments", "Cfields"),
+    ("- Brandon planning to build http middleware support", "Brandon planning to build http middleware support", "Brandon"),
+    ("- Bas is done, so Rob will check, clean and comment it.", "Bas is done, so Rob will check, clean and comment it", "Rob"),
+])
+def test_plans_said_in_more_ways(bullet, text, owner):
+    assert _found(bullet + "\n")[text] == ("suggested", owner)
+
+
+def test_going_somewhere_is_no_plan():
+    assert _found("- He's going to Berlin next week\n") == {}
+
+
+def test_a_bold_component_name_over_tasks_is_no_owner():
+    found = _found("**Elastic IP Manager**\n\n- Need to wait for the query PR to merge\n")
+    assert found == {"Need to wait for the query PR to merge": ("suggested", None)}
+
+
+def test_a_pronouns_contraction_reads_as_the_person_named_before():
+    found = _owners("- Gmaxwell has asked Luke Dashjr to take over as editor. He'll be working on the back-log.\n",
+                    ["Luke Dashjr"])
+    assert found == {"Luke Dashjr will be working on the back-log": "Luke Dashjr"}
+
+
+def test_a_line_that_opens_with_a_commitment_is_a_sentence_of_its_own():
+    found = _owners("The test classes are proving useful, but so far they are quite manual… Rob will look into automation.\n"
+                    "New methods in `Vector` need commenting\nBas will speed up collision detection\n\n"
+                    "The games are grabbed from the\nArcade-machine to play at run time.\n\n"
+                    "- A start button? (Alternatively, the player uses\n  ESC to escape)\n", ["Rob Clegg", "Bas Cockx"])
+    assert found == {"Rob will look into automation": "Rob Clegg", "Bas will speed up collision detection": "Bas Cockx"}
+
+
+def test_a_discussion_table_is_read_for_what_its_notes_commit_to_not_as_tasks():
+    found = _owners("## Discussion Items\n\n| Item | Who | Notes |\n| ---- | ---- | ---- |\n"
+                    "| Releases | All | What do users see? Markus will ask LFE members about this. |\n"
+                    "| Kafka | All | Integration is needed. Will contact FLEDGE for input on this item. |\n",
+                    ["Markus Mirz"])
+    assert found == {"Markus will ask LFE members about this": "Markus Mirz",
+                     "Will contact FLEDGE for input on this item": None}

@@ -15,6 +15,7 @@ _WORDS = {
         "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
         "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
         "key decisions", "votes", "voting", "vote results", "voting results", "result",
+        "agreements", "agreed items",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -62,6 +63,8 @@ _LABEL_RES = [
     # "Action Item to @Keenuts to expand …", "Action item for Ann: …": the label names whose it is.
     re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )"
                r"(?=(?:@[\w-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?::| to ) *\S)"),
+    # "action @frijol Poll team members about sweatshirts": a bot's word, before a handle, no colon.
+    re.compile(r"^(?P<label>(?P<word>(?i:action|todo)) +)(?=@[\w-]+ +\S)"),
     _INITIALS_LABEL_RE,
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
@@ -97,6 +100,11 @@ _DECIDED_RE = re.compile(
     # A motion put and seconded: "Constance proposes acceptance; Gimena seconds".
     r"(?:propos|move|motion)[^.;]{0,60};\s*[^;.]{2,40}\s+seconds|settl(?:ed|ing) on|conclu(?:ded|sion (?:is|was))|"
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
+    # ... or nobody ("Nobody is okay with just ignoring deprecations"), a motion put ("Motion to revisit
+    # this at a later time", a speaker's or the line's own)
+    r"(?:nobody|no one|no-one) (?:is|are|was|were) (?:ok|okay|fine|in favou?r)(?: with| to| of)?|"
+    r"(?:^|(?<=:\s))motion to (?:revisit|table|adopt|approve|accept|close|defer|postpone|adjourn|reject|merge|amend|"
+    r"elect|appoint|extend)\b|"
     # A body's word: "The DA is happy for workstreams to go ahead", "the board was fine with it".
     r"(?:tsc|tc|tac|board|committee|council|wg|sig|da|members) (?:is|are|was|were) (?:ok|okay|fine|happy|in favou?r)"
     r" (?:for|with|to)\b|"
@@ -158,7 +166,7 @@ _DECIDED_HINTS = (
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
     "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
     "happy for", "happy with", "happy to", "fine for", "fine with", "fine to", "ok for", "ok with", "ok to",
-    "in favo", "in support", "supportive", "forward is", "forward was", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
+    "in favo", "in support", "nobody", "no one", "no-one", "motion to", "supportive", "forward is", "forward was", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
 )
 # A body choosing ("The TC elects Florian as the new chair", "TC supports the proposal"), and a
 # question of objections answered ("Any objections? No."): apart from the long pattern above, so
@@ -371,6 +379,10 @@ def _chosen(text: str, lowered: str) -> bool:
             or "endorse" in lowered or "adopt" in lowered or "approve" in lowered) and bool(_CHOSEN_RE.search(text))
 
 
+# A proposal put to the meeting after it is said: "Anyone opposed?", "Any objections?".
+_PUT_TO_THE_FLOOR_RE = re.compile(r"(?:any(?:one|body)?|objections)\s*(?:opposed|objections?|against|concerns|\b)\?", re.I)
+
+
 def kind_of_text(text: str) -> str:
     """The kind a bullet without a label has by its look alone."""
     stripped = text.strip()
@@ -383,6 +395,8 @@ def kind_of_text(text: str) -> str:
         # "There was general agreement that we should … HGVS sufficient here?": what was
         # settled before the question asked after it
         settled = re.search(r"^.*[.!]\s+(?=[A-Z][^.!?]*\?$)", stripped, re.S)
+        if settled and _PUT_TO_THE_FLOOR_RE.fullmatch(stripped, settled.end()):
+            return "decision"  # "I think that would work. Anyone opposed?": a proposal nobody opposed
         return "decision" if settled and kind_of_text(settled[0]) == "decision" else "question"
     for m in _INNER_LABEL_RE.finditer(stripped) if ":" in stripped else ():  # every label has its colon
         kind = _KIND_OF_WORD.get(m["word"].strip().lower())

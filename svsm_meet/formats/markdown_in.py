@@ -133,9 +133,10 @@ def _paragraph_pieces(lines: list[str]) -> list[tuple[int, int]]:
     ("ACTION: Carol to ping legal" under another), or each speaker's line of a transcript
     written without blank lines ("Alice: …" then "Bob: …").  Rendered one after another without
     a blank line, the pieces give the paragraph back."""
-    # Every label and speaker has a colon, a bracket or emphasis: a cheap first look.
+    # Every label and speaker has a colon, a bracket or emphasis, or is a bot's word ('action
+    # @ann …'): a cheap first look.
     if len(lines) < 2 or not any(":" in line or "[" in line or "*" in line or "_" in line
-                                 for line in lines[1:]):
+                                 or line[:2].lower() in ("ac", "to") for line in lines[1:]):
         return [(0, len(lines))]
     speakers = [bool(split_speaker(line)) for line in lines]
     transcript = speakers[0] and sum(speakers) >= 2
@@ -574,6 +575,9 @@ class _Builder:
             return
         text = "\n".join(lines)
         if self.roll_level is None and not roll.opens_roll(text):
+            if not self.roll and (names := self.names_below_the_title(lines, end)):
+                self.roll.extend(names)  # "Rachel Shekar" / "Eric Lyons (AZ)" a line, under the title
+                return
             text = self.roll_line_below_the_title(lines)
             if not text:
                 # outside a roll call only an attendance label opens one ("Host: Zoom" does not),
@@ -614,6 +618,20 @@ class _Builder:
         elif self.roll_level == 0:
             self.roll_level = None
 
+    def names_below_the_title(self, lines: list[str], end: int | None) -> list[Attendee]:
+        """A person a line, three or more, most in full, in the first paragraph under the title (or
+        the one after its date line), most of them named again in the minutes ("Eric has a similar
+        pipeline"): the attendance, written without a label ("Machine Learning" is named by nobody)."""
+        before = self.section.items if self.section is not None else self.doc.preamble
+        if len(lines) < 3 or end is None or self.section is not None and self.section.kind != "title" or len(before) > 1:
+            return []
+        found = [roll.person(line.rstrip("\\")) if not line.endswith((".", ":", "?", "!")) else None for line in lines]
+        if not all(found) or 3 * sum(len(a.name.split()) > 1 for a in found) < 2 * len(found):
+            return []
+        rest = "\n".join(self.lines[end:])
+        named = sum(bool(re.search(rf"\b{re.escape(a.name.split()[0])}\b", rest)) for a in found)
+        return found if 2 * named >= len(found) else []
+
     def roll_line_below_the_title(self, lines: list[str]) -> str:
         """'Dec 4, 15h-16h' then 'Attended: A, B': the roll call on a later line of a paragraph
         at the top of the minutes (further down, such a line is what a topic says)."""
@@ -647,6 +665,8 @@ class _Builder:
                         item.kind = "note"  # a roll call's checkbox, not a task
             elif item.text.lstrip().startswith("|"):
                 self.roll.extend(roll.people_in_table(item.text))
+            elif item.text.startswith(("    ", "\t", "```", "~~~")):  # a code block, a person a line
+                self.roll.extend(roll.people_in_columns(item.text))
             self.read_roll_items(item.children)
 
     def read_roll_html(self, item: Item) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..action_table import table_rows
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
 from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of, is_attendees_heading,
@@ -358,7 +359,7 @@ def roll_table(text: str) -> list[Attendee]:
     """A table anywhere whose first column is headed by a word of attendance and whose other
     columns say more of each person ('|Attendees|', '| Present | Org |'): its people, where every
     row names one; none for any other table ('| Attendance | Count |', '| Participants | Answer |')."""
-    rows = _table_rows(text)
+    rows = table_rows(text)
     header = [clean(cell) for cell in rows[0]] if rows else [""]
     if not is_attendees_heading(header[0]) or not all(
             _ORG_COLUMN_RE.search(cell) or _PRESENT_COLUMN_RE.search(cell) or _ABOUT_COLUMN_RE.search(cell)
@@ -366,11 +367,6 @@ def roll_table(text: str) -> list[Attendee]:
         return []
     found = people_in_table(text)
     return found if len(found) == len(rows) - 2 else []
-
-
-def _table_rows(text: str) -> list[list[str]]:
-    """A Markdown table's rows as cells (its header and rule rows first)."""
-    return [line.strip().strip("|").split("|") for line in text.split("\n") if line.strip().startswith("|")]
 
 
 # What else a table of attendance says of each person: "| Name | Role | E-mail | GitHub |".
@@ -382,7 +378,7 @@ def people_in_table(text: str) -> list[Attendee]:
     """A Markdown table of attendees: a name in the first column of each row; where a column
     says who was there ('| Name | Org | Present |'), an empty or 'no' cell is someone absent.
     Under a header of attendance ('|Attendees|'), a chat name in lower case is someone too."""
-    rows = _table_rows(text)
+    rows = table_rows(text)
     header = [clean(cell) for cell in rows[0]] if rows else []
     def column(pattern, default):
         return next((n for n, cell in enumerate(header) if pattern.search(cell)), default)
@@ -404,3 +400,26 @@ def people_in_table(text: str) -> list[Attendee]:
             attendee.affiliation = written[:200] if written and not _HANDLE_RE.match(written) else None
         found.append(attendee)
     return found
+
+
+_FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
+_COLUMNS_RE = re.compile(r"\s{2,}|\t")
+_NICK_CELL_RE = re.compile(r"@?[\w.-]{2,39}")
+
+
+def people_in_columns(text: str) -> list[Attendee]:
+    """A code block of the attendance, a person a line, in columns ('wumpus    Wladimir J. van der
+    Laan', a chat name then the name) or not: the name in the last column, the chat name its handle."""
+    found = []
+    for line in text.splitlines():
+        if _FENCE_RE.match(line) or not line.strip():
+            continue
+        cells = _COLUMNS_RE.split(line.strip())
+        attendee = person(cells[-1], nicks=True) if len(cells) <= 3 else None
+        if attendee is None:
+            return []  # a line that names nobody: no attendance, some code
+        if len(cells) > 1 and cells[0].casefold() != attendee.name.casefold() and _NICK_CELL_RE.fullmatch(cells[0]):
+            attendee.handle = cells[0]  # "should send wumpus his proposals": his
+        found.append(attendee)
+    return found
+
