@@ -507,6 +507,14 @@ def _written_after(flat: str) -> str | None:
     return (m["who"] or m["dashed"] or m["bracketed"]) if m else None
 
 
+# A task list's "Jon ask about shipping", "Rick build modules for Jon": a first name, then the
+# task's verb in its plain form (a task's verb first, "Update docs", names no one).
+_NAME_VERB_RE = re.compile(
+    r"^(?P<who>[A-Z][a-z'’-]+) (?=(?:ask|send|write|contact|investigate|prepare|reach|talk|coordinate|finish|confirm|"
+    r"find|make|try|follow|organi[sz]e|circulate|submit|publish|ping|help|clean|reply|respond|sync|get|invite|"
+    r"propose|summari[sz]e|create|add|talk) )")
+
+
 def _action_owner_text(text: str, people: Matcher) -> str | None:
     """An action item's owner as written, where the directory knows nobody by that name:
     "Mike to provide …", "@kjin to produce …", "Joe - squash & merge"."""
@@ -514,6 +522,8 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
     m = (_TO_DO_RE.match(flat) or _DASHED_RE.match(flat) or _COMMIT_RE.match(flat)
          or _HANDLE_FIRST_RE.match(flat) or _BRACKETS_FIRST_RE.match(flat))
     who = m["who"] if m else _written_after(flat)
+    if not who and (m := _NAME_VERB_RE.match(flat)):
+        who = m["who"]  # last: "Jon ask about shipping"
     found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
     if not found and not m and who and _INITIALS_RE.fullmatch(who) and who.lower() not in _NOT_OWNERS:
         return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name

@@ -182,6 +182,19 @@ SHAPES = {
         "John Smith\nJane Doe\nBob Stone\n\n* Jane will check\n", [], []),
     "sentences a line under the title are no attendance": (
         "Welcome everyone.\nAnn Lee chaired.\nNotes by Bob Stone.\n\n* x\n", [], []),
+    "a log of meetings, each with its attending bullet": (
+        "## 2021-01-05\n\n- Attending: Brandon Bayer, Adam Markon\n- Notes\n\n"
+        "## 2021-01-12\n\n- Attending: Brandon Bayer, Fran Zekan\n- More notes\n",
+        ["Brandon Bayer", "Adam Markon", "Fran Zekan"], []),
+    "a log of meetings, each with its participants label over a list": (
+        "## Jan\n\n**Participants** (please add your name)\n\n* Leo Uieda\n* Santi Soler\n\n**Discussion points:**\n\n"
+        "* Harmonica roadmap\n\n## Feb\n\n**Participants** (please add your name)\n\n* Santi Soler\n* Lu Li\n\n"
+        "**Discussion points:**\n\n* xrft tests\n",
+        ["Leo Uieda", "Santi Soler", "Lu Li"], []),
+    "a log of meetings, each with its participants line": (
+        "**Participants** (alphabetical): Theodore Beers, Jonas Müller\n\n- Notes\n\n## Next\n\n"
+        "**Participants** (alphabetical): Theodore Beers, Xenia Kudela\n\n- More notes on the workshop\n",
+        ["Theodore Beers", "Jonas Müller", "Xenia Kudela"], []),
     "code under the attendees heading is no attendance": (
         "## Attendees\n\n    make test\n    git push --force origin main\n", [], []),
 }

@@ -796,3 +796,11 @@ def test_a_discussion_table_is_read_for_what_its_notes_commit_to_not_as_tasks():
                     ["Markus Mirz"])
     assert found == {"Markus will ask LFE members about this": "Markus Mirz",
                      "Will contact FLEDGE for input on this item": None}
+
+
+def test_a_task_lists_first_name_then_a_plain_verb_is_whose_it_is():
+    found = _found("## Action items\n\n- [ ] Jon ask about shipping from first batch\n- [x] Rick send modules to Jon\n"
+                   "- [ ] Update docs\n- [ ] Docs build fix\n- [ ] Maybe ask Jon\n- [ ] User test 2 draft script (Isabela)\n")
+    assert found == {"Jon ask about shipping from first batch": ("open", "Jon"), "Rick send modules to Jon": ("done", "Rick"),
+                     "Update docs": ("open", None), "Docs build fix": ("open", None), "Maybe ask Jon": ("open", None),
+                     "User test 2 draft script (Isabela)": ("open", "Isabela")}

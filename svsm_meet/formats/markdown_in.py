@@ -600,11 +600,10 @@ class _Builder:
             else:
                 self.roll_level = None
             return
-        if roll.is_group_label(text):
-            if self.roll_level is not None or not self.roll:
-                self.roll_level = self.roll_level or 0
-                self.roll_group = roll.without_remark(roll.clean(text))
-                return
+        if roll.is_group_label(text):  # (again after a roll call: a log of meetings, each with its own)
+            self.roll_level = self.roll_level or 0
+            self.roll_group = roll.without_remark(roll.clean(text))
+            return
         labelled = roll.is_group_line(text)
         found = roll.people_in_line(text) if labelled else []
         if not labelled and self.roll_level is not None:
@@ -612,7 +611,7 @@ class _Builder:
                     else [roll.person(line, group=self.roll_group)] for line in lines
                     if not _HEAD_COUNT_RE.match(line)]  # "18 people total." over the names
             found = [a for line in each for a in line if a] if all(all(e) and e for e in each) else []
-        if found and (self.roll_level is not None or not self.roll):
+        if found and (labelled or self.roll_level is not None or not self.roll):
             self.roll.extend((roles[1] if roles else []) + found)
             self.roll_level = self.roll_level or 0
         elif self.roll_level == 0:
@@ -784,7 +783,8 @@ class _Builder:
                     or self.roll_loose and not any(" " in a.name or not a.name.isascii() for a in taken)):
                 del self.roll[before:]
                 self.roll_level = None
-        elif not self.doc.attendees and not self.roll:
+        elif not self.doc.attendees:
+            # (after a roll call too: a log of meetings, "- Attending: …" in each, was attended by all)
             self.read_roll_bullets(items)
         for item in items:
             self.add(item)
