@@ -40,6 +40,11 @@ _PLACEHOLDER_RE = re.compile(r"[<\[{(]*(?:item|task|action(?: item)?|description
                              re.I)
 
 
+def is_notes_header(header: str) -> bool:
+    """'Notes', 'Discussion': a column of what was said, read as prose."""
+    return bool(_NOTES_HEADERS.match(header.strip()))
+
+
 def table_rows(text: str) -> list[list[str]]:
     """A Markdown table's lines as cells: its header, its rule, then its body; [] for no table."""
     lines = [line for line in text.split("\n") if line.strip()]
@@ -65,8 +70,9 @@ def rows_of(header: list[str], body: list[list[str]]) -> list[Row]:
     status = next((i for i, h in enumerate(header) if _STATUS_HEADERS.match(h)), None)
     if task is None or not (_TASKS_FOR_SURE.match(header[task]) or owner is not None):
         return []
-    if not _TASKS_FOR_SURE.match(header[task]) and any(_NOTES_HEADERS.match(h) for h in header):
-        return []
+    if not _TASKS_FOR_SURE.match(header[task]) and (owner is None or header[owner].lower() == "who") \
+            and any(is_notes_header(h) for h in header):
+        return []  # "| Item | Who | Notes |" (an owner's column, "| Item | Owner | Notes |", is tasks')
     rows = []
     for cells in body:
         what = cells[task] if task < len(cells) else ""

@@ -13,10 +13,11 @@ the meeting's attendees settling a first name two people share.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
-from .action_table import action_rows, rows_of, table_rows
+from .action_table import action_rows, is_notes_header, rows_of, table_rows
 from .dates import due_in_text
 from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATUS_RE, heads_a_list,
                              kind_of_heading, label_initials, says_done, says_own_plans, speaker,
@@ -33,14 +34,17 @@ _HANDLE = r"@[A-Za-z0-9][\w-]*"
 _ONE = rf"(?:{_NAME}|{_HANDLE})"
 _WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&)\s+{_ONE}|(?:\s*(?:/|&|\band\b)\s*{_ONE})*)"
 _PRONOUN = r"They|We|He|She|I"
+# "I'm going to" a plan, not a manner of speaking ("I'm going to guess it's DNS", "… to push back").
+_PLAN_VERB = (r"(?!guess|say|have to|push back|pass\b|stop|hate|love|miss|need|disagree|agree|be honest|assume|argue|"
+              r"interrupt|repeat|ask (?:you|a)|answer|share my|keep it short)[a-z]")
 _MODAL = (
-    r"will|shall|is going to|are going to|am going to|[’']m going to(?= [a-z])|[’']s going to(?= [a-z])|is about to|are about to|plans? to|"
+    rf"will|shall|is going to|are going to|(?:am|[’']m|[’']s) going to(?= {_PLAN_VERB})|is about to|are about to|plans? to|"
     r"(?:is |are |am |[’']m )?planning to|agreed to|agrees to|"
     r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
     # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
-    r"(?:said|says) (?:that )?(?:he|she|they)(?: would| will|[’']d|[’']ll|[’']s going to| is going to| are going to)|(?:is |was |has been )?tasked with|"
+    rf"(?:said|says) (?:that )?(?:he|she|they)(?: would| will|[’']d|[’']ll|(?:[’']s| is| are) going to(?= {_PLAN_VERB}))|(?:is |was |has been )?tasked with|"
     r"(?:is|are|was|has been|were|have been) (?:asked|requested|tasked) to|(?:has|have|had) (?:offered|volunteered|agreed) to"
 )
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
@@ -90,7 +94,8 @@ _NOT_OWNERS = {
     "release", "work", "discussion", "you", "they", "we", "he", "she", "i", "our", "your", "their",
     "how", "why", "when", "where", "agreement", "decision", "consensus", "conclusion", "outcome",
     "proposal", "suggestion", "question", "goal", "idea", "action", "status", "update", "note",
-    "summary", "nothing", "none", "no", "yes", "please", "thanks",
+    "summary", "nothing", "none", "no", "yes", "please", "thanks", "we're", "we’re", "i'm", "i’m", "they're",
+    "they’re", "it's", "it’s", "@all", "@here", "@channel", "@everyone", "users", "customers", "developers",
     # verbs that open a sentence without a subject: "Need to consider …", "Aim to gather …",
     # "May need to delay …", "Might need to consider …"
     "need", "needs", "aim", "plan", "plans", "try", "want", "have", "has", "going", "decide",
@@ -181,7 +186,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=(?:\*\*|__)?[A-Z\"'(@])")  # 
 _RUNS_ON = {"the", "a", "an", "to", "of", "from", "with", "for", "and", "or", "by", "in", "on", "at", "that",
             "which", "who", "is", "are", "was", "were", "will", "can", "as", "than", "but", "so", "if", "when",
             "asked", "told", "let", "help", "helped", "said", "says", "thinks", "think", "uses", "use", "using",
-            "via", "like", "into", "about"}
+            "via", "like", "into", "about", "whether", "hope", "hopes", "doubt", "doubts", "believe", "believes",
+            "wonder", "wonders", "assume", "assumes", "unless", "because", "since", "until", "although", "though",
+            "expect", "expects", "not", "sure"}
 # A line of a paragraph that opens with someone's commitment, after a line that did not end a
 # sentence ("… needs commenting" / "Bas will speed up collision detection …"): a sentence of its own.
 _COMMITMENT_LINE_RE = re.compile(r"\n(?=(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?|@[\w-]+) (?:will|to|shall|is going to) [a-z])")
@@ -191,7 +198,7 @@ def _commitment_lines(text: str) -> list[str]:
     """TEXT cut before each line that opens with a commitment, where the line before does not run
     on into it ("… grabbed from the" / "Arcade-machine to play …" is one sentence)."""
     cuts = [m.start() for m in _COMMITMENT_LINE_RE.finditer(text)
-            if text[:m.start()].rsplit(None, 1)[-1].lower() not in _RUNS_ON
+            if text[:m.start()].rsplit(None, 1)[-1].lower() not in _RUNS_ON and text[m.start() - 1] != ","
             and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]  # not inside "(…"
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
@@ -231,13 +238,21 @@ _REASON_RE = re.compile(
 _SUBJECT_RE = re.compile(r"^(?P<who>\S+(?:\s+\S+)?)\s+(?:will|shall|to|is going to|needs to)\s")
 
 
+@functools.lru_cache(maxsize=64)
+def _unknown_reason(text: str) -> str | None:
+    """Why a date is not known yet, as TEXT says it ('the venue is not yet decided', 'TBD'); once
+    per bullet, however many of its sentences commit someone."""
+    m = _UNKNOWN_RE.search(text)
+    if not m:
+        return None
+    clause = _REASON_RE.search(text)
+    return clause[0] if clause else m[0]
+
+
 def _due(sentence: str, bullet: str, next_meeting: dt.date | None) -> Due | None:
-    for text in (sentence, bullet):
-        m = _UNKNOWN_RE.search(text)
-        if m:
-            clause = _REASON_RE.search(text)
-            reason = clause[0] if clause else m[0]
-            return Due(unknown_reason=reason, recheck=next_meeting)
+    reason = _unknown_reason(sentence) or _unknown_reason(bullet)
+    if reason:
+        return Due(unknown_reason=reason, recheck=next_meeting)
     if next_meeting and re.search(r"\b(?:by|before|until) the next (?:meeting|call)\b", sentence, re.I):
         return Due(date=next_meeting)
     return None
@@ -349,7 +364,8 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
     if m:
         who = m["who"]
         if who in ("They", "He", "She"):
-            named = people.named_in(" ".join(before))
+            # the nearest sentence before that names someone (a few back: "He" is not pages away)
+            named = next((found for said in reversed(before[-3:]) if (found := people.named_in(said))), [])
             if not named:
                 return sentence, None, None
             rest = re.sub(r"^[’']ll\b", " will", sentence[len(who):])  # "He'll be …": "Luke Dashjr will be …"
@@ -430,10 +446,10 @@ _CLAUSE_COMMIT_RE = re.compile(
     rf"(?:is |am )?planning to)\b|[’'](?:ll|m going to|s going to)\b)")
 _FIRST_PERSON_RE = re.compile(r"\bI(?:\b|[’'])")
 _CONJUNCTION_RE = re.compile(r"^(?:but|and|so|then)\s+(?=\S)")
-_NEED_TO_RE = re.compile(r"[Nn]eeds? to (?!be\b)[a-z]")
+_NEED_TO_RE = re.compile(r"[Nn]eeds? to (?!be\b|know\b)[a-z]")
 # ... after a topic of a few words, or code ("Java8 emulation patches - need to get these in"), not
 # after a speaker's name ("nisse: need to finish", "Vincent - need to account for …").
-_TOPIC_LEAD_RE = re.compile(r"`[^`]+`|\S+(?:\s+\S+){1,3}")
+_TOPIC_LEAD_RE = re.compile(r"`[^`]+`|(?!.*\b(?:says|said|wrote|asked|mentioned)$)\S+(?:\s+\S+){1,3}")
 
 
 def _from_clause(sentence: str, before: list[str], people: Matcher, speaker: str | None):
@@ -711,16 +727,19 @@ def _from_table(item: Item, rows, people: Matcher, next_meeting: dt.date | None)
 
 
 def _from_cells(item: Item, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
-    """A table of the discussion ('| Item | Who | Notes |'): what its cells commit someone to,
+    """A table of the discussion ('| Item | Who | Notes |'): what its notes commit someone to,
     read as sentences ('… Markus will ask LFE members about this.'), the row's 'Who' the speaker."""
     found = []
     rows = table_rows(item.text)
     header = [cell.casefold() for cell in rows[0]] if rows else []
     who = next((n for n, cell in enumerate(header) if cell in ("who", "owner", "presenter", "speaker")), None)
+    # The notes of a table of who said what (not a changelog's "| Version | Notes |")
+    notes = [n for n, cell in enumerate(header) if is_notes_header(cell)] if who is not None else []
     for cells in rows[2:]:
         speaker = cells[who] if who is not None and who < len(cells) and cells[who] else None
-        for n, cell in enumerate(cells):
-            parts = sentences(cell) if n != who else []
+        for n in notes:
+            cell = cells[n] if n < len(cells) else ""
+            parts = sentences(cell)
             for index, sentence in enumerate(parts):
                 hit = _from_sentence(sentence, parts[:index], people, speaker) if not sentence.endswith("?") else None
                 if hit:
@@ -899,7 +918,8 @@ def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
             person = None
         own = False
         if section.kind == "topic" and looks_like_name(text) and len(text.split()) <= 3:
-            own = people.match(text).person is not None
+            match = people.match(text).person  # by a name ("### Dennis"), not a chat name ("### Infra")
+            own = match is not None and set(text.casefold().split()) <= set(match.name.casefold().split())
             if own or len(text.split()) >= 2:
                 person = (text, section.level)
         plans = person is not None and kind_of_heading(section.text, heading=True) == "action"

@@ -370,3 +370,12 @@ def test_a_verdict_put_or_given_without_a_label(text, kind):
 def test_an_agreements_heading_gathers_decisions():
     kinds = _kinds("## Agreements\n\n- Release on the first Monday\n\n## License agreements\n\n- CLA bot is flaky\n")
     assert kinds == {"Release on the first Monday": "decision", "CLA bot is flaky": "note"}
+
+
+@pytest.mark.parametrize("text", [
+    "CI keeps timing out. Anyone?", "We could switch to GitHub Actions. Any concerns?",
+    "If nobody is okay with it, we will revert", "Nobody is fine with the current state of CI",
+    "Motion to close the issue, not seconded", "Motion to accept the proposal withdrawn",
+])
+def test_a_call_for_help_a_complaint_or_a_motion_that_fell_is_no_decision(text):
+    assert kind_of_text(text) != "decision"

@@ -195,6 +195,11 @@ SHAPES = {
         "**Participants** (alphabetical): Theodore Beers, Jonas Müller\n\n- Notes\n\n## Next\n\n"
         "**Participants** (alphabetical): Theodore Beers, Xenia Kudela\n\n- More notes on the workshop\n",
         ["Theodore Beers", "Jonas Müller", "Xenia Kudela"], []),
+    "a subtitle over names a line under the title": (
+        "Monthly Sync\nAnn Lee\nBob Stone\n\n* Ann will check. Bob to review.\n", ["Ann Lee", "Bob Stone"], []),
+    "places a line under the title are no attendance": (
+        "San Francisco\nNew York\nBuenos Aires\n\n* New features were shown.\n", [], []),
+    "a chat log under the attendees heading is no attendance": ("## Attendees\n\n    <ann> hi\n    <bob> hello\n", [], []),
     "code under the attendees heading is no attendance": (
         "## Attendees\n\n    make test\n    git push --force origin main\n", [], []),
 }
@@ -406,4 +411,9 @@ def test_a_chat_name_in_the_roll_calls_columns_is_the_persons_alias():
     doc = parse_markdown(TITLE + "## Participants\n\n    wumpus    Wladimir J. van der Laan\n    sipa      Pieter Wuille\n",
                          date=dt.date(2024, 6, 5))
     assert [(a.name, a.handle) for a in doc.attendees] == [("Wladimir J. van der Laan", "wumpus"), ("Pieter Wuille", "sipa")]
+
+
+def test_a_role_or_a_time_zone_beside_a_name_is_no_chat_name():
+    doc = parse_markdown(TITLE + "## Attendees\n\n    Chair    Ann Lee\n    PST      Bob Stone\n", date=dt.date(2024, 6, 5))
+    assert [(a.name, a.handle) for a in doc.attendees] == [("Ann Lee", None), ("Bob Stone", None)]
 

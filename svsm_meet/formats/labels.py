@@ -64,7 +64,7 @@ _LABEL_RES = [
     re.compile(r"^(?P<label>(?P<word>(?i:action items?|todo)|AI) (?:to|for) )"
                r"(?=(?:@[\w-]+|[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?::| to ) *\S)"),
     # "action @frijol Poll team members about sweatshirts": a bot's word, before a handle, no colon.
-    re.compile(r"^(?P<label>(?P<word>(?i:action|todo)) +)(?=@[\w-]+ +\S)"),
+    re.compile(r"^(?P<label>(?P<word>(?i:action|todo)) +)(?=@[\w-]+ +(?!(?:was|is|has|had|were|are)\b)\S)"),
     _INITIALS_LABEL_RE,
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER} ?:(?P=e)\s*)"),  # **Decision:**
     re.compile(rf"^(?P<label>(?P<e>\*\*\*|\*\*|__|\*|_)(?P<word>{_WORD}){_NUMBER}(?P=e) ?:\s*)"),  # **AI**:
@@ -102,7 +102,8 @@ _DECIDED_RE = re.compile(
     r"(?:all|everyone|everybody)(?: is| are| was| were)? (?:ok|okay|fine|happy|in favou?r|receptive|on board|aligned)(?: with| to)?|"
     # ... or nobody ("Nobody is okay with just ignoring deprecations"), a motion put ("Motion to revisit
     # this at a later time", a speaker's or the line's own)
-    r"(?:nobody|no one|no-one) (?:is|are|was|were) (?:ok|okay|fine|in favou?r)(?: with| to| of)?|"
+    r"(?<!if )(?<!when )(?<!unless )(?:nobody|no one|no-one) (?:is|are|was|were) (?:(?:ok|okay|fine) with "
+    r"(?:just |simply )?[a-z]+ing\b|in favou?r of\b)|"
     r"(?:^|(?<=:\s))motion to (?:revisit|table|adopt|approve|accept|close|defer|postpone|adjourn|reject|merge|amend|"
     r"elect|appoint|extend)\b|"
     # A body's word: "The DA is happy for workstreams to go ahead", "the board was fine with it".
@@ -295,6 +296,8 @@ _UNDECIDED_RE = re.compile(
     r"|\b(?:come to|reach|get to|build|seek|find|need|needs|want|require)\s+(?:a\s+|an\s+)?(?:consensus|agreement)\b"
     # "would like to get this decided in two weeks", "the (concluded) IETF group"
     r"|\b(?:get|have)\s+(?:this|it|that|these|them)\s+(?:decided|agreed|approved|settled)\b|\((?:concluded|approved|agreed)\)"
+    # A motion that fell: "Motion to close the issue, not seconded", "Motion to accept … withdrawn".
+    r"|\bmotion\b[^.;]{0,80}\b(?:not seconded|withdrawn|failed|defeated)\b"
     # "Ann agreed to review": Ann's commitment; "All agreed to continue by e-mail": the meeting's.
     r"|(?-i:^(?!(?:It|All|Everyone|Everybody|We|They|The|Both|Members|Attendees|Participants)\b)"
     r"[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
@@ -380,7 +383,7 @@ def _chosen(text: str, lowered: str) -> bool:
 
 
 # A proposal put to the meeting after it is said: "Anyone opposed?", "Any objections?".
-_PUT_TO_THE_FLOOR_RE = re.compile(r"(?:any(?:one|body)?|objections)\s*(?:opposed|objections?|against|concerns|\b)\?", re.I)
+_PUT_TO_THE_FLOOR_RE = re.compile(r"(?:any(?:one|body)?\s+(?:opposed|objections?|against)|objections)\?", re.I)
 
 
 def kind_of_text(text: str) -> str:

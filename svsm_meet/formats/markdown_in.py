@@ -120,6 +120,9 @@ _TOPIC_HEADING_RE = re.compile(
     r"topics?|(?:open )?questions?|news|status|reports?|review|misc\w*|other|any other business|aob|"
     r"housekeeping|logistics|recording|links?|resources)\b", re.I)
 _CHAIRS_RE = re.compile(r"#*\s*(?:co-?)?(?:chairs?|facilitators?|moderators?|scribes?|note[- ]?takers?|secretary)\s*:", re.I)
+# The words of a meeting's title, on the line under it ("Monthly Sync", "Steering Committee Call").
+_TITLE_WORDS_RE = re.compile(r"\b(?:sync|meeting|call|notes|minutes|weekly|monthly|daily|stand-?up|review|update|"
+                             r"agenda|session|summit|workshop|team|group|council|committee|board|office hours)\b", re.I)
 _HEAD_COUNT_RE = re.compile(r"^\W*\d+\s+(?:people|persons|attendees|participants)\b[^,]*$", re.I)
 # "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
 _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?s)\s+)?agenda\b|^\W*standing items?\b", re.I)
@@ -627,9 +630,13 @@ class _Builder:
         found = [roll.person(line.rstrip("\\")) if not line.endswith((".", ":", "?", "!")) else None for line in lines]
         if not all(found) or 3 * sum(len(a.name.split()) > 1 for a in found) < 2 * len(found):
             return []
+        # named again by a first name of its own, not the line's words again ("New York" is no one)
         rest = "\n".join(self.lines[end:])
-        named = sum(bool(re.search(rf"\b{re.escape(a.name.split()[0])}\b", rest)) for a in found)
-        return found if 2 * named >= len(found) else []
+        named = [bool(re.search(rf"\b{re.escape(words[0])}\b(?! {re.escape(words[-1])}\b)", rest))
+                 for a in found if (words := a.name.split())]
+        if not named[0] and _TITLE_WORDS_RE.search(found[0].name):  # "Monthly Sync" over the names
+            found, named = found[1:], named[1:]
+        return found if 3 * sum(named) >= 2 * len(found) else []
 
     def roll_line_below_the_title(self, lines: list[str]) -> str:
         """'Dec 4, 15h-16h' then 'Attended: A, B': the roll call on a later line of a paragraph

@@ -404,7 +404,8 @@ def people_in_table(text: str) -> list[Attendee]:
 
 _FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
 _COLUMNS_RE = re.compile(r"\s{2,}|\t")
-_NICK_CELL_RE = re.compile(r"@?[\w.-]{2,39}")
+_NICK_CELL_RE = re.compile(r"@?(?=[\w.-]*[a-z0-9])[\w.-]{2,39}")
+_CHAT_LINE_RE = re.compile(r"[<\[]|\d{1,2}:\d{2}")
 
 
 def people_in_columns(text: str) -> list[Attendee]:
@@ -415,10 +416,12 @@ def people_in_columns(text: str) -> list[Attendee]:
         if _FENCE_RE.match(line) or not line.strip():
             continue
         cells = _COLUMNS_RE.split(line.strip())
-        attendee = person(cells[-1], nicks=True) if len(cells) <= 3 else None
+        chat = _CHAT_LINE_RE.match(line.strip())  # "<ann> hi", "[10:02] bob: …": a log, not a roll
+        attendee = person(cells[-1], nicks=True) if len(cells) <= 3 and not chat else None
         if attendee is None:
             return []  # a line that names nobody: no attendance, some code
-        if len(cells) > 1 and cells[0].casefold() != attendee.name.casefold() and _NICK_CELL_RE.fullmatch(cells[0]):
+        if len(cells) > 1 and cells[0].casefold() != attendee.name.casefold() and _NICK_CELL_RE.fullmatch(cells[0]) \
+                and cells[0].lower() not in ROLE_WORDS:  # "Chair    Ann Lee", "PST   Ann Lee": no chat names
             attendee.handle = cells[0]  # "should send wumpus his proposals": his
         found.append(attendee)
     return found
