@@ -197,9 +197,13 @@ _COMMITMENT_LINE_RE = re.compile(r"\n(?=(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)
 def _commitment_lines(text: str) -> list[str]:
     """TEXT cut before each line that opens with a commitment, where the line before does not run
     on into it ("… grabbed from the" / "Arcade-machine to play …" is one sentence)."""
-    cuts = [m.start() for m in _COMMITMENT_LINE_RE.finditer(text)
-            if text[:m.start()].rsplit(None, 1)[-1].lower() not in _RUNS_ON and text[m.start() - 1] != ","
-            and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]  # not inside "(…"
+    cuts, depth, read = [], 0, 0
+    for m in _COMMITMENT_LINE_RE.finditer(text):
+        depth += text.count("(", read, m.start()) - text.count(")", read, m.start())  # not inside "(…"
+        read = m.start()
+        last = text[max(0, read - 40):read].split()
+        if last and last[-1].lower() not in _RUNS_ON and not last[-1].endswith(",") and depth <= 0:
+            cuts.append(read)
     return [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
 
 
@@ -523,12 +527,13 @@ def _written_after(flat: str) -> str | None:
     return (m["who"] or m["dashed"] or m["bracketed"]) if m else None
 
 
-# A task list's "Jon ask about shipping", "Rick build modules for Jon": a first name, then the
-# task's verb in its plain form (a task's verb first, "Update docs", names no one).
+# A task list's "Jon ask about shipping", "Rick send modules to Jon": a first name, then the
+# task's verb in its plain form (a task's verb first, "Update docs", names no one; nor does a
+# noun that is also a verb, "User test 2 recruitment").
 _NAME_VERB_RE = re.compile(
     r"^(?P<who>[A-Z][a-z'’-]+) (?=(?:ask|send|write|contact|investigate|prepare|reach|talk|coordinate|finish|confirm|"
     r"find|make|try|follow|organi[sz]e|circulate|submit|publish|ping|help|clean|reply|respond|sync|get|invite|"
-    r"propose|summari[sz]e|create|add|talk) )")
+    r"propose|summari[sz]e|create|add) )")
 
 
 def _action_owner_text(text: str, people: Matcher) -> str | None:
