@@ -654,14 +654,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         talking = tag["who"] if _who(tag["who"], people) else None
         parts[0] = parts[0][tag.end():]
     talking = talking or voice  # the bullet over it names whose words these are, last
-    for index, sentence in enumerate(parts):
-        if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
-            continue
-        hit = _from_sentence(sentence, parts[:index], people, talking)
-        if hit:
-            text, owner, owner_text = hit
-            found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting),
-                                    "suggested", owner_text))
+    found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting))
     # "[name=Mridul] Submit the applications", "[Matt W] Ask …": whose it is, in brackets first.
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
@@ -684,6 +677,20 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
                     found.append(Suggestion(item, " ".join(prose.split()).rstrip("."), hit[1], None,
                                             "suggested", hit[2]))
                     return found
+    return found
+
+
+def _from_sentences(item: Item, parts: list[str], prose: str, people: Matcher, speaker: str | None,
+                    next_meeting: dt.date | None) -> list[Suggestion]:
+    """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I'."""
+    found = []
+    for index, sentence in enumerate(parts):
+        if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
+            continue
+        hit = _from_sentence(sentence, parts[:index], people, speaker)
+        if hit:
+            text, owner, owner_text = hit
+            found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting), "suggested", owner_text))
     return found
 
 
@@ -744,12 +751,7 @@ def _from_cells(item: Item, people: Matcher, next_meeting: dt.date | None) -> li
         speaker = cells[who] if who is not None and who < len(cells) and cells[who] else None
         for n in notes:
             cell = cells[n] if n < len(cells) else ""
-            parts = sentences(cell)
-            for index, sentence in enumerate(parts):
-                hit = _from_sentence(sentence, parts[:index], people, speaker) if not sentence.endswith("?") else None
-                if hit:
-                    text, owner, owner_text = hit
-                    found.append(Suggestion(item, text, owner, _due(sentence, cell, next_meeting), "suggested", owner_text))
+            found.extend(_from_sentences(item, sentences(cell), cell, people, speaker, next_meeting))
     return found
 
 
