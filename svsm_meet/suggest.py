@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .action_table import action_rows, is_notes_header, rows_of, table_rows
 from .dates import due_in_text
-from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATUS_RE, heads_a_list,
+from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATUS_RE, HeadingKinds, heads_a_list,
                              kind_of_heading, label_initials, says_done, says_own_plans, speaker,
                              split_speaker, task_after_inner_label, tasks_for, without_closing,
                              without_status, written_status)
@@ -32,7 +32,7 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]*){0,2}"
 _HANDLE = r"@[A-Za-z0-9][\w-]*"
 # One person or a few: "Stefano", "@kjin", "Varun/Ashish", "Glen & Thorsten", "Wei and Alexey".
 _ONE = rf"(?:{_NAME}|{_HANDLE})"
-_WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&)\s+{_ONE}|(?:\s*(?:/|&|\band\b)\s*{_ONE})*)"
+_WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&|or)\s+{_ONE}|(?:\s*(?:/|&|\+|\band\b)\s*{_ONE})*)"
 _PRONOUN = r"They|We|He|She|I"
 # "I'm going to" a plan, not a manner of speaking ("I'm going to guess it's DNS", "… to push back").
 _PLAN_VERB = (r"(?!guess|say|have to|push back|pass\b|stop|hate|love|miss|need|disagree|agree|be honest|assume|argue|"
@@ -42,6 +42,11 @@ _MODAL = (
     r"(?:is |are |am |[’']m )?planning to|agreed to|agrees to|"
     r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
+    # ... in German minutes: "Louis kümmert sich um …", "Olli erklärt sich bereit, …".
+    r"kümmert sich(?: darum| um)?|erklärt sich bereit,?|übernimmt|"
+    # An offer: "Jamie happy to review code", "Carol would be glad to help", "confirmed availability to …".
+    r"(?:(?:is|am|are|would be|[’']d be|[’']s|[’']m)\s+)?(?:happy|willing|glad) to(?= (?!see\b|hear\b|report\b|"
+    r"announce\b|say\b|know\b|note\b|learn\b|welcome\b|read\b|be\b|have\b)[a-z])|confirmed (?:(?:his|her|their) )?availability to|"
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
     # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
     rf"(?:said|says) (?:that )?(?:he|she|they)(?: would| will|[’']d|[’']ll|(?:[’']s| is| are) going to(?= {_PLAN_VERB}))|(?:is |was |has been )?tasked with|"
@@ -50,7 +55,7 @@ _MODAL = (
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
 _BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"
 _COMMIT_RE = re.compile(
-    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’'](?:ll|[ms] going)))(?:{_MODAL})\s+"
+    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’'](?:ll|[ms] going|[ms] happy|d be)))(?:{_MODAL})\s+"
     rf"(?!be\b(?!\s+{_BE_DOING})|not\b|have been\b)(?P<rest>\S.*)$"
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
@@ -138,6 +143,7 @@ _NEEDS_SOMEONE_RE = re.compile(
     re.I)
 _ALL_BOLD_SENTENCE_RE = re.compile(r"^(?P<e>\*\*|__)(?P<words>[^*_]+?)(?P=e)[.!]?$")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
+_LINKED_START_RE = re.compile(rf"^\[(?P<who>{_ONE})\]\([^()\s]*\)(?=\s)")  # "[@riosje](https://…) will …"
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Update the docs (assigned
 # to Carol)", "Clarify the process. – Claudia": the owner written after.
@@ -227,7 +233,8 @@ def _label_word(label: str | None) -> str:
     initials = label_initials(written)  # "Action LA/MR:": whose is no part of the word
     written = initials["word"] if initials else written
     written = re.sub(r"\\?[\[\]]", " ", written)  # "[ACTION] ", "\\[todo\\] "
-    return re.sub(r" for .*$", "", re.sub(r"[*_:\s–—-]+", " ", written).strip().lower())  # "… for the team"
+    written = re.sub(r"[*_:\s–—-]+", " ", written).strip().lower()
+    return re.sub(r" for .*$| #?\d+(?:\.\d+)*$", "", written)  # "… for the team", "ACTION 62.2"
 
 
 def _who(words: str, people: Matcher) -> Person | None:
@@ -268,7 +275,7 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
     owner = _who(who, people)
     if owner:
         return owner, None
-    first = re.split(r"\s*(?:/|&|,|\band\b)\s*", who)[0].strip()
+    first = re.split(r"\s*(?:/|&|,|\band\b|\bor\b)\s*", who)[0].strip()
     if first.split()[0].lower() in _NOT_OWNERS or _SUBJECT_NOT_NAME_RE.match(first.split()[0]):
         return None  # "Email to stakeholders …": a task's verb, not whose it is
     if len(first.split()) == 1 and ((_THING_RE.search(first) and not first.isupper())
@@ -283,7 +290,7 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
 # times faster than one case-blind regex, on every sentence of an import).
 _COMMITMENT_WORDS = (
     "will", "shall", " to ", "should", "can", "owe", "'ll", "’ll", "sugg", "propos", "recommend",
-    "let", "must", "need", "next step", "action here", "volunteer",
+    "let", "must", "need", "next step", "action here", "volunteer", "kümmert", "erklärt sich", "übernimmt",
 )
 _COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 
@@ -340,10 +347,14 @@ _WHEN_LEAD_RE = re.compile(
     r"in the meantime|meanwhile|offline)\b,?\s+(?=[A-Z@])", re.I)
 
 
+# "But I need to …", "So Ann will …": a conjunction before the subject is no part of it.
+_CONJUNCTION_LEAD_RE = re.compile(r"(?:But|And|So|Also),?\s+(?=[A-Z@])")
+
+
 def _lead(text: str) -> int:
     """How much of TEXT comes before its subject (a status, a day, a when, in that order); 0 for none."""
     end = 0
-    for pattern in (LEADING_STATUS_RE, _DATE_LEAD_RE, _WHEN_LEAD_RE):
+    for pattern in (LEADING_STATUS_RE, _DATE_LEAD_RE, _WHEN_LEAD_RE, _CONJUNCTION_LEAD_RE):
         m = pattern.match(text, end)
         end = m.end() if m else end
     return end
@@ -353,6 +364,7 @@ def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, sp
     sentence = sentence.strip().rstrip(".")
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
+    sentence = _LINKED_START_RE.sub(r"\g<who>", sentence) if sentence.startswith("[") else sentence
     # "**Rob will check this**": a sentence in bold is still one.
     sentence = _ALL_BOLD_SENTENCE_RE.sub(r"\g<words>", sentence)
     m = _RESPONSIBLE_RE.match(sentence) if sentence[:3] in ("DRI", "Own", "Ass") else None
@@ -440,7 +452,8 @@ _DONE_BY_RE = re.compile(
 
 # "Proceeding due in October, Christoph will write a draft", "…, he'll send it": a commitment
 # in a sentence's last clause, by a person, never the group's.
-_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)")
+# (and "… mentioned that she'll post …": someone's commitment, reported)
+_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)|\sthat\s+(?=(?:I|he|she)(?:\s|[’']))")
 
 
 # "…, Christoph will write it", "*Dylan* - Rawld has offered to help", "…, next week I'm going to
@@ -638,14 +651,14 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if " and " in prose:
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
     talking = speaker(item.label)
-    dashed = _DASH_SPEAKER_RE.match(prose)
+    dashed = _DASH_SPEAKER_RE.match(prose.lstrip())
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
     said = _said_by(parts[0]) if not talking and parts and ":" in parts[0][:40] else None
     if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
-    elif said and _FIRST_PERSON_RE.search(parts[0], len(said[0])):
+    elif said and (_FIRST_PERSON_RE.search(parts[0], len(said[0])) or any(map(_FIRST_PERSON_RE.search, parts[1:]))):
         talking = said[1]  # "Amit: I am going to try to fix …", "Leon: …, but I'll …": in their own words
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if not talking and parts and "[" in parts[0][:3] else None
     if tag and _ELIDED_RE.match(parts[0][tag.end():]):
@@ -796,18 +809,24 @@ def _label_owner(label: str | None, people: Matcher) -> tuple[Person | None, str
 _ASIDE_RE = re.compile(r"\(([^()]{6,120})\)")
 _VOLUNTEER_RE = re.compile(rf"^(?P<who>{_WHO})\s+(?:volunteer(?:s|ed|ing)|(?:is |will be )?taking (?:it|this)(?: on)?)\W*$")
 _DASH_SPEAKER_RE = re.compile(
-    r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s+[-–—]\s+")
+    r"^(?:\*\*)?(?P<who>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)?)(?:\*\*)?(?:\s*\[?\d{1,2}:\d{2}\]?)?\s*[-–—]\s+")  # ("Benjie- it was …")
 
 
-def _names_its_tasks(item: Item) -> bool:
-    """'***Erik***' on a line of its own, over the bullets that are his tasks (bold, of two marks
-    or three; a name, not a group's label such as '***Other Attendees***')."""
+# "###Rob:": a heading in all but the space after its marks, over Rob's tasks.
+_HASHED_NAME_RE = re.compile(r"#{1,6}(?P<words>[^#\s][^#:\n]*?):?")
+
+
+def _names_its_tasks(item: Item) -> str | None:
+    """'***Erik***' (or '###Erik:') on a line of its own, over the bullets that are his tasks (bold
+    of two marks or three; a name, not a group's label such as '***Other Attendees***'): Erik."""
     if item.marker != "" or item.label:
-        return False
+        return None
     m = BOLD_LINE_RE.fullmatch(item.text)
-    return bool(m and len(m["e"]) > 1 and ":" not in m["words"] and 2 <= len(m["words"]) <= 40
-                and looks_like_name(m["words"]) and not names_people(m["words"])
-                and not any(len(w) > 1 and w.isupper() for w in m["words"].split()))  # "**Elastic IP Manager**"
+    m = m if m and len(m["e"]) > 1 else _HASHED_NAME_RE.fullmatch(item.text)
+    ok = bool(m and ":" not in m["words"] and 2 <= len(m["words"]) <= 40
+              and looks_like_name(m["words"]) and not names_people(m["words"])
+              and not any(len(w) > 1 and w.isupper() for w in m["words"].split()))  # "**Elastic IP Manager**"
+    return m["words"] if ok else None
 
 
 def _head_owner(item: Item, people: Matcher) -> Person | None:
@@ -823,13 +842,23 @@ _PERSON_ONLY_RE = re.compile(
     r"(?:\*\*|__)?\[?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\]?(?:\([^()\s]*\))?(?:\*\*|__)?:?")
 
 
+# "Georgi suggested doing a test release" over "- Going to work with Roger on that": Georgi's.
+_REPORTED_RE = re.compile(
+    rf"^(?P<who>{_NAME})\s+(?:suggested|proposed|provided|gave|presented|shared|mentioned|raised|reported|"
+    r"offered|explained|noted|said|brought up|demoed|did|ran|led|showed|talked about|asked)\b")
+
+
 def _voice(item: Item, people: Matcher) -> str | None:
-    """Whose words the bullets under ITEM are, where ITEM only names them: a handle, or someone
-    the directory or the meeting knows ('* Roadmap' over bullets is a topic)."""
+    """Whose words the bullets under ITEM are, where ITEM only names them (a handle, or someone
+    the directory or the meeting knows: '* Roadmap' over bullets is a topic), or reports what
+    someone the meeting knows said or did."""
     if not item.children or item.label or item.kind == "raw":
         return None
     m = _PERSON_ONLY_RE.fullmatch(item.text.strip())
-    return m["who"] if m and (m["who"].startswith("@") or _who(m["who"], people)) else None
+    if m and (m["who"].startswith("@") or _who(m["who"], people)):
+        return m["who"]
+    m = _REPORTED_RE.match(item.text)
+    return m["who"] if m and _who(m["who"], people) else None
 
 
 def _on_the_roll(name: str, doc: Document) -> bool:
@@ -846,18 +875,25 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
     head = ""  # an HTML table's opening row (its column headers), for the rows after it
-    parts = [(doc.preamble, None, "")] + [
-        (section.items, whose, section.text) for section, whose in zip(doc.sections, _plans_of(doc, people))]
-    for items, whose, heading in parts:
-        tasks = kind_of_heading(heading, heading=True) == "action"
-        done = tasks and says_done(heading)  # "Completed Action Items": done tasks
+    kinds = HeadingKinds()
+    gathered = [kinds.push(section.level, section.text) for section in doc.sections]
+    parts = [(doc.preamble, None, (None, ""), "")] + list(zip(
+        (section.items for section in doc.sections), _plans_of(doc, people, gathered), gathered,
+        (section.text for section in doc.sections)))
+    for items, whose, (kind, heading), own in parts:
+        tasks = kind == "action"  # "## Action items", and "### Rob" under it
+        # "Completed Action Items", "## Actions" over "### Closed": done tasks
+        done = tasks and (says_done(heading) or says_done(own))
+        sure = True
         for item in items:
-            if _names_its_tasks(item):
-                whose = BOLD_LINE_RE.fullmatch(item.text)["words"]  # "***Erik***" over his tasks
-                if doc.attendees and not _on_the_roll(whose, doc):
-                    whose = None  # "**Scam Signal**": a topic, where the roll call names no such person
+            named = _names_its_tasks(item)
+            if named:
+                whose = named  # "***Erik***" over his tasks
+                # "**Scam Signal**" over notes: a topic, where the roll call names no such person;
+                # over tasks the minutes gather, one word is someone not on it ("###Rob:").
+                sure = not doc.attendees or _on_the_roll(whose, doc)
                 continue
-            own = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
+            over = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
             for_whom = {id(child): who for i in item.walk() if (who := tasks_for(i.label, i.text))
                         for child in i.children}  # "**Action Items** (Kris)" over Kris's tasks
             voices = {id(child): who for i in item.walk() if (who := _voice(i, people))
@@ -867,11 +903,12 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                 row = start.startswith("<tr")
                 quoted = _quoted_tasks(i, people, whose) if tasks and start.startswith(">") else []
                 for s in quoted or suggest_item(i, people, next_meeting, head if row else "", voices.get(id(i))):
-                    if own and not (s.owner or s.owner_text):
-                        s.owner, s.owner_text = own, None
+                    if over and not (s.owner or s.owner_text):
+                        s.owner, s.owner_text = over, None
                     if id(i) in for_whom and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = _named(for_whom[id(i)], people) or (None, None)
-                    if whose and not (s.owner or s.owner_text):
+                    if whose and not (s.owner or s.owner_text) and (
+                            sure or i.kind == "action" and len(whose.split()) == 1):
                         s.owner, s.owner_text = _named(whose, people) or (None, None)
                     if done and s.status == "open" and not (i.label or "").startswith("[ ]"):
                         s.status = "done"
@@ -913,16 +950,21 @@ def _quoted_tasks(item: Item, people: Matcher, whose: str | None) -> list[Sugges
     return found
 
 
-def _plans_of(doc: Document, people: Matcher) -> list[str | None]:
+def _plans_of(doc: Document, people: Matcher, gathered: list[tuple[str | None, str]]) -> list[str | None]:
     """For each section, whose plans it lists: a stand-up's '### Chris Holdgraf' over its
     '#### What I'm up to next' (a person the directory knows, or a name over first-person plans),
-    and a section headed by someone the meeting knows ('### Dennis' over 'Will try …')."""
+    a section headed by someone the meeting knows ('### Dennis' over 'Will try …'), and a name
+    under 'Action items' ('### Rob' over his tasks: on the roll call, or the minutes have none)."""
     whose: list[str | None] = []
     person: tuple[str, int] | None = None
-    for section in doc.sections:
+    for section, (kind, says) in zip(doc.sections, gathered):
         text = clean(section.text).rstrip(":").strip()
         if person and section.level <= person[1]:
             person = None
+        if kind == "action" and says != section.text and looks_like_name(text) and len(text.split()) <= 3 \
+                and (people.match(text).person or _on_the_roll(text, doc) or not doc.attendees):
+            whose.append(text)
+            continue
         own = False
         if section.kind == "topic" and looks_like_name(text) and len(text.split()) <= 3:
             match = people.match(text).person  # by a name ("### Dennis"), not a chat name ("### Infra")

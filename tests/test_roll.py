@@ -202,6 +202,17 @@ SHAPES = {
     "a chat log under the attendees heading is no attendance": ("## Attendees\n\n    <ann> hi\n    <bob> hello\n", [], []),
     "code under the attendees heading is no attendance": (
         "## Attendees\n\n    make test\n    git push --force origin main\n", [], []),
+    "guests after the regrets": (
+        "## Attendees\n\n* David LaBianca (Google)\n* Jason Clinton (Anthropic)\n\n## Regrets:\n\n"
+        "Dustin Kirkland (Chainguard), Kapish Vanvaria (EY)\n\n## Guests:\n\nClaudia Rauch (OASIS), "
+        "Hsien-Hsin “Sean” Lee (Intel)\n\n**Quorum**: 34 PGB members\n\n## Agenda\n\n- Intros\n",
+        ["David LaBianca", "Jason Clinton", "Claudia Rauch", "Hsien-Hsin “Sean” Lee"],
+        ["Dustin Kirkland", "Kapish Vanvaria"]),
+    "a roll call of initials, and the absent after a plain list": (
+        "## Present\nJS, RP, YJ\n\n## Apologies\nSM, SR\n\n## Agenda\n\n1. Proposal document (JS)\n",
+        ["JS", "RP", "YJ"], ["SM", "SR"]),
+    "a roll call in German": ("## Anwesende\n\n* Yannik\n* Louis (Protokoll)\n\n## Entschuldigt\n\n* Frank\n",
+                              ["Yannik", "Louis"], ["Frank"]),
 }
 
 

@@ -846,3 +846,92 @@ def test_many_commitments_in_one_item_take_linear_time(body):
     started = time.perf_counter()
     found = _owners(body, ["Ann Lee", "Bob Stone"])
     assert found and time.perf_counter() - started < 2  # the bullet took 15 s when each "He" read all before it
+
+
+def test_tasks_grouped_by_person_under_action_items_are_theirs():
+    # "## Action items" over "### Rob" over Rob's tasks; "### Docs" is an area, not an owner
+    found = _owners("Attendees: Rob Allen, Stefan Lang\n\n## Action items\n\n### Rob\n\n* finish the solver\n\n"
+                    "### Stefan:\n\n* grid settings\n\n### Docs\n\n* write the guide\n\n### Notes\n\n* the build is slow\n")
+    assert found == {"finish the solver": "Rob Allen", "grid settings": "Stefan Lang", "write the guide": None}
+
+
+def test_tasks_announced_then_listed_under_each_name():
+    # a sentence that announces the tasks, "###Rob:" (a heading but for the space) over each
+    # one's list, short labels of the parts of the work between; a sentence of prose ends it
+    found = _owners("Participants: Stefan Lang, Bastiaan Cockx\n\n## Planning\n\n"
+                    "The tasks have been distributed as follows:\n\n###Rob:\n* radii in 2d\n\n###Stefan:\n\ngrid\n\n"
+                    "* dimension min other than 0\n\nBoundary package (together with Rob)\n\n* node construction\n\n"
+                    "This is prose. It ends the list.\n\n* a note\n")
+    assert found == {"radii in 2d": "Rob", "dimension min other than 0": "Stefan Lang",
+                     "node construction": "Stefan Lang"}
+
+
+def test_labelled_tasks_under_action_items_keep_their_status_bullets_as_notes():
+    found = _found("## Actions\n\n### CLOSED\n\n**ACTION 58.1**: Cat Herders to look at updating EIP1.\n"
+                   "- **Status:** Closed.\n\n### OPEN\n\n**ACTION 62.2:** Run a full benchmark.\n"
+                   "- **Status:** No update.\n- Wei proposed night gas metering.\n")
+    assert set(found) == {"Cat Herders to look at updating EIP1", "Run a full benchmark"}
+    assert found["Cat Herders to look at updating EIP1"][0] == "done"
+
+
+def test_a_heading_indented_into_the_bullet_before_it_still_heads_the_tasks():
+    found = _found("## Notes\n\n- Call for candidates in Asia\n\n  ## Action Items\n\n"
+                   "- Schedule the ESC meeting within two weeks.\n- Continue the launch of the work streams.\n")
+    assert found == {"Schedule the ESC meeting within two weeks": ("open", None),
+                     "Continue the launch of the work streams": ("open", None)}
+
+
+@pytest.mark.parametrize("body, owner", [
+    ("- [@UlisesGascon](https://github.com/UlisesGascon) offered to test the Docker-based approach", "@UlisesGascon"),
+    ("- [@bjohansebas](https://github.com/bjohansebas) confirmed availability to champion the router", "@bjohansebas"),
+    ("- Jamie happy to review code and test code.", "Jamie"),
+    ("- Carol would be glad to help with the release", "Carol"),
+    ("- Benjie- it was just simplicity. I’ll experiment with adding it to `values`.", "Benjie"),
+    ("- David or Brian need to look into this.", "David"),
+    ("- Louis kümmert sich um kleine Plakate", "Louis"),
+    ("- Olli erklärt sich bereit, die Flyer zu bestellen", "Olli"),
+])
+def test_offers_and_linked_or_alternative_subjects(body, owner):
+    assert list(_owners(body + "\n", []).values()) == [owner]
+
+
+@pytest.mark.parametrize("body", [
+    "- Dave was happy to see the release", "- Eve is happy to be here", "- Bob is glad to hear that",
+])
+def test_being_happy_is_no_offer(body):
+    assert _found(body + "\n") == {}
+
+
+@pytest.mark.parametrize("body", ["## Call to Action\n\n", "before next meeting:\n\n", "## Homework\n\n"])
+def test_more_headings_that_gather_tasks(body):
+    assert _found(body + "- Write down a BOM\n") == {"Write down a BOM": ("open", None)}
+
+
+def test_a_conjunction_before_the_subject_is_no_part_of_it():
+    found = _owners("- Bernard: Yes. But I will make sure that it runs on a private network\n"
+                    "- So Ann will send the draft\n", ["Bernard Smith", "Ann Lee"])
+    assert list(found.values()) == ["Bernard Smith", "Ann Lee"]  # not "But I", not "So Ann"
+
+
+def test_a_bullet_reporting_someone_speaks_for_the_elided_bullets_under_it():
+    found = _owners("- Georgi suggested doing a test release\n  - Going to work with Roger on that\n"
+                    "- Hendrik did a demo of the local testing\n  - Going to present in the next meeting\n"
+                    "- The roadmap was discussed\n  - Going to publish it\n",
+                    ["Georgi Stoykov", "Hendrik Ebbers", "Roger Barker"])
+    assert found["Going to work with Roger on that"] == "Georgi Stoykov"
+    assert found["Going to present in the next meeting"] == "Hendrik Ebbers"
+    assert found["Going to publish it"] is None
+
+
+@pytest.mark.parametrize("body, owner", [
+    ("* Ross + Isaac will coordinate", "Ross Barnowski"),
+    ("* Catherine mentioned that this was discussed and that\n  she'll post to the issue soon.", "Catherine Boisson"),
+    ('  Daira - "We removed that a while ago, I\'ll check and report it as a bug."', "Daira Hopwood"),
+])
+def test_more_subjects_of_a_commitment(body, owner):
+    found = _owners(body + "\n", ["Ross Barnowski", "Isaac Kim", "Catherine Boisson", "Daira Hopwood"])
+    assert list(found.values()) == [owner]
+
+
+def test_the_problem_that_someone_will_is_no_commitment():
+    assert _owners("- The problem is that he will never know.\n", ["Ann Lee"]) == {}

@@ -9,12 +9,15 @@ import re
 
 from ..model import Attendee
 
+# "Present" in the languages other projects keep their minutes in.
+PRESENT_WORDS_ELSEWHERE = (r"anwesende?|teilnehmer(?:innen)?|teilnehmende|pr[ée]sents?|presentes|asistentes|"
+                           r"participantes|partecipanti|presenti|aanwezig(?:en)?|deelnemers")
 # A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
 _ATTENDEES_HEADING = re.compile(
     r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
     r"people present|members(?: present)?|in attendance|people|roster|"
     # The round where everyone says hello is the roll call: "## Hello", "Check-in".
-    r"hellos?|check[- ]?ins?|who[’']?s here)(?: list| area| section)?"
+    rf"hellos?|check[- ]?ins?|who[’']?s here|{PRESENT_WORDS_ELSEWHERE})(?: list| area| section)?"
     r"(?: at \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?$"  # "Attendees at 4:30pm"
 )
 # Words in parentheses that say what someone did in the meeting rather than where they work.
@@ -28,7 +31,7 @@ ROLE_TITLE = re.compile(
     r"facilitator|scribe|host|moderator|note[- ]?taker|editor|liaison|organi[sz]er|presenter)\b", re.I)
 # A group of people who were not there: "Regrets", "Absentees", "Attended recently in the past".
 ABSENT_WORDS = (r"regrets|apologies|absent(?:ees?)?|absences?|missing|excused|not present|unable|in the past|"
-                r"previously|former|emerit(?:us|i|a)")
+                r"previously|former|emerit(?:us|i|a)|entschuldigt|abwesend|excus[ée]s?|ausentes|assenti|afwezig")
 ABSENT_GROUP = re.compile(rf"\b(?:{ABSENT_WORDS})\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")

@@ -26,14 +26,15 @@ _KIND_OF_WORD = {word: kind for kind, words in _WORDS.items() for word in words}
 # The headings and labels whose bullets are follow-ups to be done (open), each of them.
 GATHERING_ACTION_WORDS = {
     "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
-    "action point", "action points",
+    "action point", "action points", "homework", "before next meeting", "before the next meeting",
+    "before next call", "before the next call",
 }
 
 # Under a heading of their own (not as a bullet's label, where they may be anyone's plans), these
 # gather the follow-ups of the meeting too: "## Next steps", "### Follow-ups".
 HEADING_ACTION_WORDS = GATHERING_ACTION_WORDS | {
     "next step", "next steps", "follow-up", "follow up", "followup", "follow-ups", "follow ups",
-    "followups", "tasks",
+    "followups", "tasks", "call to action", "calls to action",
 }
 
 # Default labels for entries typed live, in the wording the SVSM minutes use.
@@ -419,7 +420,7 @@ def kind_of_text(text: str) -> str:
 _HEADING_WORDS = (
     "action", "ai", "todo", "to do", "to-do", "follow", "next", "task", "decision", "decided",
     "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
-    "highlight", "points",
+    "highlight", "points", "homework",
 )
 _HEADING_WORDS_RE = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # "Main points to come out of meeting", "Decisions from today's call": the words before.
@@ -433,7 +434,7 @@ _DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
 _QUALIFIER_RE = re.compile(
     rf"^(?:(?:review(?:ing)?|status|recap|summary|list)(?: of)? (?:the )?|(?:open|new|pending|outstanding|{_DONE_WORDS}|"
     r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the|resulting|"
-    r"individual|general|team) )+"
+    r"individual|general|team|suggested|proposed|agreed|immediate|upcoming) )+"
     r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$"
     r"|\s+for (?:all|everyone|everybody|the (?:team|group))$", re.I)
 # "Action Items (carried over)": a remark after a heading.  Not after a bullet's label, where
@@ -513,6 +514,28 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     if None in kinds:
         return None
     return "action" if "action" in kinds else "decision"
+
+
+# A part of the minutes of its own, under "Action items" all the same: never its tasks.
+_OTHER_PART_RE = re.compile(r"\W*(?:discussion|notes?|minutes|agenda|(?:open )?questions?|announcements?|summary|"
+                            r"highlights?|topics?|attendees|attendance|present|participants)\b", re.I)
+
+
+class HeadingKinds:
+    """Heading by heading, the kind of bullets each gathers and the heading that says so: its own,
+    or, for a heading that says none, the one over it ('## Action items' over '### Rob' over Rob's
+    tasks, or over '### From last week').  The importer and the suggestions read headings alike."""
+
+    def __init__(self) -> None:
+        self.above: list[tuple[int, str | None, str]] = []  # (level, kind, the heading saying so)
+
+    def push(self, level: int, text: str) -> tuple[str | None, str]:
+        while self.above and self.above[-1][0] >= level:
+            self.above.pop()
+        own = kind_of_heading(text, heading=True)
+        kind, says = (own, text) if own or not self.above or _OTHER_PART_RE.match(text) else self.above[-1][1:]
+        self.above.append((level, kind, says))
+        return kind, says
 
 
 # Whose, by name or handle: "(Kris)", "(@ann)"; not a remark ("(draft)").

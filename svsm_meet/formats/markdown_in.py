@@ -16,7 +16,7 @@ from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout,
 from ..html_units import html_units
 from . import attendees as attendee_format
 from . import roll
-from .labels import (BOLD_LINE_RE, heads_a_list, is_order, kind_of_heading, kind_of_text, split_label,
+from .labels import (BOLD_LINE_RE, HeadingKinds, heads_a_list, is_order, kind_of_heading, kind_of_text, split_label,
                      split_speaker, tasks_for, written_status)
 from .markdown_out import heading_line, item_own_lines, render
 from .titles import (date_from_filename, date_line, find_date, front_matter, heading_date,
@@ -126,6 +126,14 @@ _TITLE_WORDS_RE = re.compile(r"\b(?:sync|meeting|call|notes|minutes|weekly|month
 _HEAD_COUNT_RE = re.compile(r"^\W*\d+\s+(?:people|persons|attendees|participants)\b[^,]*$", re.I)
 # "## Agenda", "### New agenda items", "### Standing items": topics ticked off, not tasks.
 _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?s)\s+)?agenda\b|^\W*standing items?\b", re.I)
+# "The tasks have been distributed as follows:", "The following action items were assigned:".
+_ANNOUNCES_TASKS_RE = re.compile(
+    r"(?:(?:the|our) )?(?:following )?(?:tasks?|action items?|actions|assignments?|to-?dos|work items?|work)\b"
+    r"[^.!?:\n]{0,60}\b(?:as follows|below|following|assigned|distributed|divided|split|allocated)\W*:", re.I)
+# A paragraph that only names someone, over their tasks: "**Ann Lee**", "###Rob:", "Stefan:".
+_NAME_LINE_RE = re.compile(r"(?=[#*_]|.*:$)(?:#{1,6}|\*\*|__)?(?P<who>[^#*_:\n]{1,40}?)(?:\*\*|__)?:?(?:\*\*|__)?")
+# A few words over some of the tasks ("grid", "Boundary package (together with Rob)").
+_SHORT_LABEL_RE = re.compile(r"[^.!?:\n]{1,60}(?:\([^()\n]*\))?:?(?<![.!?])")
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
 # "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
 _ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
@@ -301,9 +309,14 @@ class _Builder:
         # The kind of the bullets under an "Action items" heading (or a label paragraph such as
         # "Decisions:"), for those that have none of their own.
         self.gathers: str | None = None
-        self.gathers_until_paragraph = False  # a label paragraph's list ends at the next paragraph
+        # A label paragraph's list ends at the next paragraph, but for a name over more of the tasks
+        # ("**Ann**", "###Rob:"); after a sentence that announces them, a short label too ("grid").
+        self.gathers_until_paragraph = False
+        self.gathers_over_labels = False
         self.lazy_tail: list[Item] = []  # a bullet's unindented continuation, as a paragraph
+        self.heading_inside: int | None = None  # the line of a heading indented into a bullet
         self.gathers_lines = False
+        self.heading_kinds = HeadingKinds()
         self.agenda = False  # under "## Agenda" a ticked box is a topic covered, not a task
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
@@ -392,7 +405,7 @@ class _Builder:
         known = set()
         for attendee in self.doc.attendees:
             words = attendee.name.casefold().split()
-            known.update([attendee.name.casefold(), words[0], words[-1]] if words else [])
+            known.update([attendee.name.casefold(), words[0], words[-1], words[0].lstrip("@")] if words else [])
         said = [(item, split_speaker(item.text)) for item in self.doc.items()
                 if item.kind != "raw" and not item.label]
         # A transcript without an attendance: a name that speaks again and again is a speaker.
@@ -477,10 +490,11 @@ class _Builder:
 
     def heading_says(self, text: str, level: int, is_title: bool, start: int, section: Section | None) -> None:
         """What a heading starts: the tasks or decisions it gathers, an agenda, a roll call."""
-        self.gathers = kind_of_heading(text, heading=True)
+        self.gathers, says = self.heading_kinds.push(level, text)
         self.gathers_until_paragraph = False
         # Lines of their own are tasks under "Action items", not under "Next steps" (prose there).
-        self.gathers_lines = kind_of_heading(text) is not None
+        # (under its own heading only: "### Which Helm charts are used" over "Leon has checked, …")
+        self.gathers_lines = says == text and kind_of_heading(text) is not None
         self.agenda = bool(_AGENDA_RE.match(text))
         wanted = not self.doc.attendees and attendee_format.is_attendees_heading(text)
         in_roll = bool(self.roll_level and level >= self.roll_level and roll.names_people(text)
@@ -489,8 +503,8 @@ class _Builder:
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
         after = self.next_heading.get(start) if wanted else None
-        more = bool(after and after[0] >= level and roll.names_people(after[1][:100])
-                    and not roll.is_absent_group(after[1]))
+        # "## Regrets" or "## Guests" after it: one attendance in more lists, read the tolerant way
+        more = bool(after and after[0] >= level and roll.names_people(after[1][:100]))
         strict = section is not None and wanted and not is_title and not nested and not more
         self.attendees_heading = section if strict else None
         if in_roll and not is_title:
@@ -567,9 +581,17 @@ class _Builder:
             item.kind = self.gathers
         if self.gathers and not self.gathers_until_paragraph and _SPEAKER_OVER_LIST_RE.match(item.body):
             self.gathers = None  # "Thorsten:" over what Thorsten said, not the tasks
-        label_only = kind_of_heading("\n".join(lines))
-        if label_only or self.gathers_until_paragraph:
-            self.gathers, self.gathers_until_paragraph = label_only, bool(label_only)
+        if self.gathers == "action" and not self.gathers_until_paragraph and item.kind == "action" and item.label:
+            self.gathers = None  # "**ACTION 62.2:** …" over its "- Status: …": the labelled ones are the tasks
+        written = "\n".join(lines)
+        label_only = kind_of_heading(written) or ("action" if _ANNOUNCES_TASKS_RE.fullmatch(written) else None)
+        if label_only:
+            self.gathers, self.gathers_until_paragraph = label_only, True
+            self.gathers_over_labels = not kind_of_heading(written)
+        elif self.gathers_until_paragraph and not (
+                _NAME_LINE_RE.fullmatch(written) and roll.looks_like_name(_NAME_LINE_RE.fullmatch(written)["who"])
+                or self.gathers_over_labels and _SHORT_LABEL_RE.fullmatch(written)):
+            self.gathers, self.gathers_until_paragraph = None, False
 
     def read_roll_paragraph(self, lines: list[str], start: int | None = None, end: int | None = None) -> None:
         """'TSC Attendees:' opens a roll call; 'Regrets: Peter C.' adds to one (or opens it);
@@ -838,12 +860,25 @@ class _Builder:
                             child.kind = "action"
                 items.append(item)
                 items.extend(self.lazy_tail)
+                if self.heading_inside is not None:
+                    items.append(self.raw(self.heading_inside, self.heading_inside + 1))
+                    indented = _INDENTED_HEADING_RE.match(self.lines[self.heading_inside])
+                    self.heading_says(_CLOSING_HASHES_RE.sub("", indented[2] or ""), len(indented[1]), False,
+                                      self.heading_inside, None)
         return items
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:
         start, end = tokens[0].map
         end = self.end(start, end)
         inner = list(_blocks(tokens[1:-1]))
+        self.heading_inside = None
+        if parent_column is None and len(inner) > 1 and inner[-1][0].type == "heading_open" \
+                and inner[-1][0].map[1] - inner[-1][0].map[0] == 1 and _INDENTED_HEADING_RE.match(self.lines[end - 1]):
+            # "- Last point\n\n  ## Action Items": a heading indented as if inside the bullet (as
+            # a document editor writes it): a heading after it, kept as written, still read as one.
+            self.heading_inside = end - 1
+            inner.pop()
+            end = self.end(start, end - 1)
         empty = not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start])
         if not empty and (
             not inner

@@ -15,8 +15,8 @@ import re
 from ..action_table import table_rows
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of, is_attendees_heading,
-                        is_org, split_outside_parens)
+from .attendees import (ABSENT_WORDS, PRESENT_WORDS_ELSEWHERE, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of,
+                        is_attendees_heading, is_org, split_outside_parens)
 from .labels import EMOJI_RE
 
 # Words of a label that introduces people: "TSC members:", "Additional attendees:", "Regrets:".
@@ -25,7 +25,7 @@ _GROUP_WORDS = re.compile(
     rf"roll\s*call|members?|guests?|{ABSENT_WORDS}|"
     r"chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
     r"observers?|committers?|maintainers?|invited|invitees|staff|moderators?|facilitators?|"
-    r"speakers?|presenters?|representatives?|delegates?|leads?|who)\b",
+    rf"speakers?|presenters?|representatives?|delegates?|leads?|who|{PRESENT_WORDS_ELSEWHERE})\b",
     re.I,
 )
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y"}
@@ -158,6 +158,8 @@ def _looks_like_name(name: str) -> bool:
     for word in words:
         if word.lower() in _PARTICLES:
             continue
+        if len(word) > 2 and word[0] + word[-1] in ('“”', '""', "‘’", "''"):
+            word = word[1:-1]  # a nickname: Hsien-Hsin “Sean” Lee
         # "Ali", "O'Brien", "Jean-Luc", "A.", "McDonald", "Rödel": a capital first.
         if not (word[0].isupper() and re.fullmatch(r"[\w'’.-]+", word)):
             return False
@@ -314,18 +316,21 @@ def names_listed(text: str) -> list[Attendee]:
 _PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+|[、，；]\s*)")  # (and "刘芷若、王伟")
 
 
+_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
+
+
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    for part in split_outside_parens(_PART_SEPARATOR_RE, text):  # "A, B, and C"
-        part = part.strip().rstrip(",")
-        if not part:
-            continue
+    parts = [p for p in (part.strip().rstrip(",") for part in split_outside_parens(_PART_SEPARATOR_RE, text)) if p]
+    # "JS, RP, YJ": a roll call of initials; one among names is someone's the roll gives in full
+    initials = len(parts) > 1 and sum(bool(_INITIALS_RE.fullmatch(clean(part))) for part in parts) * 2 >= len(parts)
+    for part in parts:  # "A, B, and C"
         last = found[-1] if found else (before[-1] if before else None)
         # "A, Zhenyu Zhang (University of Chicago)": the org in parentheses is the person's
         if last is not None and is_org(re.sub(r"\s*\([^()]*\)$", "", clean(part)), acronyms=True):
             last.affiliation = last.affiliation or clean(part)[:200]
             continue
-        if re.fullmatch(r"[A-Z]{2,4}", clean(part)):
+        if not initials and _INITIALS_RE.fullmatch(clean(part)):
             continue  # "**Scribe:** ECH": someone's initials, whose name the roll gives
 
         attendee = person(part, group=group, one_per_entry=False) or name_then_org(part, group)
