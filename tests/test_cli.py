@@ -310,6 +310,22 @@ def test_people_aliases_and_merging(cli):
     assert f["owner"] == "Jörg Rödel"
 
 
+def test_a_merged_persons_id_is_never_given_to_someone_new(cli, db, tmp_path):
+    import sqlite3
+
+    def ids():
+        with sqlite3.connect(db) as conn:
+            return dict(conn.execute("SELECT name, id FROM person"))
+
+    minutes = tmp_path / "call.md"
+    minutes.write_text("# Team call 2024-06-05\n\nAttendees: Ann Lee, Bob Stone\n\n## Notes\n\n* x\n")
+    cli("import", minutes)
+    before = ids()
+    assert "merged" in cli("people", "alias", "Ann Lee", "Bob Stone").out  # Bob, the newest id, is gone
+    assert cli("followups", "add", "Send the notes", "--owner", "Cleo Park").code == 0  # someone new
+    assert ids()["Cleo Park"] > before["Bob Stone"]  # an undo or a script holding Bob's id names nobody
+
+
 def test_people_counts_agree_between_the_command_line_and_the_app(cli, db, tmp_path):
     """Someone on a "Regrets:" line was not there: no meeting attended, in `people` or the app."""
     from svsm_meet.service import Service

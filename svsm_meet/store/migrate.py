@@ -12,7 +12,7 @@ import os
 from ..errors import SvsmMeetError
 
 # The newest revision in the top-level migrations/versions (shipped as svsm_meet.migrations); tests/test_migrations.py checks it against Alembic.
-HEAD = "0008"
+HEAD = "0009"
 
 
 def from_schema(name, type_, parent_names) -> bool:

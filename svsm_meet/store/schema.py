@@ -85,6 +85,7 @@ class Meeting(SQLModel, table=True, defer_build=True):
 
 class Person(SQLModel, table=True, defer_build=True):
     __tablename__ = "person"
+    __table_args__ = (_NEVER_REUSED,)  # merged away by `people alias`: the id is not someone else's later
 
     id: Optional[int] = _id()
     name: str = _text(200, nullable=False)
