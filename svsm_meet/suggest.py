@@ -23,8 +23,8 @@ from .formats.labels import (BOLD_LINE_RE, GATHERING_ACTION_WORDS, LEADING_STATU
                              kind_of_heading, label_initials, says_done, says_own_plans, speaker,
                              split_speaker, task_after_inner_label, tasks_for, without_closing,
                              without_status, written_status)
-from .formats.attendees import comma_parts
-from .formats.roll import clean, looks_like_name, names_people
+from .formats.attendees import comma_parts, is_org
+from .formats.roll import Roll, clean, heads_someones_tasks, looks_like_name, names_people
 from .model import Document, Due, Item
 from .names import Matcher, Person
 
@@ -43,10 +43,12 @@ _MODAL = (
     r"offered to|offers to|volunteered to|volunteers to|has volunteered to|have volunteered to|"
     r"promised to|promises to|needs? to|has to|have to|intends? to|is to|are to|will try to|"
     # ... in German minutes: "Louis kümmert sich um …", "Olli erklärt sich bereit, …".
-    r"kümmert sich(?: darum| um)?|erklärt sich bereit,?|übernimmt|"
+    r"kümmert sich(?: darum| um)?|erklärt sich bereit,?|"
     # An offer: "Jamie happy to review code", "Carol would be glad to help", "confirmed availability to …".
-    r"(?:(?:is|am|are|would be|[’']d be|[’']s|[’']m)\s+)?(?:happy|willing|glad) to(?= (?!see\b|hear\b|report\b|"
-    r"announce\b|say\b|know\b|note\b|learn\b|welcome\b|read\b|be\b|have\b)[a-z])|confirmed (?:(?:his|her|their) )?availability to|"
+    r"(?<![’']s )(?:(?:is|am|are|would be|[’']d be|[’']m)\s+)?(?:happy|willing|glad) to(?= (?:help|review|take|work|write|look|"
+    r"test|lead|run|host|present|draft|organi[sz]e|coordinate|give|share|contribute|update|prepare|send|check|"
+    r"investigate|try|pick|own|champion|mentor|set up|put together|turn|reach out|follow up)\b)|"
+    r"confirmed (?:(?:his|her|their) )?availability to|(?:has )?committed to(?= [a-z]+ing\b)|"
     r"took an action to|took the action to|should|can|still owes|owes|[’']ll|"
     # Reported: "John said he would take it to the list"; given: "Lewis tasked with finding …".
     rf"(?:said|says) (?:that )?(?:he|she|they)(?: would| will|[’']d|[’']ll|(?:[’']s| is| are) going to(?= {_PLAN_VERB}))|(?:is |was |has been )?tasked with|"
@@ -54,8 +56,8 @@ _MODAL = (
 )
 # "will be in charge of", "will be working on": still a commitment ("will be released" is none).
 _BE_DOING = r"(?:able|in charge|responsible|the (?:owner|lead|point of contact)|(?!going\b)[a-z]+ing\b)"
-_COMMIT_RE = re.compile(
-    rf"^(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’'](?:ll|[ms] going|[ms] happy|d be)))(?:{_MODAL})\s+"
+_COMMIT_RE = re.compile(  # (not "Das Team kümmert sich seit Jahren …": a German article is nobody)
+    rf"^(?!(?:Der|Die|Das|Den|Dem|Ein|Eine)\s)(?P<who>{_WHO}|{_PRONOUN})(?:\s+(?:(?:also|then|now|still|first)\s+)?|(?=[’'](?:ll|[ms] going|m happy|d be)))(?:{_MODAL})\s+"
     rf"(?!be\b(?!\s+{_BE_DOING})|not\b|have been\b)(?P<rest>\S.*)$"
 )
 # A commitment without its subject, after a speaker's label or a name written before it:
@@ -143,7 +145,7 @@ _NEEDS_SOMEONE_RE = re.compile(
     re.I)
 _ALL_BOLD_SENTENCE_RE = re.compile(r"^(?P<e>\*\*|__)(?P<words>[^*_]+?)(?P=e)[.!]?$")
 _BOLD_START_RE = re.compile(rf"^(?P<e>\*\*|__)(?P<who>{_WHO})(?P=e)(?=\s)")
-_LINKED_START_RE = re.compile(rf"^\[(?P<who>{_ONE})\]\([^()\s]*\)(?=\s)")  # "[@riosje](https://…) will …"
+_LINKED_START_RE = re.compile(rf"^\[(?P<who>{_HANDLE})\]\([^()\s]*\)(?=\s)")  # "[@riosje](https://…) will …"
 _DASHED_RE = re.compile(rf"^(?P<who>{_WHO})(?:,\s*{_ONE})*\s*(?:[-–—]|:)\s+(?P<verb>[A-Za-z][a-z]+)\b")
 # "Review the PR (Martha)", "Follow up with Tania (Isabela to Tania)", "Update the docs (assigned
 # to Carol)", "Clarify the process. – Claudia": the owner written after.
@@ -290,7 +292,7 @@ def _named(who: str, people: Matcher) -> tuple[Person | None, str | None] | None
 # times faster than one case-blind regex, on every sentence of an import).
 _COMMITMENT_WORDS = (
     "will", "shall", " to ", "should", "can", "owe", "'ll", "’ll", "sugg", "propos", "recommend",
-    "let", "must", "need", "next step", "action here", "volunteer", "kümmert", "erklärt sich", "übernimmt",
+    "let", "must", "need", "next step", "action here", "volunteer", "kümmert", "erklärt sich",
 )
 _COMMITMENT_WORDS_RE = re.compile("|".join(map(re.escape, _COMMITMENT_WORDS)))
 
@@ -453,7 +455,8 @@ _DONE_BY_RE = re.compile(
 # "Proceeding due in October, Christoph will write a draft", "…, he'll send it": a commitment
 # in a sentence's last clause, by a person, never the group's.
 # (and "… mentioned that she'll post …": someone's commitment, reported)
-_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)|\sthat\s+(?=(?:I|he|she)(?:\s|[’']))")
+_CLAUSE_RE = re.compile(r"(?:,|;|\s[-–—]|:)\s+[\"“]?(?=\S)|(?:(?<=mentioned)|(?<=said)|(?<=says)|(?<=noted)|"
+                        r"(?<=announced)|(?<=confirmed)|(?<=promised)|(?<=heads up)|(?<=and))\sthat\s+(?=(?:I|he|she)(?:\s|[’']))")
 
 
 # "…, Christoph will write it", "*Dylan* - Rawld has offered to help", "…, next week I'm going to
@@ -658,7 +661,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     if said and _ELIDED_RE.match(parts[0][len(said[0]):]):
         # "Colin: Will file bugs against documentation.": Colin's, said without its subject
         talking, parts[0] = said[1], parts[0][len(said[0]):]
-    elif said and (_FIRST_PERSON_RE.search(parts[0], len(said[0])) or any(map(_FIRST_PERSON_RE.search, parts[1:]))):
+    elif said and (_FIRST_PERSON_RE.search(parts[0], len(said[0]))
+                   or _who(said[1], people) and any(map(_FIRST_PERSON_RE.search, parts[1:]))):
         talking = said[1]  # "Amit: I am going to try to fix …", "Leon: …, but I'll …": in their own words
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if not talking and parts and "[" in parts[0][:3] else None
     if tag and _ELIDED_RE.match(parts[0][tag.end():]):
@@ -736,13 +740,29 @@ def _two_commitments(sentence: str, people: Matcher) -> list[str]:
     return [sentence]
 
 
+_CELL_ASIDE_RE = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+
+
+def _person_in_cell(cell: str, people: Matcher) -> str:
+    """Who an owner cell names: 'Joey Thomas (TNRIS)' is Joey Thomas, of TNRIS; 'Juno (Rodrigo)'
+    and 'Kasar Labs (Charlotte/Nathan)' are a team and, in brackets, the person (the first)."""
+    m = _CELL_ASIDE_RE.match(cell.strip())
+    if not m:
+        return cell.strip()
+    outer, inner = m["outer"].strip(), re.split(r"\s*(?:/|,|&|\band\b)\s*", m["inner"].strip())[0]
+    if looks_like_name(inner) and not inner.isupper() and not _who(outer, people) \
+            and (len(outer.split()) == 1 or is_org(outer) or _who(inner, people)):
+        return inner
+    return outer
+
+
 def _from_table(item: Item, rows, people: Matcher, next_meeting: dt.date | None) -> list[Suggestion]:
     """A table of action items: each row a task, open or done, its owner from its column (the
     first where it names several: "Richard Wade, Felicia Retiz")."""
     found = []
     for row in rows:
         first = comma_parts(row.owner)[0] if row.owner else None
-        first = re.sub(r"\s*\([^()]*\)", "", first).strip() if first else None  # "Joey Thomas (TNRIS)"
+        first = _person_in_cell(first, people) if first else None
         owner, owner_text = (_named(first, people) or (None, None)) if first else (None, None)
         if not (owner or owner_text):
             owner = action_owner(row.text, people)
@@ -845,7 +865,7 @@ _PERSON_ONLY_RE = re.compile(
 # "Georgi suggested doing a test release" over "- Going to work with Roger on that": Georgi's.
 _REPORTED_RE = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:suggested|proposed|provided|gave|presented|shared|mentioned|raised|reported|"
-    r"offered|explained|noted|said|brought up|demoed|did|ran|led|showed|talked about|asked)\b")
+    r"offered|explained|noted|brought up|demoed|did|ran|led|showed|talked about)\b")
 
 
 def _voice(item: Item, people: Matcher) -> str | None:
@@ -861,26 +881,20 @@ def _voice(item: Item, people: Matcher) -> str | None:
     return m["who"] if m and _who(m["who"], people) else None
 
 
-def _on_the_roll(name: str, doc: Document) -> bool:
-    """Whether the roll call (present or not) names NAME, in full or by a first or last name."""
-    wanted = name.casefold().split()
-    for attendee in doc.attendees:
-        words = attendee.name.casefold().split()
-        if words == wanted or len(wanted) == 1 and wanted[0] in (words[0], words[-1]):
-            return True
-    return False
-
-
 def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None) -> list[Suggestion]:
     """Every follow-up the meeting's bullets suggest, in document order."""
     found = []
     head = ""  # an HTML table's opening row (its column headers), for the rows after it
     kinds = HeadingKinds()
-    gathered = [kinds.push(section.level, section.text) for section in doc.sections]
+    on_roll = Roll(doc.attendees) if doc.attendees else None
+    gathered = [kinds.push(section.level, section.text, title=section.kind == "title",
+                           person=heads_someones_tasks(section.text, on_roll))
+                for section in doc.sections]
     parts = [(doc.preamble, None, (None, ""), "")] + list(zip(
         (section.items for section in doc.sections), _plans_of(doc, people, gathered), gathered,
         (section.text for section in doc.sections)))
-    for items, whose, (kind, heading), own in parts:
+    for items, section_whose, (kind, heading), own in parts:
+        whose = section_whose
         tasks = kind == "action"  # "## Action items", and "### Rob" under it
         # "Completed Action Items", "## Actions" over "### Closed": done tasks
         done = tasks and (says_done(heading) or says_done(own))
@@ -891,8 +905,10 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                 whose = named  # "***Erik***" over his tasks
                 # "**Scam Signal**" over notes: a topic, where the roll call names no such person;
                 # over tasks the minutes gather, one word is someone not on it ("###Rob:").
-                sure = not doc.attendees or _on_the_roll(whose, doc)
+                sure = on_roll is None or on_roll.names(whose)
                 continue
+            if item.marker == "" and not item.label and _HASHED_NAME_RE.fullmatch(item.text):
+                whose, sure = section_whose, True  # "###Release:" after "###Rob:": Rob's tasks end
             over = _head_owner(item, people) if tasks else None  # "* Erik" over his tasks
             for_whom = {id(child): who for i in item.walk() if (who := tasks_for(i.label, i.text))
                         for child in i.children}  # "**Action Items** (Kris)" over Kris's tasks
@@ -961,9 +977,8 @@ def _plans_of(doc: Document, people: Matcher, gathered: list[tuple[str | None, s
         text = clean(section.text).rstrip(":").strip()
         if person and section.level <= person[1]:
             person = None
-        if kind == "action" and says != section.text and looks_like_name(text) and len(text.split()) <= 3 \
-                and (people.match(text).person or _on_the_roll(text, doc) or not doc.attendees):
-            whose.append(text)
+        if kind == "action" and says != section.text and looks_like_name(text) and len(text.split()) <= 3:
+            whose.append(text)  # (HeadingKinds: a name on the roll call, where there is one)
             continue
         own = False
         if section.kind == "topic" and looks_like_name(text) and len(text.split()) <= 3:

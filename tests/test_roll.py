@@ -8,6 +8,7 @@ import pytest
 
 from svsm_meet.formats.markdown_in import normalize, parse_markdown
 from svsm_meet.formats.markdown_out import render
+from svsm_meet.formats import roll
 from svsm_meet.formats.roll import person
 
 TITLE = "# Team Sync 2024-06-05\n\n"
@@ -208,11 +209,14 @@ SHAPES = {
         "Hsien-Hsin “Sean” Lee (Intel)\n\n**Quorum**: 34 PGB members\n\n## Agenda\n\n- Intros\n",
         ["David LaBianca", "Jason Clinton", "Claudia Rauch", "Hsien-Hsin “Sean” Lee"],
         ["Dustin Kirkland", "Kapish Vanvaria"]),
-    "a roll call of initials, and the absent after a plain list": (
-        "## Present\nJS, RP, YJ\n\n## Apologies\nSM, SR\n\n## Agenda\n\n1. Proposal document (JS)\n",
-        ["JS", "RP", "YJ"], ["SM", "SR"]),
-    "a roll call in German": ("## Anwesende\n\n* Yannik\n* Louis (Protokoll)\n\n## Entschuldigt\n\n* Frank\n",
-                              ["Yannik", "Louis"], ["Frank"]),
+    "name and organisation split by a bar, a role first": (
+        "## Attendees\n\n- **Moderator:** Aayush Giri | Nethermind\n- Thiago Ribeiro | Nethermind\n- egecaner\n",
+        ["Aayush Giri", "Thiago Ribeiro", "egecaner"], []),
+    "attending the meeting": ("Attending the meeting: Adam, April, Bill\n\n##Roles\n\n* x\n", ["Adam", "April", "Bill"], []),
+    "a roll call in German": ("## Anwesende\n\n* Yannik\n* Louis (Protokoll)\n\n## Notizen\n\n* Frank kommt\n",
+                              ["Yannik", "Louis"], []),
+    "a roll call in German, the absent in a paragraph": (
+        "Anwesend: Yannik, Louis\nEntschuldigt: Frank\n\n## Notizen\n\n* x\n", ["Yannik", "Louis"], ["Frank"]),
 }
 
 
@@ -428,3 +432,13 @@ def test_a_role_or_a_time_zone_beside_a_name_is_no_chat_name():
     doc = parse_markdown(TITLE + "## Attendees\n\n    Chair    Ann Lee\n    PST      Bob Stone\n", date=dt.date(2024, 6, 5))
     assert [(a.name, a.handle) for a in doc.attendees] == [("Ann Lee", None), ("Bob Stone", None)]
 
+
+
+def test_organisations_are_no_roll_call_of_initials():
+    doc = parse_markdown(TITLE + "Attendees: IBM, AWS, SAP, Red Hat\n\n* x\n", date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == []
+
+
+def test_a_quoted_word_is_a_nickname_only_between_names():
+    assert roll.looks_like_name("Hsien-Hsin “Sean” Lee")
+    assert not roll.looks_like_name("'TBD'") and not roll.looks_like_name("Bob 'Bobby'")

@@ -849,10 +849,19 @@ def test_many_commitments_in_one_item_take_linear_time(body):
 
 
 def test_tasks_grouped_by_person_under_action_items_are_theirs():
-    # "## Action items" over "### Rob" over Rob's tasks; "### Docs" is an area, not an owner
-    found = _owners("Attendees: Rob Allen, Stefan Lang\n\n## Action items\n\n### Rob\n\n* finish the solver\n\n"
-                    "### Stefan:\n\n* grid settings\n\n### Docs\n\n* write the guide\n\n### Notes\n\n* the build is slow\n")
-    assert found == {"finish the solver": "Rob Allen", "grid settings": "Stefan Lang", "write the guide": None}
+    # "## Action items" over "### Rob" over Rob's tasks, "### Closed" over the done ones; "### Docs"
+    # (nobody on the roll call), "### References" and "### Notes" go on with the minutes
+    found = _found("Attendees: Rob Allen, Stefan Lang\n\n## Action items\n\n### Rob\n\n* finish the solver\n\n"
+                   "### Stefan:\n\n* grid settings\n\n### Closed\n\n* tag the release\n\n### Docs\n\n"
+                   "* the guide is long\n\n### References\n\n* The RFC draft\n\n### Notes\n\n* the build is slow\n")
+    assert found == {"finish the solver": ("open", "Rob"), "grid settings": ("open", "Stefan"),
+                     "tag the release": ("done", None)}
+
+
+def test_a_title_that_names_tasks_gathers_none_under_its_sections():
+    doc = parse_markdown("# Follow-up\n\n## Updates\n\n- CI is green\n\n## Rob\n\n- Looked at the cache\n",
+                         date=dt.date(2024, 6, 5))
+    assert suggest(doc, Matcher()) == []
 
 
 def test_tasks_announced_then_listed_under_each_name():
@@ -935,3 +944,81 @@ def test_more_subjects_of_a_commitment(body, owner):
 
 def test_the_problem_that_someone_will_is_no_commitment():
     assert _owners("- The problem is that he will never know.\n", ["Ann Lee"]) == {}
+
+
+def test_a_heading_indented_after_a_nested_list_keeps_the_file_read():
+    text = ("# Sync 2024-06-05\n\n## Attendees\n- Rob Smith\n- Ann Lee\n\n## Notes\n\n- Release 1.2\n  - Tag pushed\n\n"
+            "  ## Action Items\n\n- Rob to fix CI\n")
+    doc = parse_markdown(text, date=dt.date(2024, 6, 5))
+    assert [a.name for a in doc.attendees] == ["Rob Smith", "Ann Lee"]
+    assert [(i.kind, i.text) for i in doc.sections[-1].items][-2:] == [("raw", "  ## Action Items"),
+                                                                         ("action", "Rob to fix CI")]
+
+
+@pytest.mark.parametrize("body", [
+    "Tasks were discussed as follows:\n\n- The cache is stale\n- CI is slow\n",
+    "Work on the release continues, see below:\n\n- Tag is pushed\n",
+    "The work is split as follows:\n\n**Rob**\n\n- fix CI\n\nOther topics\n\n- The build is slow\n\n"
+    "**Random notes**\n\n- The coffee machine broke\n",
+    "Decisions:\n\n- Ship on Friday\n\n**Rob**\n\n- Worked on CI\n",
+    "Action items:\n\n- Rob to update docs\n\nStefan:\n\n- I think the release is fine\n",
+])
+def test_what_an_announcement_or_a_label_does_not_gather(body):
+    found = _found(body)
+    assert set(found) <= {"fix CI", "Rob to update docs"}
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + body, date=dt.date(2024, 6, 5))
+    assert not any(i.kind == "decision" and i.text == "Worked on CI" for i in doc.items())
+
+
+def test_an_unnumbered_action_paragraph_does_not_end_the_task_list():
+    found = _found("## Action items\n\n**Action:** Rob to fix CI\n\n- Ann to write docs\n- Georgi to review the PR\n")
+    assert {text: status for text, (status, _) in found.items()} == {
+        "Rob to fix CI": "open", "Ann to write docs": "open", "Georgi to review the PR": "open"}
+
+
+@pytest.mark.parametrize("body", [
+    "- Rob happy to leave it as is", "- Ann is happy to continue the current approach",
+    "- Rob is willing to accept a breaking change", "- He's happy to take it",
+    "- Die Webseite übernimmt die Inhalte aus dem Wiki", "- Das Team kümmert sich seit Jahren um die Server",
+    "- Rob thinks that she will like it", "- [Node.js](https://nodejs.org) will drop support for v18",
+    "- CI: the build is slow. I will look at it",
+])
+def test_likings_things_and_topics_are_no_commitments(body):
+    assert all(owner is None for _, owner in _found(body + "\n").values()) and not any(
+        "Node.js" in text for text in _found(body + "\n") if _found(body + "\n")[text][1])
+
+
+def test_someone_asked_about_is_no_voice_for_the_bullets_under():
+    found = _owners("- Ann asked whether Roger can help\n  - Will respond by email\n", ["Ann Lee", "Roger Barker"])
+    assert found.get("Will respond by email") is None
+
+
+def test_many_people_each_over_their_tasks_take_linear_time():
+    import string
+    import time
+
+    def name(i: int) -> str:  # "Ab", "Ac", …: names of letters only
+        word, i = "", i + 27
+        while i:
+            word, i = string.ascii_lowercase[i % 26] + word, i // 26
+        return word.capitalize()
+
+    body = ("Attendees: " + ", ".join(f"{name(i)} Lee" for i in range(1500)) + "\n\n## Action items\n\n"
+            + "".join(f"### {name(i)}\n\n* do the thing\n\n" for i in range(1500)))
+    started = time.perf_counter()
+    doc = parse_markdown("# Sync 2024-06-05\n\n" + body, date=dt.date(2024, 6, 5))
+    found = suggest(doc, Matcher(attendees=[Person(a.name, ()) for a in doc.attendees]))
+    assert len(found) > 1400 and time.perf_counter() - started < 3  # one roll index, not a scan a heading
+
+
+def test_a_team_with_its_person_in_brackets_in_the_owner_column():
+    found = _owners("| Action Item | Owner | Status |\n|---|---|---|\n| Release Juno v0.15.3 | Juno (Rodrigo) | In Progress |\n"
+                    "| Release Madara | Kasar Labs (Charlotte/Nathan) | Open |\n| Write the report | Joey Thomas (TNRIS) | Open |\n",
+                    ["Rodrigo Pino", "Joey Thomas"])
+    assert found == {"Release Juno v0.15.3": "Rodrigo Pino", "Release Madara": "Charlotte",
+                     "Write the report": "Joey Thomas"}
+
+
+def test_committed_to_doing_is_a_commitment():
+    assert _owners("- Adi committed to following up on this\n- Ann committed to main yesterday\n", []) == {
+        "Adi committed to following up on this": "Adi"}

@@ -117,8 +117,9 @@ def is_attendees_heading(text: str) -> bool:
     words = bare(text)
     if _ATTENDEES_HEADING.match(words):
         return True
-    if "attended" in words and re.fullmatch(r"(?:who )?attended(?: (?:this|the|today'?s) (?:meeting|call))?", words):
-        return True
+    if "attend" in words and re.fullmatch(
+            r"(?:who )?(?:attended|attending)(?: (?:this|the|today'?s) (?:meeting|call))?", words):
+        return True  # "Attended this meeting", "Attending the meeting"
     if "/" not in words and "&" not in words and " and " not in words:
         return False
     parts = [part.strip() for part in re.split(r"/|&|\band\b", words)]

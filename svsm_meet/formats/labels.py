@@ -516,25 +516,29 @@ def kind_of_heading(text: str, heading: bool = False) -> str | None:
     return "action" if "action" in kinds else "decision"
 
 
-# A part of the minutes of its own, under "Action items" all the same: never its tasks.
-_OTHER_PART_RE = re.compile(r"\W*(?:discussion|notes?|minutes|agenda|(?:open )?questions?|announcements?|summary|"
-                            r"highlights?|topics?|attendees|attendance|present|participants)\b", re.I)
+# Under "Action items", a heading that only sorts the tasks: by whether they are done, or when set.
+_STATUS_HEADING_RE = re.compile(
+    rf"\W*(?:{_DONE_WORDS}|open|new|pending|ongoing|in progress|outstanding|carried[- ]over|previous|old|"
+    r"(?:from|since) (?:the )?(?:last|previous) (?:meeting|call|week|time))\W*", re.I)
 
 
 class HeadingKinds:
     """Heading by heading, the kind of bullets each gathers and the heading that says so: its own,
-    or, for a heading that says none, the one over it ('## Action items' over '### Rob' over Rob's
-    tasks, or over '### From last week').  The importer and the suggestions read headings alike."""
+    or, for a heading under 'Action items' that only sorts the tasks, that one's ('### Rob', where
+    PERSON says the heading names someone; '### Closed').  Not a title's: '# Follow-up' over the
+    minutes gathers nothing under it.  The importer and the suggestions read headings alike."""
 
     def __init__(self) -> None:
-        self.above: list[tuple[int, str | None, str]] = []  # (level, kind, the heading saying so)
+        self.above: list[tuple[int, str | None, str]] = []  # (level, kind it passes on, the heading saying so)
 
-    def push(self, level: int, text: str) -> tuple[str | None, str]:
+    def push(self, level: int, text: str, *, title: bool = False, person: bool = False) -> tuple[str | None, str]:
         while self.above and self.above[-1][0] >= level:
             self.above.pop()
-        own = kind_of_heading(text, heading=True)
-        kind, says = (own, text) if own or not self.above or _OTHER_PART_RE.match(text) else self.above[-1][1:]
-        self.above.append((level, kind, says))
+        kind, says = kind_of_heading(text, heading=True), text
+        parent = self.above[-1] if self.above else None
+        if kind is None and parent and parent[1] == "action" and (person or _STATUS_HEADING_RE.fullmatch(text)):
+            kind, says = parent[1:]
+        self.above.append((level, None if title else kind, says))
         return kind, says
 
 

@@ -129,11 +129,14 @@ _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?
 # "The tasks have been distributed as follows:", "The following action items were assigned:".
 _ANNOUNCES_TASKS_RE = re.compile(
     r"(?:(?:the|our) )?(?:following )?(?:tasks?|action items?|actions|assignments?|to-?dos|work items?|work)\b"
-    r"[^.!?:\n]{0,60}\b(?:as follows|below|following|assigned|distributed|divided|split|allocated)\W*:", re.I)
-# A paragraph that only names someone, over their tasks: "**Ann Lee**", "###Rob:", "Stefan:".
-_NAME_LINE_RE = re.compile(r"(?=[#*_]|.*:$)(?:#{1,6}|\*\*|__)?(?P<who>[^#*_:\n]{1,40}?)(?:\*\*|__)?:?(?:\*\*|__)?")
-# A few words over some of the tasks ("grid", "Boundary package (together with Rob)").
-_SHORT_LABEL_RE = re.compile(r"[^.!?:\n]{1,60}(?:\([^()\n]*\))?:?(?<![.!?])")
+    r"[^.!?:\n]{0,60}\b(?:assigned|distributed|divided|split|allocated|handed out|given out)\b[^.!?:\n]{0,30}:", re.I)
+# A paragraph that only names someone, over their tasks: "**Ann Lee**", "###Rob:".
+_NAME_LINE_RE = re.compile(r"(?:#{1,6}|\*\*|__)(?P<who>[^#*_:\n]{1,40}?)(?:\*\*|__)?:?(?:\*\*|__)?")
+# A few words over some of the tasks ("grid", "Boundary package (together with Rob)"), not a part
+# of the minutes of their own ("Other topics", "Next time").
+_SHORT_LABEL_RE = re.compile(r"(?![*_#])(?!.*\b(?:other|misc\w*|next|topics?|notes?|news|updates?|random|"
+                             r"discussion|agenda|questions?|announcements?|any)\b)[^.!?:\n]{1,60}(?:\([^()\n]*\))?:?(?<![.!?])",
+                             re.I)
 _SPEAKER_OVER_LIST_RE = re.compile(r"^(?:\*\*)?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:(?:\*\*)?$")
 # "i. Analyse the tests", "b) Clean up CI": a paragraph numbered by hand, not a Markdown list.
 _ENUMERATED_RE = re.compile(r"^(?:[ivx]{1,4}|[a-z]|\d{1,3})[.)] +\S")
@@ -314,9 +317,10 @@ class _Builder:
         self.gathers_until_paragraph = False
         self.gathers_over_labels = False
         self.lazy_tail: list[Item] = []  # a bullet's unindented continuation, as a paragraph
-        self.heading_inside: int | None = None  # the line of a heading indented into a bullet
+        self.heading_cut: int | None = None  # where a list's first heading indented into it is
         self.gathers_lines = False
         self.heading_kinds = HeadingKinds()
+        self.roll_index: tuple[int, roll.Roll] | None = None  # see roll_so_far
         self.agenda = False  # under "## Agenda" a ticked box is a topic covered, not a task
         self.roll: list[Attendee] = []
         self.roll_level: int | None = None
@@ -327,7 +331,7 @@ class _Builder:
         self.roll_loose = False  # the group now read is such a one (see list())
         # "##### Chairs: A, B" just before the roll call opens: (the line after it, its people).
         self.roles_before: tuple[int, list[Attendee]] | None = None
-        self.next_heading: dict[int, tuple[int, str]] = {}  # a heading's line -> the next one's
+        self.next_heading: dict[int, tuple[int, int, str]] = {}  # a heading's line -> the next one's
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -356,7 +360,7 @@ class _Builder:
         # one attendance in two lists, read the tolerant way.
         headings = [(first.map[0], int(first.tag[1]), block[1].content)
                     for first, block in blocks if first.type == "heading_open"]
-        self.next_heading = {a[0]: b[1:] for a, b in zip(headings, headings[1:])}
+        self.next_heading = {a[0]: b for a, b in zip(headings, headings[1:])}
         matter = _front_matter_end(self.lines)  # "---" … "---" (YAML) or "+++" … "+++" (TOML)
         if matter:
             self.add(self.raw(0, matter))
@@ -490,7 +494,8 @@ class _Builder:
 
     def heading_says(self, text: str, level: int, is_title: bool, start: int, section: Section | None) -> None:
         """What a heading starts: the tasks or decisions it gathers, an agenda, a roll call."""
-        self.gathers, says = self.heading_kinds.push(level, text)
+        person = len(text) <= 60 and roll.heads_someones_tasks(text, self.roll_so_far())
+        self.gathers, says = self.heading_kinds.push(level, text, title=is_title, person=person)
         self.gathers_until_paragraph = False
         # Lines of their own are tasks under "Action items", not under "Next steps" (prose there).
         # (under its own heading only: "### Which Helm charts are used" over "Leon has checked, …")
@@ -503,8 +508,12 @@ class _Builder:
         # read with the other groups', not taken as the whole attendance.
         nested = in_roll and level > self.roll_level
         after = self.next_heading.get(start) if wanted else None
-        # "## Regrets" or "## Guests" after it: one attendance in more lists, read the tolerant way
-        more = bool(after and after[0] >= level and roll.names_people(after[1][:100]))
+        more = False
+        while after and after[1] >= level and roll.names_people(after[2][:100]):
+            if not roll.is_absent_group(after[2]):
+                more = True  # "## Guests" after it, or after "## Regrets": one attendance in more lists
+                break
+            after = self.next_heading.get(after[0])
         strict = section is not None and wanted and not is_title and not nested and not more
         self.attendees_heading = section if strict else None
         if in_roll and not is_title:
@@ -517,6 +526,16 @@ class _Builder:
             self.roll_sublevel = None
         else:
             self.roll_level = None
+
+    def roll_so_far(self) -> roll.Roll | None:
+        """The roll call read so far, to ask whether it names someone (None: there is none yet),
+        made again only when it has grown."""
+        people = self.doc.attendees or self.roll
+        if not people:
+            return None
+        if self.roll_index is None or self.roll_index[0] != len(people):
+            self.roll_index = (len(people), roll.Roll(people))
+        return self.roll_index[1]
 
     def roll_sublevel_at(self, level: int, text: str) -> bool:
         """'### Steering Council' right under '## Present' (nothing between them), and the headings
@@ -576,21 +595,23 @@ class _Builder:
         self.add(item)
         # Under an "Action items" heading, a line of its own is one ("i. Analyse the tests").
         if self.gathers and not self.gathers_until_paragraph and _gatherable(item, self.gathers) \
+                and not _NAME_LINE_RE.fullmatch(item.text) \
                 and (_ENUMERATED_RE.match(item.text)
                      or self.gathers_lines and len(lines) == 1 and not item.text.endswith(":")):
             item.kind = self.gathers
         if self.gathers and not self.gathers_until_paragraph and _SPEAKER_OVER_LIST_RE.match(item.body):
             self.gathers = None  # "Thorsten:" over what Thorsten said, not the tasks
-        if self.gathers == "action" and not self.gathers_until_paragraph and item.kind == "action" and item.label:
-            self.gathers = None  # "**ACTION 62.2:** …" over its "- Status: …": the labelled ones are the tasks
+        if self.gathers == "action" and not self.gathers_until_paragraph and item.kind == "action" \
+                and re.search(r"\d", item.label or ""):
+            self.gathers = None  # "**ACTION 62.2:** …" over its "- Status: …": the numbered ones are the tasks
         written = "\n".join(lines)
         label_only = kind_of_heading(written) or ("action" if _ANNOUNCES_TASKS_RE.fullmatch(written) else None)
         if label_only:
             self.gathers, self.gathers_until_paragraph = label_only, True
             self.gathers_over_labels = not kind_of_heading(written)
-        elif self.gathers_until_paragraph and not (
-                _NAME_LINE_RE.fullmatch(written) and roll.looks_like_name(_NAME_LINE_RE.fullmatch(written)["who"])
-                or self.gathers_over_labels and _SHORT_LABEL_RE.fullmatch(written)):
+        elif self.gathers_until_paragraph and not (self.gathers == "action" and (
+                (named := _NAME_LINE_RE.fullmatch(written)) and roll.looks_like_name(named["who"].strip())
+                or self.gathers_over_labels and _SHORT_LABEL_RE.fullmatch(written))):
             self.gathers, self.gathers_until_paragraph = None, False
 
     def read_roll_paragraph(self, lines: list[str], start: int | None = None, end: int | None = None) -> None:
@@ -798,10 +819,13 @@ class _Builder:
         if self.wants_attendees() and self.attendee_list(block, start, end):
             self.roll = []
             return
+        rolling = self.roll_level is not None and not self.doc.attendees
+        self.heading_cut = None
         items = self.list_items(block, None, None)
-        if self.roll_level is not None and not self.doc.attendees:
+        if rolling:
             before = len(self.roll)
-            self.read_roll_items(items)
+            # (up to a heading indented into a bullet: what follows it is the next section's)
+            self.read_roll_items(items[:self.heading_cut])
             taken = self.roll[before:]
             # A group by its place alone ("### External"), or a list after a label paragraph
             # ("**Participants**:"): mostly people (a group by its place, one of them by a full
@@ -844,7 +868,9 @@ class _Builder:
         for first, tokens in _blocks(block[1:-1]):
             if first.type == "list_item_open":
                 self.lazy_tail = []
-                item = self.list_item(tokens, parent_column, parent_marker)
+                start, end = tokens[0].map
+                inside = self.heading_at_end(tokens, start, self.end(start, end)) if parent_column is None else None
+                item = self.list_item(tokens, parent_column, parent_marker, inside)
                 heads = (parent_column is None and self.gathers == "action" and item.children
                          and _gatherable(item, "action") and heads_a_list(item.text))
                 if heads:  # "Roadmap" / "Erik" over the tasks: they are the tasks, not it
@@ -860,25 +886,35 @@ class _Builder:
                             child.kind = "action"
                 items.append(item)
                 items.extend(self.lazy_tail)
-                if self.heading_inside is not None:
-                    items.append(self.raw(self.heading_inside, self.heading_inside + 1))
-                    indented = _INDENTED_HEADING_RE.match(self.lines[self.heading_inside])
-                    self.heading_says(_CLOSING_HASHES_RE.sub("", indented[2] or ""), len(indented[1]), False,
-                                      self.heading_inside, None)
+                if inside is not None:
+                    self.heading_cut = len(items) if self.heading_cut is None else self.heading_cut
+                    items.append(self.heading_indented(inside))
         return items
 
-    def list_item(self, tokens, parent_column: int | None, parent_marker: str | None) -> Item:
+    def heading_indented(self, line: int) -> Item:
+        """'  ## Action Items' indented as if into the bullet before it: kept as written, still read
+        as the heading it is."""
+        indented = _INDENTED_HEADING_RE.match(self.lines[line])
+        self.heading_says(_CLOSING_HASHES_RE.sub("", indented[2] or ""), len(indented[1]), False, line, None)
+        return self.raw(line, line + 1)
+
+    def heading_at_end(self, tokens, start: int, end: int) -> int | None:
+        """The line of a heading a top-level bullet (TOKENS, its lines START to END) ends with,
+        indented as if into it ('- Last point\\n\\n  ## Action Items', as a document editor writes it)."""
+        if end - 1 <= start or not self.lines[end - 1].startswith(" ") or not _INDENTED_HEADING_RE.match(self.lines[end - 1]):
+            return None  # (the cheap look first: every bullet of an import comes here)
+        last = list(_blocks(tokens[1:-1]))[-1:]
+        return end - 1 if last and last[0][0].type == "heading_open" and last[0][0].map == [end - 1, end] else None
+
+    def list_item(self, tokens, parent_column: int | None, parent_marker: str | None,
+                  inside: int | None = None) -> Item:
+        """A bullet; INSIDE, the line of a heading it ends with (heading_at_end), left out of it."""
         start, end = tokens[0].map
         end = self.end(start, end)
         inner = list(_blocks(tokens[1:-1]))
-        self.heading_inside = None
-        if parent_column is None and len(inner) > 1 and inner[-1][0].type == "heading_open" \
-                and inner[-1][0].map[1] - inner[-1][0].map[0] == 1 and _INDENTED_HEADING_RE.match(self.lines[end - 1]):
-            # "- Last point\n\n  ## Action Items": a heading indented as if inside the bullet (as
-            # a document editor writes it): a heading after it, kept as written, still read as one.
-            self.heading_inside = end - 1
+        if inside is not None:
             inner.pop()
-            end = self.end(start, end - 1)
+            end = self.end(start, inside)
         empty = not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start])
         if not empty and (
             not inner

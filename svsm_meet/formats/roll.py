@@ -155,11 +155,11 @@ def _looks_like_name(name: str) -> bool:
         return False
     if re.search(r"[!?;=|{}<>#]|\s[-–—]\s|https?:", name) or name.endswith((":", ",")):
         return False
-    for word in words:
+    for index, word in enumerate(words):
         if word.lower() in _PARTICLES:
             continue
-        if len(word) > 2 and word[0] + word[-1] in ('“”', '""', "‘’", "''"):
-            word = word[1:-1]  # a nickname: Hsien-Hsin “Sean” Lee
+        if 0 < index < len(words) - 1 and len(word) > 2 and word[0] + word[-1] in ('“”', '""', "‘’", "''"):
+            word = word[1:-1]  # a nickname between the names: Hsien-Hsin “Sean” Lee
         # "Ali", "O'Brien", "Jean-Luc", "A.", "McDonald", "Rödel": a capital first.
         if not (word[0].isupper() and re.fullmatch(r"[\w'’.-]+", word)):
             return False
@@ -207,7 +207,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     handle = None
     # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
     # "Josephine /APHRC", "Moctar/ IRESSEF": a slash with a space on one side ("Varun/Ashish" is two)
-    parts = [p.strip() for p in re.split(r"\s+/\s*|/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+", text) if p.strip()]
+    # "Thiago Ribeiro | Nethermind": a bar between them, as a table's cells would be
+    parts = [p.strip() for p in re.split(r"\s+/\s*|/\s+|\s+\\?[-–—]\s+|:\s+|\s+\+\s+|\s+\|\s+", text) if p.strip()]
     if len(parts) == 1:
         text = parts[0]  # "Ousmane /": the organisation left blank
     elif len(parts) > 1:
@@ -316,21 +317,18 @@ def names_listed(text: str) -> list[Attendee]:
 _PART_SEPARATOR_RE = re.compile(r"(?:,\s+(?:and\s+)?|;\s+|\s+and\s+|[、，；]\s*)")  # (and "刘芷若、王伟")
 
 
-_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
-
-
 def _people_in_parts(text: str, group: str | None, before: list[Attendee]) -> list[Attendee]:
     found: list[Attendee] = []
-    parts = [p for p in (part.strip().rstrip(",") for part in split_outside_parens(_PART_SEPARATOR_RE, text)) if p]
-    # "JS, RP, YJ": a roll call of initials; one among names is someone's the roll gives in full
-    initials = len(parts) > 1 and sum(bool(_INITIALS_RE.fullmatch(clean(part))) for part in parts) * 2 >= len(parts)
-    for part in parts:  # "A, B, and C"
+    for part in split_outside_parens(_PART_SEPARATOR_RE, text):  # "A, B, and C"
+        part = part.strip().rstrip(",")
+        if not part:
+            continue
         last = found[-1] if found else (before[-1] if before else None)
         # "A, Zhenyu Zhang (University of Chicago)": the org in parentheses is the person's
         if last is not None and is_org(re.sub(r"\s*\([^()]*\)$", "", clean(part)), acronyms=True):
             last.affiliation = last.affiliation or clean(part)[:200]
             continue
-        if not initials and _INITIALS_RE.fullmatch(clean(part)):
+        if re.fullmatch(r"[A-Z]{2,4}", clean(part)):
             continue  # "**Scribe:** ECH": someone's initials, whose name the roll gives
 
         attendee = person(part, group=group, one_per_entry=False) or name_then_org(part, group)
@@ -431,3 +429,27 @@ def people_in_columns(text: str) -> list[Attendee]:
         found.append(attendee)
     return found
 
+
+class Roll:
+    """The names a roll call gives, to ask whether it names someone: in full, or by a first or last
+    name ('Rob' is Rob Allen).  Built once for a meeting, asked as often as need be."""
+
+    def __init__(self, attendees) -> None:
+        self.full: set[str] = set()
+        self.single: set[str] = set()
+        for attendee in attendees:
+            words = attendee.name.casefold().split()
+            if words:
+                self.full.add(" ".join(words))
+                self.single.update((words[0], words[-1]))
+
+    def names(self, name: str) -> bool:
+        wanted = name.casefold().split()
+        return " ".join(wanted) in self.full or len(wanted) == 1 and wanted[0] in self.single
+
+
+def heads_someones_tasks(text: str, roll: Roll | None) -> bool:
+    """'### Rob' under 'Action items': a name over that person's tasks, on the roll call where
+    the minutes have one (ROLL None: they have none)."""
+    name = clean(text).rstrip(":").strip()
+    return len(name.split()) <= 3 and looks_like_name(name) and (roll is None or roll.names(name))
