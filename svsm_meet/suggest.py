@@ -519,7 +519,7 @@ def action_owner(text: str, people: Matcher) -> Person | None:
 _OBJECT_RE = re.compile(
     r"\b(?:(?:suggested|proposed|raised|requested|reported|mentioned|presented) by|(?:reach out|talk|speak|reply|"
     r"write|report|forward|refer|point|explain|present|listen|send it|send them) to|with|from|about|cc|ping|"
-    r"contact|ask|asked|tell|thank|thanks|like|per)\s+"
+    r"contact|ask|asked|tell|thank|thanks|like|per|(?i:advise|assist|help|remind|invite|notify|inform|e-?mail))\s+"
     rf"{_WHO}(?:,\s*{_ONE})*")
 
 

@@ -1022,3 +1022,10 @@ def test_a_team_with_its_person_in_brackets_in_the_owner_column():
 def test_committed_to_doing_is_a_commitment():
     assert _owners("- Adi committed to following up on this\n- Ann committed to main yesterday\n", []) == {
         "Adi committed to following up on this": "Adi"}
+
+
+def test_someone_a_task_helps_is_not_its_owner():
+    found = _owners("## Action items\n\n###Rob:\n\n- Assist and advise Stefan on unfinished implementations.\n"
+                    "- Help Ann with the docs\n- Ann to help Bob\n", ["Stefan Lang", "Ann Lee", "Bob Stone"])
+    assert found == {"Assist and advise Stefan on unfinished implementations": "Rob",
+                     "Help Ann with the docs": "Rob", "Ann to help Bob": "Ann Lee"}
