@@ -220,3 +220,16 @@ def test_a_password_in_the_url_is_refused_unprinted(cli, monkeypatch):
 def test_db_upgrade_does_not_print_a_database_password(cli):
     result = cli("db", "upgrade", database="postgresql+psycopg://me:hunter2@127.0.0.1:1/x")
     assert "hunter2" not in result.out + result.err
+
+
+@pytest.mark.parametrize("error, says", [
+    (ConnectionError("HTTPConnectionPool(host='127.0.0.1', port=34011): Max retries exceeded "
+                     "([Errno 111] Connection refused)"), "cannot be reached"),
+    (OSError("[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1000) port=40325"), "TLS"),
+    (RuntimeError("Unauthorized: 401 Unauthorized"), "refused the user name or password"),
+    (RuntimeError("HTTP 403 Forbidden"), "refused the user name or password"),
+])
+def test_a_status_is_told_from_digits_in_a_port(error, says):
+    from svsm_meet.calendar.caldav import _failure
+
+    assert says in str(_failure(error, "http://127.0.0.1:34011/"))  # a port of 34011 or 40325 is no 401 or 403

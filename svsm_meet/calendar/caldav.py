@@ -8,6 +8,7 @@ object requests are plain WebDAV, so that every PUT is ours to count and to make
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -59,11 +60,10 @@ def _failure(error: Exception, url: str) -> SvsmMeetError:
     """One line for what went wrong on the way to the server; the password is in none of them."""
     name = type(error).__name__
     text = str(error)
-    if "Authorization" in name or "401" in text or "403" in text:
+    # A status 401 or 403, not those digits inside a port ("port=34011") or an address.
+    if "Authorization" in name or re.search(r"(?<![\w:=.])40[13](?![\w.])", text):
         return SvsmMeetError(f"CalDAV server {url} refused the user name or password")
     if "SSL" in name or "SSL" in text or "certificate" in text.lower():
-        import re
-
         reason = re.search(r"\[SSL: [A-Z_]+\] ([^()'\]]+)", text) or re.search(r"(certificate[^()'\]]*)", text)
         why = reason[1].strip() if reason else "is the server really speaking https?"
         return SvsmMeetError(f"CalDAV server {url}: the TLS connection failed ({why})")
