@@ -29,7 +29,8 @@ class Row:
     done: bool
 
 
-def _cells(line: str) -> list[str]:
+def cells(line: str) -> list[str]:
+    """A table row's cells, without their emphasis ('| **Ship** | Ann |' -> ['Ship', 'Ann'])."""
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
@@ -52,7 +53,7 @@ def table_rows(text: str) -> list[list[str]]:
         return []
     if not re.fullmatch(r"[\s|:-]+", lines[1]):
         return []  # no header rule: not a table
-    return [_cells(line) for line in lines]
+    return [cells(line) for line in lines]
 
 
 def action_rows(text: str) -> list[Row]:

@@ -335,10 +335,14 @@ class Service:
 
     def decisions(self, limit: int = 1000) -> list[dict]:
         """Every decision, newest first: the decisions log."""
+        from .formats.decision_table import row_words
         from .store.decisions import decision_log
 
         with self._read() as conn:
-            return decision_log(conn, limit)
+            rows = decision_log(conn, limit)
+        for row in rows:  # a row of a table of decisions, read as its cells
+            row["text"] = row_words(row["text"])
+        return rows
 
     def people(self) -> list[dict]:
         """Everyone, with meetings attended and follow-ups owned and done; the most regular first."""

@@ -190,7 +190,8 @@ class Suggestion:
 
 # "… the docs, tests, etc. By Friday.": when the sentence before is to be done, not one of its own.
 _WHEN_ONLY_RE = re.compile(r"(?:By|Before|Until|Due)(?: (?!way\b)[\w-]+){1,3}[.!]?")
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=(?:\*\*|__)?[A-Z\"'(@])")  # ("… arrays. **Rob will check**")
+# ("… arrays. **Rob will check**"; "Looking into it. will start on RDF soon": a plan, its subject left out)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=(?:\*\*|__)?[A-Z\"'(@]|(?:will|going to) [a-z])")
 _RUNS_ON = {"the", "a", "an", "to", "of", "from", "with", "for", "and", "or", "by", "in", "on", "at", "that",
             "which", "who", "is", "are", "was", "were", "will", "can", "as", "than", "but", "so", "if", "when",
             "asked", "told", "let", "help", "helped", "said", "says", "thinks", "think", "uses", "use", "using",
@@ -613,9 +614,10 @@ def _prose(item: Item) -> str | None:
 
 
 def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
-                 html_head: str = "", voice: str | None = None) -> list[Suggestion]:
+                 html_head: str = "", voice: str | None = None, over: str = "") -> list[Suggestion]:
     """What ITEM suggests; HTML_HEAD, for a row of an HTML table, is the table's opening rows;
-    VOICE, whose words the bullet is (the person the bullet over it names)."""
+    VOICE, whose words the bullet is (the person the bullet over it names); OVER, the bullet over
+    it, whom its 'He will …' may mean."""
     if item.kind == "raw" and item.text.lstrip().startswith("|"):
         rows = action_rows(item.text)
         return _from_table(item, rows, people, next_meeting) if rows else _from_cells(item, people, next_meeting)
@@ -671,15 +673,17 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         talking = tag["who"] if _who(tag["who"], people) else None
         parts[0] = parts[0][tag.end():]
     talking = talking or voice  # the bullet over it names whose words these are, last
-    found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting))
+    found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting, sentences(over) if over else []))
     # "[name=Mridul] Submit the applications", "[Matt W] Ask …": whose it is, in brackets first.
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
     if not found and item.kind == "note" and len(parts) == 1 and item.marker != "" \
             and _IMPERATIVE_RE.match(order) and len(order.split()) <= 20 \
             and not order.rstrip().endswith(("?", ":")):
-        # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet.
-        owner, owner_text = (_named(tag["who"], people) or (None, None)) if tag else (None, None)
+        # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet, or
+        # the one's the bullet over it names ("- [Abdelrahman](…)" over "- Test the transformer").
+        whose = tag["who"] if tag else voice
+        owner, owner_text = (_named(whose, people) or (None, None)) if whose else (None, None)
         found.append(Suggestion(item, parts[0].rstrip("."), owner, _due(parts[0], prose, next_meeting),
                                 "suggested", owner_text))
     if not found:  # "working sessions (@mike-kaufman to drive)", "~~Bjorn (Filipe will invite)~~"
@@ -698,13 +702,19 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
 
 
 def _from_sentences(item: Item, parts: list[str], prose: str, people: Matcher, speaker: str | None,
-                    next_meeting: dt.date | None) -> list[Suggestion]:
-    """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I'."""
+                    next_meeting: dt.date | None, over: list[str] | None = None) -> list[Suggestion]:
+    """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I'
+    (OVER: the sentences of the bullet over it, read before them: 'Garrett showed Rachel the
+    rebar' over 'He is going to make a subtemplate')."""
     found = []
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
         hit = _from_sentence(sentence, parts[:index], people, speaker)
+        if over and hit and not (hit[1] or hit[2]) and re.match(r"(?:He|She|They)\b", sentence):
+            # whom the bullet over it names, the sentence kept as written (it stands under that one)
+            again = _from_sentence(sentence, over, people, speaker)
+            hit = (hit[0], again[1], again[2]) if again else hit
         if hit:
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting), "suggested", owner_text))
@@ -723,7 +733,7 @@ _IMPERATIVE_RE = re.compile(
     r"^(?:Invite|Open an? (?:issue|PR|pull request|ticket|discussion)|Set up|Send|Schedule|Create|Write up|"
     r"E-?mail|Contact|Reach out|Follow[- ]up|Ping|File an?|Submit|Post|Share|Prepare|Draft|Organi[sz]e|"
     r"Investigate|Look into|Find out|Publish|Announce|Coordinate with|Book|Register|Notify|Remind|Collect|"
-    r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure)\b")
+    r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure|Remember to|Make (?:a|an|new)(?= ))\b")
 
 
 # "Alden will update the list and Eirini will help to check it": a commitment each.
@@ -862,6 +872,8 @@ _PERSON_ONLY_RE = re.compile(
     r"(?:\*\*|__)?\[?(?P<who>@[\w-]+|[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\]?(?:\([^()\s]*\))?(?:\*\*|__)?:?")
 
 
+# ... a link that is someone's name as the meeting writes it, in any case.
+_LINKED_ONLY_RE = re.compile(r"\[(?P<who>[^\[\]]{2,60})\]\([^()\s]*\)")
 # "Georgi suggested doing a test release" over "- Going to work with Roger on that": Georgi's.
 _REPORTED_RE = re.compile(
     rf"^(?P<who>{_NAME})\s+(?:suggested|proposed|provided|gave|presented|shared|mentioned|raised|reported|"
@@ -876,6 +888,9 @@ def _voice(item: Item, people: Matcher) -> str | None:
         return None
     m = _PERSON_ONLY_RE.fullmatch(item.text.strip())
     if m and (m["who"].startswith("@") or _who(m["who"], people)):
+        return m["who"]
+    m = _LINKED_ONLY_RE.fullmatch(item.text.strip())  # "[Abdelrahman jamal](https://github.com/…)"
+    if m and _who(m["who"], people):
         return m["who"]
     m = _REPORTED_RE.match(item.text)
     return m["who"] if m and _who(m["who"], people) else None
@@ -914,11 +929,13 @@ def suggest(doc: Document, people: Matcher, next_meeting: dt.date | None = None)
                         for child in i.children}  # "**Action Items** (Kris)" over Kris's tasks
             voices = {id(child): who for i in item.walk() if (who := _voice(i, people))
                       for child in i.children}  # "- [@leebyron](…)" over what he said
+            above = {id(child): i.text for i in item.walk() if i.kind != "raw" for child in i.children}
             for i in item.walk():
                 start = i.text.lstrip()[:6].lower() if i.kind == "raw" else ""
                 row = start.startswith("<tr")
                 quoted = _quoted_tasks(i, people, whose) if tasks and start.startswith(">") else []
-                for s in quoted or suggest_item(i, people, next_meeting, head if row else "", voices.get(id(i))):
+                for s in quoted or suggest_item(i, people, next_meeting, head if row else "", voices.get(id(i)),
+                                                      above.get(id(i), "")):
                     if over and not (s.owner or s.owner_text):
                         s.owner, s.owner_text = over, None
                     if id(i) in for_whom and not (s.owner or s.owner_text):

@@ -351,3 +351,16 @@ def test_people_counts_agree_between_the_command_line_and_the_app(cli, db, tmp_p
     people = {p["name"]: p for p in service.people()}
     assert shown["Ann Example"] == people["Ann Example"]["meetings"] == 2
     assert len(service.person(people["Ann Example"]["id"])["meetings"]) == 2
+
+
+def test_a_table_of_decisions_is_kept_as_written_and_logged_a_row_a_decision(cli, db, tmp_path):
+    from svsm_meet.config import Config
+    from svsm_meet.service import Service
+
+    minutes = tmp_path / "call-2025-08-28.md"
+    minutes.write_text("# Core Devs Call 2025-08-28\n\n## Key Decisions\n\n| Decision | Rationale |\n|---|---|\n"
+                       "| **Ship v0.14** on Sep 1 | Ready |\n| TBD | - |\n| Keep Juno 0.15 | Stable |\n", encoding="utf-8")
+    assert cli("import", minutes).code == 0
+    assert cli("export", "markdown", "latest").out == minutes.read_text(encoding="utf-8")
+    service = Service(f"sqlite:///{db}", Config(minutes_dir=tmp_path / "Meetings"))
+    assert sorted(d["text"] for d in service.decisions()) == ["Keep Juno 0.15 · Stable", "Ship v0.14 on Sep 1 · Ready"]

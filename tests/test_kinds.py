@@ -379,3 +379,58 @@ def test_an_agreements_heading_gathers_decisions():
 ])
 def test_a_call_for_help_a_complaint_or_a_motion_that_fell_is_no_decision(text):
     assert kind_of_text(text) != "decision"
+
+
+@pytest.mark.parametrize("text", [
+    "Chris noted he's been working on consensus-related work", "Regarding Malachite consensus tests, no news",
+    "**Malachite**: Consensus engine developed by Informal Systems",
+    "**Tendermint**: Byzantine Fault Tolerant consensus protocol being implemented by Juno",
+])
+def test_consensus_as_a_thing_s_name_decides_nothing(text):
+    assert kind_of_text(text) == "note"
+
+
+@pytest.mark.parametrize("text", [
+    "General consensus on preferring the design", "There was consensus.", "We reached consensus",
+    "Strong consensus among attendees that this will help", "Rob Read was elected Product Owner (USDS #6)",
+])
+def test_consensus_reached_and_someone_elected_are_decisions(text):
+    assert kind_of_text(text) == "decision"
+
+
+def test_a_sentence_that_announces_decisions_gathers_the_bullets_after_or_under_it():
+    kinds = _kinds("We discussed the release. We agreed on the following:\n\n- Ship on Monday\n- Drop Python 3.8\n\n"
+                   "Other business.\n\n- CI is slow\n- The following was decided:\n  - Keep the logo\n"
+                   "  - Move calls to Tuesday\n- Ann will ask whether:\n  - X is done\n")
+    assert kinds == {
+        "We discussed the release. We agreed on the following:": "note", "Ship on Monday": "decision",
+        "Drop Python 3.8": "decision", "Other business.": "note", "CI is slow": "note",
+        "The following was decided:": "note", "Keep the logo": "decision", "Move calls to Tuesday": "decision",
+        "Ann will ask whether:": "note", "X is done": "note",
+    }
+
+
+def test_a_table_of_decisions_is_a_decision_a_row_and_comes_back_as_written():
+    body = ("## Key Decisions Summary\n\n| Decision | Rationale | Impact |\n|----------|-----------|---------|\n"
+            "| Mainnet deployment confirmed for September 1st | Ready | Downtime |\n| TBD | x | y |\n"
+            "| Proceed despite bot traffic | SDKs exist | Some fail |\n\n## Other\n\n| Topic | Outcome |\n| --- | --- |\n"
+            "| Logo | Keep the old one |\n| Site | - |\n\n| Topic | Notes |\n| --- | --- |\n| Logo | We like it |\n\n"
+            "## Decisions\n\n| Topic | Notes |\n| --- | --- |\n| Calls | Tuesdays from May |\n\n"
+            "| Action | Owner |\n| --- | --- |\n| Send slides | Ann |\n")
+    kinds = _kinds(body)
+    decided = sorted(text for text, kind in kinds.items() if kind == "decision")
+    assert decided == ["| Calls | Tuesdays from May |", "| Logo | Keep the old one |",
+                       "| Mainnet deployment confirmed for September 1st | Ready | Downtime |",
+                       "| Proceed despite bot traffic | SDKs exist | Some fail |"]
+    # a table of notes, or of tasks, stays one raw block
+    assert "| Topic | Notes |\n| --- | --- |\n| Logo | We like it |" in kinds
+    assert "| Action | Owner |\n| --- | --- |\n| Send slides | Ann |" in kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("*Not planning on accepting contributions now*", "decision"),
+    ("We are not planning to ship 2.0 this year", "decision"),
+    ("I am not planning to attend", "note"),
+])
+def test_what_the_project_is_not_planning_is_decided(text, kind):
+    assert kind_of_text(text) == kind

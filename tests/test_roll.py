@@ -217,6 +217,9 @@ SHAPES = {
                               ["Yannik", "Louis"], []),
     "a roll call in German, the absent in a paragraph": (
         "Anwesend: Yannik, Louis\nEntschuldigt: Frank\n\n## Notizen\n\n* x\n", ["Yannik", "Louis"], ["Frank"]),
+    "an emoji before the heading's word": (
+        "## ℹ️ Info\n**Location**: Hangout\n\n## 👥 Participants\n- @nothingismagick\n- @l1h3r\n\n## 🙋️ Standup\n\n- x\n",
+        ["@nothingismagick", "@l1h3r"], []),
 }
 
 

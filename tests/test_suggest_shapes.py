@@ -1029,3 +1029,30 @@ def test_someone_a_task_helps_is_not_its_owner():
                     "- Help Ann with the docs\n- Ann to help Bob\n", ["Stefan Lang", "Ann Lee", "Bob Stone"])
     assert found == {"Assist and advise Stefan on unfinished implementations": "Rob",
                      "Help Ann with the docs": "Rob", "Ann to help Bob": "Ann Lee"}
+
+
+def test_a_stand_up_s_plans_for_the_week_and_what_is_still_to_do_are_tasks():
+    found = _found("### ⏩ What will be the project's focus this week?\n- Finish JOSE library\n\n"
+                   "### Plans for this week\n- Write the RFC\n\n## Notes\n\n* Still to do:\n  * Put special files in the repo.\n"
+                   "* What will happen next is unclear\n")
+    assert found == {"Finish JOSE library": ("open", None), "Write the RFC": ("open", None),
+                     "Put special files in the repo": ("open", None)}
+
+
+def test_he_in_a_bullet_is_whom_the_bullet_over_it_names_the_words_kept():
+    found = _owners("* Garrett showed Rachel the progress on the rebar.\n  * He is going to make a subtemplate\n"
+                    "* CI is slow\n  * He will look at it\n", ["Garrett Smith", "Rachel Slaybaugh"])
+    assert found == {"He is going to make a subtemplate": "Garrett Smith", "He will look at it": None}
+
+
+def test_a_person_s_linked_name_over_their_update_owns_its_plans_and_orders():
+    found = _owners("## Updates\n\n- [Abdelrahman jamal](https://github.com/Hero2323)\n\n  - Tested a model. "
+                    "Looking into it. will start work on the RDF report soon.\n\n  - Test semantic transformer.\n\n"
+                    "- [the docs](https://example.org)\n  - Test the build\n", ["Abdelrahman jamal"])
+    assert found == {"will start work on the RDF report soon": "Abdelrahman jamal",
+                     "Test semantic transformer": "Abdelrahman jamal", "Test the build": None}
+
+
+def test_a_reminder_and_making_something_new_are_tasks():
+    assert _found("- Remember to add a license\n- Make new page on github for problems\n- Make do with the old one\n") == {
+        "Remember to add a license": ("suggested", None), "Make new page on github for problems": ("suggested", None)}

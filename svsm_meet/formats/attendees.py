@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee
+from .labels import EMOJI_RE
 
 # "Present" in the languages other projects keep their minutes in.
 PRESENT_WORDS_ELSEWHERE = (r"anwesende?|teilnehmer(?:innen)?|teilnehmende|pr[ée]sents?|presentes|asistentes|"
@@ -93,8 +94,11 @@ def is_org(text: str, *, acronyms: bool = False) -> bool:
 
 
 def bare(text: str) -> str:
-    """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'."""
+    """A heading's words: '**Attendees:**', '[Attendees](https://…):' -> 'attendees'; '👥 Participants'
+    -> 'participants'."""
     text = text.strip()
+    if not text.isascii():  # "👥 Participants": an emoji before the words
+        text = EMOJI_RE.sub("", text).strip()
     if text.startswith("["):
         text = _LINKED_RE.sub(r"\1", text)
     text = _STRONG_RE.sub("", text)  # "**Participants** (please add your name)"

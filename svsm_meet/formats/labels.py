@@ -91,8 +91,14 @@ _PAREN_WORDS = ("action", "action item", "action point", "decision", "todo", "to
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 # (The look ahead: every alternative starts at a word, a colon or a dash; a place anywhere else,
 # the end of a word, is passed over at once instead of trying each alternative there.)
+# "consensus" as the meeting's ("consensus on …", "General consensus."), not a thing's name
+# ("consensus-related work", "the consensus protocol", "Consensus engine"): a word after it that
+# is not one of the words that go on a sentence about an agreement makes it a modifier.
+_NOT_A_MODIFIER = (r"(?![-‐]|\s+(?!(?:on|to|that|is|was|were|seems?|seemed|among|amongst|from|of|reached|prefers?|"
+                   r"preferred|leaned|in|around|for|here|there|has|had|have|would|will|can|could|appears?|"
+                   r"but|as|the|we|it|this|by|with|at|so|then|now|yet|being|today|achieved)\b)[a-z])")
 _DECIDED_RE = re.compile(
-    r"(?=[\w:\-–—])\b(?:consensus|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
+    rf"(?=[\w:\-–—])\b(?:consensus{_NOT_A_MODIFIER}|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
     r"(?:we[’']re |we are )?going with|let[’']?s (?:defer|postpone|close|merge|adopt|accept|reject|drop|keep|proceed|"
     r"revisit|move (?:away|to|forward|on)|stick|wait|skip|switch|stay|leave|table)\b|"
@@ -201,11 +207,13 @@ _SETTLED_RE = re.compile(
     # Someone chosen for a role: "accepted James Vincent and Mike Friesenegger as co-chairs".
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
+    # ... or elected, said of them: "Rob Read was elected Product Owner".
+    r"|(?:was|were) (?:unanimously )?(?:elected|appointed)\b"
     r"|will be (?:the |our )?(?:new )?(?:[\w-]+ )?(?:point person|owner|lead|chair|co-chair|maintainer|release manager|"
     r"contact|editor|dri)(?=$|[.,;:)]| (?:for|of|on|in|at|from|until|starting|going)\b)"
     # Taken as it stands, or not taken up: "minutes accepted without further discussion", "No
     # official support planned".
-    r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b"
+    r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b|^[*_]*(?:we(?:[’']re| are) )?not planning (?:on|to)\b"
     # A cadence set: "Future calls every other week during CI migration".
     r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly)\b"
@@ -216,7 +224,7 @@ _SETTLED_RE = re.compile(
     r"|revisit (?:in|at|after|next)\b)")
 # Every alternative of _SETTLED_RE has one of these (a cheap first look, on every bullet).
 _SETTLED_HINTS_RE = re.compile(
-    r"will|shall|should|was |were |been|accepted|elected|appointed|confirmed|named|planned|revisit|future|"
+    r"will|shall|should|was |were |been|accepted|elected|appointed|confirmed|named|planned|planning|revisit|future|"
     r"next|upcoming|regular|name")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
 _ANSWERED_RE = re.compile(r"\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
@@ -420,7 +428,7 @@ def kind_of_text(text: str) -> str:
 _HEADING_WORDS = (
     "action", "ai", "todo", "to do", "to-do", "follow", "next", "task", "decision", "decided",
     "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
-    "highlight", "points", "homework",
+    "highlight", "points", "homework", "focus", "what will", "what are", "plans for", "goals for",
 )
 _HEADING_WORDS_RE = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # "Main points to come out of meeting", "Decisions from today's call": the words before.
@@ -432,7 +440,7 @@ _OF_THE_MEETING_RE = re.compile(
 # actions", "Action items from the last meeting", "Review of previous action items".
 _DONE_WORDS = r"completed|complete|closed|done|finished|resolved"
 _QUALIFIER_RE = re.compile(
-    rf"^(?:(?:review(?:ing)?|status|recap|summary|list)(?: of)? (?:the )?|(?:open|new|pending|outstanding|{_DONE_WORDS}|"
+    rf"^(?:(?:review(?:ing)?|status|recap|summary|list)(?: of)? (?:the )?|(?:open|new|pending|outstanding|still|{_DONE_WORDS}|"
     r"previous|past|prior|old|current|existing|remaining|ongoing|carried[- ]over|our|key|the|resulting|"
     r"individual|general|team|suggested|proposed|agreed|immediate|upcoming) )+"
     r"|\s+(?:from|of) (?:the )?(?:last|previous|prior) (?:meeting|call|week|time)$"
@@ -472,8 +480,12 @@ EMOJI_RE = re.compile(r"(?<!\S):[a-z0-9_+-]+:(?!\S)|[\u2190-\u2bff\u2600-\u27bf\
 # like "Next steps", only as a heading.
 _PLANS_RE = re.compile(
     r"(?:what(?:[’']s| is| i[’']m| i am| we[’']re| we are)? (?:up to |doing |working on |planning )?next"
-    r"|next up|up next|coming up next|(?:my |our )?(?:plans?|goals?) for (?:the )?(?:next|coming) "
-    r"(?:week|two weeks|weeks|sprint|cycle|month))\W*")
+    r"|next up|up next|coming up next|(?:my |our )?(?:plans?|goals?|focus) for (?:the )?(?:next|coming|this) "
+    r"(?:week|two weeks|weeks|sprint|cycle|month)"
+    # "What will be the project's focus this week?", "What will you work on this week?"
+    r"|what (?:will|is|are)(?: (?:you|we|i|they))? (?:be )?(?:the )?(?:[\w-]+[’']s |our |your |my )?"
+    r"(?:focus(?:ing)?(?: on)?|doing|working on|work on|do) (?:for )?(?:this|next|the coming) "
+    r"(?:week|sprint|cycle|month))\W*")
 
 
 def says_own_plans(text: str) -> bool:

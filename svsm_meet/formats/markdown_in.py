@@ -16,6 +16,7 @@ from ..model import ITEMS_STYLE, MARKER_CHARS, Attendee, Document, Item, Layout,
 from ..html_units import html_units
 from . import attendees as attendee_format
 from . import roll
+from .decision_table import decided_rows
 from .labels import (BOLD_LINE_RE, HeadingKinds, heads_a_list, is_order, kind_of_heading, kind_of_text, split_label,
                      split_speaker, tasks_for, written_status)
 from .markdown_out import heading_line, item_own_lines, render
@@ -130,6 +131,25 @@ _AGENDA_RE = re.compile(r"^\W*(?:(?:new|old|other|today[’']?s|this week[’']?
 _ANNOUNCES_TASKS_RE = re.compile(
     r"(?:(?:the|our) )?(?:following )?(?:tasks?|action items?|actions|assignments?|to-?dos|work items?|work)\b"
     r"[^.!?:\n]{0,60}\b(?:assigned|distributed|divided|split|allocated|handed out|given out)\b[^.!?:\n]{0,30}:", re.I)
+# "We agreed on the following:", "The following was decided:": a sentence ending a paragraph (or a
+# bullet) that says the bullets after it (under it) are what the meeting decided.
+_ANNOUNCES_DECISIONS_RE = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:(?:we|the (?:group|team|meeting|participants|attendees|members|tsc|tc|tac|board|"
+    r"committee|council|wg|sig|maintainers)|everyone|everybody|all(?: present)?)\s+(?:(?:have|has)\s+)?"
+    r"(?:agreed|decided|resolved|concluded)(?:\s+(?:on|upon))?(?:\s+the following)?(?:\s+(?:points|items|things))?"
+    r"|the following (?:was|were|has been|have been|is|are) (?:agreed|decided|resolved|approved|adopted)"
+    r"(?:\s+(?:on|upon))?(?:\s+by [^.:\n]{1,40})?"
+    r"|it was (?:agreed|decided|resolved)(?: that)?)\s*:$", re.I)
+
+
+def announces_decisions(item: Item) -> bool:
+    """'We agreed on the following:' over the decisions; the sentence alone is no decision."""
+    m = _ANNOUNCES_DECISIONS_RE.search(item.text.strip()) if item.text.rstrip().endswith(":") else None
+    if m and item.kind == "decision" and (not m.start() or kind_of_text(item.text[:m.start()]) != "decision"):
+        item.kind = "note"  # "We discussed it. We agreed on the following:" decides nothing itself
+    return bool(m)
+
+
 # A paragraph that only names someone, over their tasks: "**Ann Lee**", "###Rob:".
 _NAME_LINE_RE = re.compile(r"(?:#{1,6}|\*\*|__)(?P<who>[^#*_:\n]{1,40}?)(?:\*\*|__)?:?(?:\*\*|__)?")
 # A few words over some of the tasks ("grid", "Boundary package (together with Rob)"), not a part
@@ -382,6 +402,9 @@ class _Builder:
             elif first.type == "blockquote_open" and (quoted := self.quoted_lines(start, end)):
                 for item in quoted:
                     self.add(item)
+            elif first.type == "table_open" and (decided := decided_rows(self.lines[start:end],
+                                                                         self.gathers == "decision")):
+                self.decision_rows(start, end, decided)
             else:
                 pieces = _html_pieces(self.lines[start:end]) if first.type == "html_block" else [(0, end - start)]
                 for a, b in pieces:
@@ -605,7 +628,8 @@ class _Builder:
                 and re.search(r"\d", item.label or ""):
             self.gathers = None  # "**ACTION 62.2:** …" over its "- Status: …": the numbered ones are the tasks
         written = "\n".join(lines)
-        label_only = kind_of_heading(written) or ("action" if _ANNOUNCES_TASKS_RE.fullmatch(written) else None)
+        label_only = kind_of_heading(written) or ("action" if _ANNOUNCES_TASKS_RE.fullmatch(written) else None) \
+            or ("decision" if not item.label and announces_decisions(item) else None)
         if label_only:
             self.gathers, self.gathers_until_paragraph = label_only, True
             self.gathers_over_labels = not kind_of_heading(written)
@@ -797,6 +821,18 @@ class _Builder:
             items.append(item)
         return items
 
+    def decision_rows(self, start: int, end: int, decided: list[int]) -> None:
+        """A table of decisions: its header and rule raw, then a row a paragraph, the rows that
+        decide something decisions (decision_table.py)."""
+        self.add(self.raw(start, start + 2))
+        for number, line in enumerate(self.lines[start + 2:end]):
+            if number not in decided:
+                self.add(Item(text=line, kind="raw"))
+                continue
+            item = Item(text=line, kind="decision", marker="")
+            self.columns[id(item)] = 0
+            self.add(item)
+
     def indented_list(self, start: int, end: int):
         """'    - Date: …' under a heading: a list indented four spaces, which Markdown takes for code
         and its writer meant as a list (every line a bullet, or a deeper line under one).  Its
@@ -970,6 +1006,8 @@ class _Builder:
                 if child.label in _BOXES:
                     child.kind = kind_of_text(child.text)
         gathers = kind_of_heading(item.body) if item.children else None  # "**Decisions**:" over them
+        if not gathers and item.children and not item.label and announces_decisions(item):
+            gathers = "decision"  # "The group agreed on the following:" over them
         if not gathers and item.children and tasks_for(item.label, item.text):
             gathers, item.kind = "action", "note"  # "**Action Items** (Kris)" over Kris's tasks
         if not gathers and item.kind == "action" and item.text.rstrip().endswith(":") and item.label \
