@@ -292,6 +292,7 @@ class MinutesSession:
         self.reload()
 
     def edit_text(self, item_id: int, body: str) -> None:
+        from .formats.decision_table import kept_a_row
         from .formats.labels import kind_of_text, split_label
 
         where = self.locate(item_id)
@@ -299,6 +300,7 @@ class MinutesSession:
         body = body.strip("\n").rstrip() if where.item.kind == "raw" else body.strip()
         if not body.strip():
             raise BadInput("a bullet needs text; delete it instead")
+        body = kept_a_row(where.item.text, body) if where.item.kind != "raw" else body
         label, kind, text = split_label(body)
         if where.item.kind == "raw":
             values = {"text": body}
@@ -311,9 +313,12 @@ class MinutesSession:
         self._write(editing.update_item, item_id, expected_version=where.item.version, **values)
 
     def set_kind(self, item_id: int, kind: str) -> None:
+        from .formats.decision_table import is_row
+
         where = self.locate(item_id)
-        self._write(editing.update_item, item_id, expected_version=where.item.version,
-                    kind=kind, label=self.style.label(kind))
+        # a table's row takes no label: "Decision: | Ship | Ready |" would break the table
+        label = None if is_row(where.item.text) else self.style.label(kind)
+        self._write(editing.update_item, item_id, expected_version=where.item.version, kind=kind, label=label)
 
     def delete(self, item_id: int) -> None:
         where = self.locate(item_id)

@@ -175,7 +175,8 @@ _UNKNOWN_RE = re.compile(
 _OPEN_LABELS = GATHERING_ACTION_WORDS
 # Not "etc.": it ends a list, and a capital after it starts the next sentence ("… shepherd, etc.
 # Jeff/Ryan/Camdon to sync offline.").
-_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "vs.", "cf.", "approx.", "Dr.", "Mr.", "Ms.", "Mrs.", "St.", "a.m.", "p.m.",
+                  "Inc.", "Ltd.", "Corp.", "et al.", "Jr.", "Sr.", "Prof.")
 
 
 @dataclass
@@ -646,6 +647,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             owner, owner_text = whose
         who_speaks = talking or voice  # the bullet over it names whose words these are, last
         spoken = _named(who_speaks, people) if who_speaks and not owner else None
+        if spoken and not spoken[0] and _PRODUCT_WORD_RE.search(who_speaks):
+            spoken = None  # "DIDComm Message: Body deep dive …": a topic's label, not a person
         if spoken and (spoken[0] or not owner_text):
             owner, owner_text = spoken  # "CM: Email to …": Chris Mutel's, a known speaker over a guess
         status = _action_status(None if talking else item.label, text)
@@ -657,6 +660,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
     talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose.lstrip())
+    own_speaker = bool(talking or dashed)  # "Ann: He will fix it": not Ann, whoever the bullet over names
     if not talking and dashed:  # "Daira - We removed that, I'll check it", "**Teor** [20:50] - …"
         talking = dashed["who"]
     said = _said_by(parts[0]) if not talking and parts and ":" in parts[0][:40] else None
@@ -673,7 +677,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         talking = tag["who"] if _who(tag["who"], people) else None
         parts[0] = parts[0][tag.end():]
     talking = talking or voice  # the bullet over it names whose words these are, last
-    found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting, sentences(over) if over else []))
+    found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting,
+                                 _meant_above(over, None if own_speaker else voice, people)))
     # "[name=Mridul] Submit the applications", "[Matt W] Ask …": whose it is, in brackets first.
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
@@ -682,7 +687,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
             and not order.rstrip().endswith(("?", ":")):
         # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet, or
         # the one's the bullet over it names ("- [Abdelrahman](…)" over "- Test the transformer").
-        whose = tag["who"] if tag else voice
+        whose = tag["who"] if tag else None if speaker(item.label) else voice  # "Bob: Test the API" is no one's yet
         owner, owner_text = (_named(whose, people) or (None, None)) if whose else (None, None)
         found.append(Suggestion(item, parts[0].rstrip("."), owner, _due(parts[0], prose, next_meeting),
                                 "suggested", owner_text))
@@ -701,20 +706,29 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     return found
 
 
+def _meant_above(over: str, voice: str | None, people: Matcher) -> Person | None:
+    """Whom 'He' in a bullet may mean, from the bullet OVER it: the one whose report it is (VOICE:
+    'Garrett showed Rachel the rebar'), else the one person it names ('Ann asked Bob …' names two)."""
+    if not over:
+        return None
+    found = _named(voice, people) if voice else None
+    if found and found[0]:
+        return found[0]
+    named = people.named_in(over)
+    return named[0] if len(named) == 1 else None
+
+
 def _from_sentences(item: Item, parts: list[str], prose: str, people: Matcher, speaker: str | None,
-                    next_meeting: dt.date | None, over: list[str] | None = None) -> list[Suggestion]:
-    """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I'
-    (OVER: the sentences of the bullet over it, read before them: 'Garrett showed Rachel the
-    rebar' over 'He is going to make a subtemplate')."""
+                    next_meeting: dt.date | None, above: Person | None = None) -> list[Suggestion]:
+    """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I';
+    ABOVE, whom its 'He will …' means where its own sentences name nobody (_meant_above)."""
     found = []
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
         hit = _from_sentence(sentence, parts[:index], people, speaker)
-        if over and hit and not (hit[1] or hit[2]) and re.match(r"(?:He|She|They)\b", sentence):
-            # whom the bullet over it names, the sentence kept as written (it stands under that one)
-            again = _from_sentence(sentence, over, people, speaker)
-            hit = (hit[0], again[1], again[2]) if again else hit
+        if above and hit and not (hit[1] or hit[2]) and re.match(r"(?:He|She|They)\b", sentence):
+            hit = (hit[0], above, None)  # the sentence kept as written: it stands under that bullet
         if hit:
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting), "suggested", owner_text))
@@ -823,6 +837,9 @@ def _from_html(item: Item, people: Matcher, next_meeting: dt.date | None, head: 
     return found
 
 
+# A word no name is written as: capitals run into small letters ("DIDComm", "JSONSchema"; not
+# "McDonald").
+_PRODUCT_WORD_RE = re.compile(r"\b[A-Z]{2,}[a-z]")
 # Whose the label says: "Action item (for Jürgen): …", "**[Action for Jan]** …".
 _FOR_LABEL_RE = re.compile(rf"(?:\(|\[\w+(?: \w+)? )for (?P<who>{_WHO})[)\]]")
 
@@ -890,7 +907,9 @@ def _voice(item: Item, people: Matcher) -> str | None:
     if m and (m["who"].startswith("@") or _who(m["who"], people)):
         return m["who"]
     m = _LINKED_ONLY_RE.fullmatch(item.text.strip())  # "[Abdelrahman jamal](https://github.com/…)"
-    if m and _who(m["who"], people):
+    person = _who(m["who"], people) if m else None
+    # ... the link's words being the name, not a page that names someone ("[PR #12 by Bob](…)")
+    if person and m["who"].strip().casefold() in {n.casefold() for n in (person.name, *person.aliases)}:
         return m["who"]
     m = _REPORTED_RE.match(item.text)
     return m["who"] if m and _who(m["who"], people) else None

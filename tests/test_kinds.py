@@ -385,6 +385,7 @@ def test_a_call_for_help_a_complaint_or_a_motion_that_fell_is_no_decision(text):
     "Chris noted he's been working on consensus-related work", "Regarding Malachite consensus tests, no news",
     "**Malachite**: Consensus engine developed by Informal Systems",
     "**Tendermint**: Byzantine Fault Tolerant consensus protocol being implemented by Juno",
+    "Consensus is broken on testnet after the fork", "The consensus of the chain halted",
 ])
 def test_consensus_as_a_thing_s_name_decides_nothing(text):
     assert kind_of_text(text) == "note"
@@ -393,6 +394,8 @@ def test_consensus_as_a_thing_s_name_decides_nothing(text):
 @pytest.mark.parametrize("text", [
     "General consensus on preferring the design", "There was consensus.", "We reached consensus",
     "Strong consensus among attendees that this will help", "Rob Read was elected Product Owner (USDS #6)",
+    "Consensus emerged to adopt RFC 12", "Team consensus favored Rust", "Consensus leans toward option B",
+    "Lazy consensus applies; merge on Friday", "Consensus decision to move on", "Ann was appointed to the board",
 ])
 def test_consensus_reached_and_someone_elected_are_decisions(text):
     assert kind_of_text(text) == "decision"
@@ -403,9 +406,9 @@ def test_a_sentence_that_announces_decisions_gathers_the_bullets_after_or_under_
                    "Other business.\n\n- CI is slow\n- The following was decided:\n  - Keep the logo\n"
                    "  - Move calls to Tuesday\n- Ann will ask whether:\n  - X is done\n")
     assert kinds == {
-        "We discussed the release. We agreed on the following:": "note", "Ship on Monday": "decision",
+        "We discussed the release. We agreed on the following:": "decision", "Ship on Monday": "decision",
         "Drop Python 3.8": "decision", "Other business.": "note", "CI is slow": "note",
-        "The following was decided:": "note", "Keep the logo": "decision", "Move calls to Tuesday": "decision",
+        "The following was decided:": "decision", "Keep the logo": "decision", "Move calls to Tuesday": "decision",
         "Ann will ask whether:": "note", "X is done": "note",
     }
 
@@ -430,7 +433,18 @@ def test_a_table_of_decisions_is_a_decision_a_row_and_comes_back_as_written():
 @pytest.mark.parametrize("text, kind", [
     ("*Not planning on accepting contributions now*", "decision"),
     ("We are not planning to ship 2.0 this year", "decision"),
-    ("I am not planning to attend", "note"),
+    ("I am not planning to attend", "note"), ("Not planning to attend KubeCon", "note"),
+    ("Bob: not planning to attend", "note"), ("The board was elected in 2019", "note"),
+    ("Officers were elected last year, terms end in May", "note"),
 ])
 def test_what_the_project_is_not_planning_is_decided(text, kind):
+    assert kind_of_text(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Deprioritized for now unless someone volunteers to maintain them", "decision"),
+    ("Kept open as a tracker for infrastructure needs", "decision"),
+    ("We parked the car outside", "note"), ("Nothing else planned", "note"),
+])
+def test_a_verdict_in_a_topic_s_first_words(text, kind):
     assert kind_of_text(text) == kind

@@ -208,3 +208,21 @@ def test_an_entry_after_another_writer_places_it_in_the_meeting_as_it_is_now(ses
     text = render(session.doc)
     assert "from the other note-taker" in text and text.index("Other topic") < text.index("second")
     assert render(session.doc) == _as_on_disk(session)[0]
+
+
+def test_a_row_of_a_table_of_decisions_stays_a_row_when_edited_or_kinded(engine):
+    from svsm_meet.formats.markdown_in import parse_markdown
+    from svsm_meet.store.documents import save_documents
+
+    text = ("# Core Devs Call 2025-08-28\n\n## Key Decisions\n\n| Decision | Rationale |\n|---|---|\n"
+            "| Ship v2 on Monday | Ready |\n| Keep Juno 0.15 | Stable |\n")
+    with transaction(engine) as conn:
+        [mid] = save_documents(conn, [parse_markdown(text)])
+    session = MinutesSession(engine, mid)
+    first, second = [i for i in session.doc.items() if i.kind == "decision"]
+    session.edit_text(first.id, "Ship v3 on Tuesday")  # the words, as the decisions log shows them
+    session.set_kind(second.id, "action")
+    assert render(session.doc) == text.replace("| Ship v2 on Monday |", "| Ship v3 on Tuesday |")
+    again = parse_markdown(render(session.doc))
+    assert [i.text for i in again.items() if i.kind == "decision"] == ["| Ship v3 on Tuesday | Ready |",
+                                                                         "| Keep Juno 0.15 | Stable |"]

@@ -1056,3 +1056,17 @@ def test_a_person_s_linked_name_over_their_update_owns_its_plans_and_orders():
 def test_a_reminder_and_making_something_new_are_tasks():
     assert _found("- Remember to add a license\n- Make new page on github for problems\n- Make do with the old one\n") == {
         "Remember to add a license": ("suggested", None), "Make new page on github for problems": ("suggested", None)}
+
+
+def test_he_under_a_bullet_naming_two_people_is_nobody_yet_and_links_to_pages_are_no_voice():
+    known = ["Ann Lee", "Bob Stone", "Carol King"]
+    assert _owners("- Ann asked Bob about the CI.\n  - He will look at it\n", known) == {"He will look at it": None}
+    assert _owners("- Bob reviewed Carol's PR\n  - She will address comments\n", known) == {"She will address comments": None}
+    assert _owners("- Bob\n  - He will send the slides\n", known) == {"He will send the slides": "Bob Stone"}
+    assert _owners("- Meeting at 10 a.m. will start late\n- Acme Inc. will ship the SDK\n", known) == {}
+    assert _owners("- [PR #12 by Bob](https://example.org/12)\n  - Test the build\n", known) == {"Test the build": None}
+
+
+def test_a_topic_s_label_over_a_task_is_no_owner():
+    assert _found("### What will you work on this week?\n- DIDComm Message: Body deep dive and find the spec\n") == {
+        "DIDComm Message: Body deep dive and find the spec": ("open", None)}

@@ -91,12 +91,17 @@ _PAREN_WORDS = ("action", "action item", "action point", "decision", "todo", "to
 # Prose that records a decision without a label: "General consensus on ...", "It was agreed".
 # (The look ahead: every alternative starts at a word, a colon or a dash; a place anywhere else,
 # the end of a word, is passed over at once instead of trying each alternative there.)
-# "consensus" as the meeting's ("consensus on …", "General consensus."), not a thing's name
-# ("consensus-related work", "the consensus protocol", "Consensus engine"): a word after it that
-# is not one of the words that go on a sentence about an agreement makes it a modifier.
-_NOT_A_MODIFIER = (r"(?![-‐]|\s+(?!(?:on|to|that|is|was|were|seems?|seemed|among|amongst|from|of|reached|prefers?|"
-                   r"preferred|leaned|in|around|for|here|there|has|had|have|would|will|can|could|appears?|"
-                   r"but|as|the|we|it|this|by|with|at|so|then|now|yet|being|today|achieved)\b)[a-z])")
+# "consensus" as the meeting's ("consensus on …", "Consensus emerged", "General consensus."), not a
+# thing's name ("consensus-related work", "the consensus protocol", "Consensus engine", "Consensus
+# is broken on testnet", "the consensus of the chain").
+_NOT_A_MODIFIER = (
+    r"(?![-‐]|\s+(?:protocols?|engines?|layers?|algorithms?|mechanisms?|models?|rules?|tests?|testing|clients?|"
+    r"nodes?|code|codebase|implementations?|integration|failures?|bugs?|critical|modules?|library|specs?|"
+    r"specification|changes?|parameters?|params|messages?|rounds?|logic|network|values?|work|team|upgrades?|"
+    r"versions?|related|communication|preservation|part|issues?|forks?|data|state|safety|liveness|split|sync|"
+    r"crates?|repo|api|level|validators?)\b"
+    r"|(?:\s+\w+){0,3}\s+(?:broken|halted|halts|stalled|failed|failing|fails|crashed|stuck|forked)\b"
+    r"|\s+of\s+the\s+(?:chain|network|nodes?|protocol|validators?|system)\b)")
 _DECIDED_RE = re.compile(
     rf"(?=[\w:\-–—])\b(?:consensus{_NOT_A_MODIFIER}|agreed|decided|approved|okay[’']?ed|signed off|settled on|resolved to|"
     r"unanimous(?:ly)?|voice vote|voted|no objections?|we will go with|let[’']?s go with|"
@@ -208,12 +213,17 @@ _SETTLED_RE = re.compile(
     r"|(?:accepted|elected|appointed|confirmed|named)\b[^.;]{1,60}?\bas (?:the |a |an |our |new )*(?:co-?)?"
     r"(?:chair|lead|maintainer|member|secretary|treasurer|editor|owner|representative|liaison|point person)s?\b"
     # ... or elected, said of them: "Rob Read was elected Product Owner".
-    r"|(?:was|were) (?:unanimously )?(?:elected|appointed)\b"
+    r"|(?:was|were) (?:unanimously )?(?:elected|appointed)(?: as)? (?:the |a |an |our |new |to the )*(?:co-?|vice[- ])?"
+    r"(?:chair|lead|treasurer|secretary|president|maintainer|member|editor|representative|liaison|owner|"
+    r"manager|director|product|release|board|tsc|committee|council|steering)"
     r"|will be (?:the |our )?(?:new )?(?:[\w-]+ )?(?:point person|owner|lead|chair|co-chair|maintainer|release manager|"
     r"contact|editor|dri)(?=$|[.,;:)]| (?:for|of|on|in|at|from|until|starting|going)\b)"
     # Taken as it stands, or not taken up: "minutes accepted without further discussion", "No
     # official support planned".
-    r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b|^[*_]*(?:we(?:[’']re| are) )?not planning (?:on|to)\b"
+    r"|accepted (?:without|unanimously|as is|by all|by consensus)\b|not planned\b|^[*_]*(?:we(?:[’']re| are) )?not planning (?:on|to) (?!attend|join|come|go\b|be\b|make it)"
+    # A verdict on a topic, its first words: "Deprioritized for now unless someone volunteers",
+    # "Kept open as a tracker" ("No official support planned" is one, "No updates planned" not).
+    r"|^[*_]*(?:deprioriti[sz]ed|parked|shelved|kept open|(?:put )?on hold|punted)\b"
     # A cadence set: "Future calls every other week during CI migration".
     r"|(?:future|next|upcoming|regular) (?:calls|meetings|syncs)\b[^.;]{0,20}?\b(?:every|bi-?weekly|weekly|"
     r"monthly|fortnightly)\b"
@@ -225,7 +235,7 @@ _SETTLED_RE = re.compile(
 # Every alternative of _SETTLED_RE has one of these (a cheap first look, on every bullet).
 _SETTLED_HINTS_RE = re.compile(
     r"will|shall|should|was |were |been|accepted|elected|appointed|confirmed|named|planned|planning|revisit|future|"
-    r"next|upcoming|regular|name")
+    r"next|upcoming|regular|name|prioriti|parked|shelved|kept open|on hold|punted")
 # A question put and answered in brackets: "any issues with proceeding? [no]".
 _ANSWERED_RE = re.compile(r"\?\s*\[(?:yes|no|none|agreed|approved)\]\s*$")
 # ... or an order for how to go on, at the start of a bullet, in the verbs that choose a way

@@ -143,11 +143,9 @@ _ANNOUNCES_DECISIONS_RE = re.compile(
 
 
 def announces_decisions(item: Item) -> bool:
-    """'We agreed on the following:' over the decisions; the sentence alone is no decision."""
-    m = _ANNOUNCES_DECISIONS_RE.search(item.text.strip()) if item.text.rstrip().endswith(":") else None
-    if m and item.kind == "decision" and (not m.start() or kind_of_text(item.text[:m.start()]) != "decision"):
-        item.kind = "note"  # "We discussed it. We agreed on the following:" decides nothing itself
-    return bool(m)
+    """'We agreed on the following:' over the decisions (the sentence stays what it reads as: where
+    a paragraph, not a list, follows, it is the one record of what was agreed)."""
+    return item.text.rstrip().endswith(":") and bool(_ANNOUNCES_DECISIONS_RE.search(item.text.strip()))
 
 
 # A paragraph that only names someone, over their tasks: "**Ann Lee**", "###Rob:".
@@ -821,7 +819,7 @@ class _Builder:
             items.append(item)
         return items
 
-    def decision_rows(self, start: int, end: int, decided: list[int]) -> None:
+    def decision_rows(self, start: int, end: int, decided: set[int]) -> None:
         """A table of decisions: its header and rule raw, then a row a paragraph, the rows that
         decide something decisions (decision_table.py)."""
         self.add(self.raw(start, start + 2))
