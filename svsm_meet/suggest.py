@@ -678,7 +678,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         parts[0] = parts[0][tag.end():]
     talking = talking or voice  # the bullet over it names whose words these are, last
     found.extend(_from_sentences(item, parts, prose, people, talking, next_meeting,
-                                 _meant_above(over, None if own_speaker else voice, people)))
+                                 (over, None if own_speaker else voice)))
     # "[name=Mridul] Submit the applications", "[Matt W] Ask …": whose it is, in brackets first.
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
@@ -719,16 +719,18 @@ def _meant_above(over: str, voice: str | None, people: Matcher) -> Person | None
 
 
 def _from_sentences(item: Item, parts: list[str], prose: str, people: Matcher, speaker: str | None,
-                    next_meeting: dt.date | None, above: Person | None = None) -> list[Suggestion]:
+                    next_meeting: dt.date | None, above: tuple[str, str | None] = ("", None)) -> list[Suggestion]:
     """What the sentences PARTS of ITEM's PROSE commit someone to, SPEAKER's words where they say 'I';
-    ABOVE, whom its 'He will …' means where its own sentences name nobody (_meant_above)."""
+    ABOVE, the bullet over it and its voice, for whom its 'He will …' means where its own sentences
+    name nobody (_meant_above)."""
     found = []
     for index, sentence in enumerate(parts):
         if sentence.rstrip().endswith("?"):  # discussion: "Should we drop Python 2?"
             continue
         hit = _from_sentence(sentence, parts[:index], people, speaker)
-        if above and hit and not (hit[1] or hit[2]) and re.match(r"(?:He|She|They)\b", sentence):
-            hit = (hit[0], above, None)  # the sentence kept as written: it stands under that bullet
+        if above[0] and hit and not (hit[1] or hit[2]) and re.match(r"(?:He|She|They)\b", sentence):
+            meant = _meant_above(*above, people)  # the sentence kept as written: it stands under that bullet
+            hit = (hit[0], meant, None) if meant else hit
         if hit:
             text, owner, owner_text = hit
             found.append(Suggestion(item, text, owner, _due(sentence, prose, next_meeting), "suggested", owner_text))
