@@ -448,3 +448,30 @@ def test_what_the_project_is_not_planning_is_decided(text, kind):
 ])
 def test_a_verdict_in_a_topic_s_first_words(text, kind):
     assert kind_of_text(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Der Antrag wurde einstimmig angenommen.", "decision"), ("Der Vorstand einigt sich auf einen Ort für den Tresor", "decision"),
+    ("Il a été décidé de migrer vers GitLab", "decision"), ("Se acordó publicar la versión 2.0", "decision"),
+    ("Er is besloten om de release uit te stellen", "decision"), ("Foi decidido adiar a versão", "decision"),
+    ("Wir haben angenommen, dass es regnet", "note"), ("Die Einigung steht noch aus", "note"),
+])
+def test_decisions_written_in_other_languages(text, kind):
+    assert kind_of_text(text) == kind
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Beschluss: Es wird regelmäßig nach besseren Lösungen geschaut.", "Beschluss: ", "decision"),
+    ("Entscheidung: Wir bleiben bei Matrix", "Entscheidung: ", "decision"),
+    ("Décision : on garde Matrix", "Décision : ", "decision"), ("Acuerdos: publicar la 2.0", "Acuerdos: ", "decision"),
+    ("Aufgabe: Yannik schreibt die Mail", "Aufgabe: ", "action"), ("Tâche : envoyer le compte rendu", "Tâche : ", "action"),
+])
+def test_labels_in_other_languages(text, label, kind):
+    assert split_label(text)[:2] == (label, kind)
+
+
+def test_headings_in_other_languages_gather_decisions_and_tasks():
+    kinds = _kinds("## Beschlüsse\n\n- Wir bleiben bei Matrix\n\n## Aufgaben\n\n- Yannik schreibt die Mail\n\n"
+                   "## Décisions\n\n- On garde le logo\n\n## Notizen\n\n- Frank kommt später\n")
+    assert kinds == {"Wir bleiben bei Matrix": "decision", "Yannik schreibt die Mail": "action",
+                     "On garde le logo": "decision", "Frank kommt später": "note"}

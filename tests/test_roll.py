@@ -217,6 +217,14 @@ SHAPES = {
                               ["Yannik", "Louis"], []),
     "a roll call in German, the absent in a paragraph": (
         "Anwesend: Yannik, Louis\nEntschuldigt: Frank\n\n## Notizen\n\n* x\n", ["Yannik", "Louis"], ["Frank"]),
+    "name@organisation lines, a GitHub name in brackets": (
+        "## Attendees Present\n\nToby Chen@WeBank(Tianjian)\nDylan Fan@WeBank(dylan-fan)\nLayne Peng@VMware\n"
+        "Clarkieliu@Tencent\n\n## Minutes\n\n* x\n", ["Toby Chen", "Dylan Fan", "Layne Peng", "Clarkieliu"], []),
+    "name@organisation bullets": ("## Attendees\n\n* Toby Chen@WeBank\n* Shuqi Qin@Tencent\n\n## Minutes\n\n* x\n",
+                                  ["Toby Chen", "Shuqi Qin"], []),
+    "labels of the meeting's times after the roll call are no one": (
+        "**Anwesend:** Ann Lee, Bob Stone\n\n**Beginn der Sitzung:** 19:35 Uhr\n**Ende der Sitzung:** 20:18 Uhr\n\n"
+        "## TOP 1\n\nx\n", ["Ann Lee", "Bob Stone"], []),
     "an emoji before the heading's word": (
         "## ℹ️ Info\n**Location**: Hangout\n\n## 👥 Participants\n- @nothingismagick\n- @l1h3r\n\n## 🙋️ Standup\n\n- x\n",
         ["@nothingismagick", "@l1h3r"], []),

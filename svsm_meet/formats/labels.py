@@ -9,6 +9,8 @@ _WORDS = {
         "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
         "follow-up", "follow up", "followup", "follow-ups", "next step", "next steps", "task",
         "tasks", "next action", "next actions", "action point", "action points",
+        "aufgabe", "aufgaben", "tâche", "tâches", "tarea", "tareas", "tarefa", "tarefas", "compito",
+        "compiti", "actiepunt", "actiepunten",
     ),
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
@@ -16,6 +18,11 @@ _WORDS = {
         "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
         "key decisions", "votes", "voting", "vote results", "voting results", "result",
         "agreements", "agreed items",
+        # ... in the other languages minutes are kept in (German, French, Spanish, Portuguese,
+        # Italian, Dutch): "Beschluss:", "Décision :", "Acuerdo:", "Besluit:".
+        "beschluss", "beschlüsse", "entscheidung", "entscheidungen", "décision", "décisions", "decisión",
+        "decisiones", "acuerdo", "acuerdos", "decisão", "decisões", "decisione", "decisioni", "besluit",
+        "besluiten",
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -28,6 +35,7 @@ GATHERING_ACTION_WORDS = {
     "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
     "action point", "action points", "homework", "before next meeting", "before the next meeting",
     "before next call", "before the next call",
+    "aufgaben", "tâches", "tareas", "tarefas", "compiti", "actiepunten",
 }
 
 # Under a heading of their own (not as a bullet's label, where they may be anyone's plans), these
@@ -40,7 +48,7 @@ HEADING_ACTION_WORDS = GATHERING_ACTION_WORDS | {
 # Default labels for entries typed live, in the wording the SVSM minutes use.
 DEFAULT_LABELS = {"decision": "Decision: ", "action": "Action Item: ", "idea": "Idea: "}
 
-_WORD = r"[A-Za-z][A-Za-z -]{0,18}?"
+_WORD = r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ -]{0,18}?"
 # A label may carry a number: "DECISION 64.1:", "ACTION 58.1", "AI #3".
 _NUMBER = r"(?: #?\d+(?:\.\d+)*)?"
 # Capitals that are a body's, a product's or a label's, never someone's initials ("TSC: …",
@@ -160,7 +168,15 @@ _DECIDED_RE = re.compile(
     r"(?! (?:thinking|looking|talking|discussing|considering|exploring))|"
     r"(?:conclusion|outcome)\b[^.;]{0,40}\b(?:is|was) (?:that|to)\b|"
     # A tally: "passed 7-0", "motion carried" (and "(5/6 Votes)", below).
-    r"(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|(?:motion|vote) (?:passed|carried)"
+    r"(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|(?:motion|vote) (?:passed|carried)|"
+    # ... in the other languages minutes are kept in: "Der Antrag wurde einstimmig angenommen",
+    # "Der Vorstand einigt sich auf …", "Il a été décidé", "Se acordó", "Er is besloten".
+    r"einstimmig (?:angenommen|beschlossen)|(?:wurde|wird|werden|wurden) (?:einstimmig )?(?:angenommen|beschlossen)|"
+    r"einig(?:t|en|ten)? sich (?:auf|darauf)|(?:als|im) konsens|"
+    r"(?:il est|il a été|a été|est|sont) (?:décidé|convenu|adopté|approuvé)e?s?|à l[’']unanimité|"
+    r"se (?:decidió|acordó|aprobó)|(?:fue|queda|quedó) aprobad[oa]|por unanimidad|por unanimidade|"
+    r"(?:foi|ficou) (?:decidido|aprovad[oa]|acordado)|(?:si è|è stato) (?:deciso|approvato)|all[’']unanimità|"
+    r"(?:is|wordt|werd) (?:besloten|goedgekeurd|aangenomen)|unaniem"
     r")\b"
     # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
     # "(day 0 or +1)".
@@ -178,6 +194,9 @@ _DECIDED_HINTS = (
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
     "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
+    "einstimm", "angenommen", "beschlossen", "einig", "konsens", "décidé", "convenu", "adopté", "approuvé",
+    "à l", "se decid", "se acord", "se aprob", "aprobad", "unanim", "decidido", "aprovad", "acordado",
+    "deciso", "approvato", "besloten", "goedgekeurd", "aangenomen",
     "happy for", "happy with", "happy to", "fine for", "fine with", "fine to", "ok for", "ok with", "ok to",
     "in favo", "in support", "nobody", "no one", "no-one", "motion to", "supportive", "forward is", "forward was", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
 )
@@ -439,6 +458,8 @@ _HEADING_WORDS = (
     "action", "ai", "todo", "to do", "to-do", "follow", "next", "task", "decision", "decided",
     "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
     "highlight", "points", "homework", "focus", "what will", "what are", "plans for", "goals for",
+    "beschl", "entscheid", "décision", "decisi", "decisõ", "acuerdo", "besluit", "aufgabe", "tâche", "tarea", "tarefa",
+    "compit", "actiepunt",
 )
 _HEADING_WORDS_RE = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # "Main points to come out of meeting", "Decisions from today's call": the words before.

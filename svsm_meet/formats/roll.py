@@ -205,6 +205,11 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     if extra:
         text = extra["name"]
     handle = None
+    labelled = ": " in text
+    at = _AT_ORG_RE.match(text) if "@" in text else None
+    if at:  # "Toby Chen@WeBank(Tianjian)": the organisation after an "@", the GitHub name in brackets
+        text, handle = at["name"], note if note and " " not in note else None
+        note = at["org"]
     # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
     # "Josephine /APHRC", "Moctar/ IRESSEF": a slash with a space on one side ("Varun/Ashish" is two)
     # "Thiago Ribeiro | Nethermind": a bar between them, as a table's cells would be
@@ -252,6 +257,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         else:
             return None
     attendee = Attendee(name=name, group=group, present=present, handle=handle if handle != name else None)
+    if note and labelled and _CLOCK_RE.fullmatch(note):
+        return None  # "Beginn der Sitzung: 19:35 Uhr": a label of when, not who ("Ann (10:00 - 11:00)" is Ann)
     if note and (len(note.split()) > 5 or re.search(r"[!?]", note)):
         note = None  # "Max, outside as well if the weather allows it": an icebreaker's answer
     if note:
@@ -267,7 +274,12 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     return attendee
 
 
+_CLOCK_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm)|\d{4}-\d{2}-\d{2})(?:\s*(?:uhr|h|am|pm|utc|[a-z]{2,4}t))?",
+                       re.I)
 _ROLE_FIRST_RE = re.compile(r"^\((?P<role>[^()]{1,40})\)\s+(?=\S)")
+# "Toby Chen@WeBank", "Clarkieliu@Tencent": a name and, run into it after "@", the organisation
+# (a capital, no dot: "ann@example.org" is an address).
+_AT_ORG_RE = re.compile(r"^(?P<name>[^\s@][^@]*?[^\s@])@(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})$")
 
 
 def people_in_line(text: str, group: str | None = None) -> list[Attendee]:
