@@ -455,6 +455,11 @@ def test_a_verdict_in_a_topic_s_first_words(text, kind):
     ("Il a été décidé de migrer vers GitLab", "decision"), ("Se acordó publicar la versión 2.0", "decision"),
     ("Er is besloten om de release uit te stellen", "decision"), ("Foi decidido adiar a versão", "decision"),
     ("Wir haben angenommen, dass es regnet", "note"), ("Die Einigung steht noch aus", "note"),
+    ("Rien n'a été décidé", "note"), ("No se acordó nada", "note"), ("Não foi decidido nada", "note"),
+    ("Non è stato approvato", "note"), ("Niet unaniem", "note"), ("Het voorstel is unaniem", "decision"),
+    ("Es wurde angenommen, dass der Server läuft", "note"), ("Er wordt aangenomen dat de server draait", "note"),
+    ("Der Antrag wird angenommen, falls niemand widerspricht", "note"), ("Se votará por unanimidad si hay quórum", "note"),
+    ("Le format est adopté par beaucoup de projets", "note"), ("En mai, il a été décidé de migrer", "decision"),
 ])
 def test_decisions_written_in_other_languages(text, kind):
     assert kind_of_text(text) == kind
@@ -470,8 +475,14 @@ def test_labels_in_other_languages(text, label, kind):
     assert split_label(text)[:2] == (label, kind)
 
 
+def test_a_speaker_whose_name_is_a_word_of_another_language_still_speaks():
+    assert split_label("Tarea: I'll send the invite")[1] is None
+
+
 def test_headings_in_other_languages_gather_decisions_and_tasks():
     kinds = _kinds("## Beschlüsse\n\n- Wir bleiben bei Matrix\n\n## Aufgaben\n\n- Yannik schreibt die Mail\n\n"
-                   "## Décisions\n\n- On garde le logo\n\n## Notizen\n\n- Frank kommt später\n")
+                   "## Décisions\n\n- On garde le logo\n\n## Decisão\n\n- Manter o logo\n\n## Notizen\n\n"
+                   "- Frank kommt später\n- Aufgaben:\n  - keine\n")
     assert kinds == {"Wir bleiben bei Matrix": "decision", "Yannik schreibt die Mail": "action",
-                     "On garde le logo": "decision", "Frank kommt später": "note"}
+                     "On garde le logo": "decision", "Manter o logo": "decision", "Frank kommt später": "note",
+                     "Aufgaben:": "note", "keine": "note"}  # a bullet's "Aufgaben:" gathers nothing, as "Tasks:"

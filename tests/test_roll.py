@@ -220,8 +220,14 @@ SHAPES = {
     "name@organisation lines, a GitHub name in brackets": (
         "## Attendees Present\n\nToby Chen@WeBank(Tianjian)\nDylan Fan@WeBank(dylan-fan)\nLayne Peng@VMware\n"
         "Clarkieliu@Tencent\n\n## Minutes\n\n* x\n", ["Toby Chen", "Dylan Fan", "Layne Peng", "Clarkieliu"], []),
+    "name@organisation with a role or how they were there": (
+        "## Attendees\n\n* Ann Lee@Google (Chair)\n* Bob Stone@Intel (remote)\n\n## Minutes\n\n* x\n",
+        ["Ann Lee", "Bob Stone"], []),
     "name@organisation bullets": ("## Attendees\n\n* Toby Chen@WeBank\n* Shuqi Qin@Tencent\n\n## Minutes\n\n* x\n",
                                   ["Toby Chen", "Shuqi Qin"], []),
+    "a time beside a name is still the person": (
+        "Attendees:\nAnn Lee: 10:00\nBob Stone: 10:05 left\nDan Brown: 9am\n\n## Notes\n\n* x\n",
+        ["Ann Lee", "Bob Stone", "Dan Brown"], []),
     "labels of the meeting's times after the roll call are no one": (
         "**Anwesend:** Ann Lee, Bob Stone\n\n**Beginn der Sitzung:** 19:35 Uhr\n**Ende der Sitzung:** 20:18 Uhr\n\n"
         "## TOP 1\n\nx\n", ["Ann Lee", "Bob Stone"], []),

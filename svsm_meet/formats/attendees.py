@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from ..model import Attendee
+from . import languages
 from .labels import EMOJI_RE
 
 # "Present" in the languages other projects keep their minutes in.
-PRESENT_WORDS_ELSEWHERE = (r"anwesende?|teilnehmer(?:innen)?|teilnehmende|pr[ée]sents?|presentes|asistentes|"
-                           r"participantes|partecipanti|presenti|aanwezig(?:en)?|deelnemers")
+PRESENT_WORDS_ELSEWHERE = languages.PRESENT_WORDS
 # A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
 _ATTENDEES_HEADING = re.compile(
     r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
@@ -32,7 +32,7 @@ ROLE_TITLE = re.compile(
     r"facilitator|scribe|host|moderator|note[- ]?taker|editor|liaison|organi[sz]er|presenter)\b", re.I)
 # A group of people who were not there: "Regrets", "Absentees", "Attended recently in the past".
 ABSENT_WORDS = (r"regrets|apologies|absent(?:ees?)?|absences?|missing|excused|not present|unable|in the past|"
-                r"previously|former|emerit(?:us|i|a)|entschuldigt|abwesend|excus[ée]s?|ausentes|assenti|afwezig")
+                r"previously|former|emerit(?:us|i|a)|" + languages.ABSENT_WORDS)
 ABSENT_GROUP = re.compile(rf"\b(?:{ABSENT_WORDS})\b", re.I)
 _GROUP_RE = re.compile(r"^(?P<group>(?:\*\*|__)?[^,:()]{1,40}:(?:\*\*|__)?) (?P<names>\S.*)$")
 _NOTE_RE = re.compile(r"^(?P<name>.*?\S) \((?P<note>[^()]+)\)$")

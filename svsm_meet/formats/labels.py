@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import re
 
+from . import languages
+
 _WORDS = {
     "action": (
         "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
         "follow-up", "follow up", "followup", "follow-ups", "next step", "next steps", "task",
-        "tasks", "next action", "next actions", "action point", "action points",
-        "aufgabe", "aufgaben", "tâche", "tâches", "tarea", "tareas", "tarefa", "tarefas", "compito",
-        "compiti", "actiepunt", "actiepunten",
+        "tasks", "next action", "next actions", "action point", "action points", *languages.ACTION_LABELS,
     ),
     "decision": (
         "decision", "decisions", "decided", "agreed", "agreement", "resolution", "resolved",
         "conclusion", "outcome", "consensus", "verdict", "decisions made", "resolutions", "vote",
         "voted", "motion", "outcomes", "conclusions", "takeaways", "key takeaways",
         "key decisions", "votes", "voting", "vote results", "voting results", "result",
-        "agreements", "agreed items",
-        # ... in the other languages minutes are kept in (German, French, Spanish, Portuguese,
-        # Italian, Dutch): "Beschluss:", "Décision :", "Acuerdo:", "Besluit:".
-        "beschluss", "beschlüsse", "entscheidung", "entscheidungen", "décision", "décisions", "decisión",
-        "decisiones", "acuerdo", "acuerdos", "decisão", "decisões", "decisione", "decisioni", "besluit",
-        "besluiten",
+        "agreements", "agreed items", *languages.DECISION_LABELS,
     ),
     "info": ("info", "fyi", "announcement", "announcements", "note", "notes"),
     "idea": ("idea", "ideas", "proposal", "suggestion"),
@@ -35,14 +30,13 @@ GATHERING_ACTION_WORDS = {
     "action item", "action items", "action", "actions", "ai", "ais", "todo", "to do", "to-do",
     "action point", "action points", "homework", "before next meeting", "before the next meeting",
     "before next call", "before the next call",
-    "aufgaben", "tâches", "tareas", "tarefas", "compiti", "actiepunten",
 }
 
 # Under a heading of their own (not as a bullet's label, where they may be anyone's plans), these
 # gather the follow-ups of the meeting too: "## Next steps", "### Follow-ups".
 HEADING_ACTION_WORDS = GATHERING_ACTION_WORDS | {
     "next step", "next steps", "follow-up", "follow up", "followup", "follow-ups", "follow ups",
-    "followups", "tasks", "call to action", "calls to action",
+    "followups", "tasks", "call to action", "calls to action", *languages.ACTION_HEADINGS,
 }
 
 # Default labels for entries typed live, in the wording the SVSM minutes use.
@@ -169,14 +163,7 @@ _DECIDED_RE = re.compile(
     r"(?:conclusion|outcome)\b[^.;]{0,40}\b(?:is|was) (?:that|to)\b|"
     # A tally: "passed 7-0", "motion carried" (and "(5/6 Votes)", below).
     r"(?:passed|carried|approved)\s+\d+\s*[-–:/]\s*\d+|(?:motion|vote) (?:passed|carried)|"
-    # ... in the other languages minutes are kept in: "Der Antrag wurde einstimmig angenommen",
-    # "Der Vorstand einigt sich auf …", "Il a été décidé", "Se acordó", "Er is besloten".
-    r"einstimmig (?:angenommen|beschlossen)|(?:wurde|wird|werden|wurden) (?:einstimmig )?(?:angenommen|beschlossen)|"
-    r"einig(?:t|en|ten)? sich (?:auf|darauf)|(?:als|im) konsens|"
-    r"(?:il est|il a été|a été|est|sont) (?:décidé|convenu|adopté|approuvé)e?s?|à l[’']unanimité|"
-    r"se (?:decidió|acordó|aprobó)|(?:fue|queda|quedó) aprobad[oa]|por unanimidad|por unanimidade|"
-    r"(?:foi|ficou) (?:decidido|aprovad[oa]|acordado)|(?:si è|è stato) (?:deciso|approvato)|all[’']unanimità|"
-    r"(?:is|wordt|werd) (?:besloten|goedgekeurd|aangenomen)|unaniem"
+    + languages.DECIDED +  # ... in the other languages minutes are kept in
     r")\b"
     # A proposal carrying its +1s ("Third tuesday of the month?  +1 KK"); not "+1" alone, not
     # "(day 0 or +1)".
@@ -194,9 +181,7 @@ _DECIDED_HINTS = (
     "postponed", "rescheduled", "extended", "remain", "stay", "continue to be", "we said", "aiming",
     "to move forward", "to proceed", "to go ahead", "to merge", "to ship", "sounds like", "no go", "no-go",
     "decision was", "decision has", "decision had", "tabled", "against", "opposed", "objected",
-    "einstimm", "angenommen", "beschlossen", "einig", "konsens", "décidé", "convenu", "adopté", "approuvé",
-    "à l", "se decid", "se acord", "se aprob", "aprobad", "unanim", "decidido", "aprovad", "acordado",
-    "deciso", "approvato", "besloten", "goedgekeurd", "aangenomen",
+    *languages.DECIDED_HINTS,
     "happy for", "happy with", "happy to", "fine for", "fine with", "fine to", "ok for", "ok with", "ok to",
     "in favo", "in support", "nobody", "no one", "no-one", "motion to", "supportive", "forward is", "forward was", "moved back", "moved forward", "moved out", "pushed back", "pushed forward", "pushed out",
 )
@@ -338,7 +323,8 @@ _UNDECIDED_RE = re.compile(
     r"|\bmotion\b[^.;]{0,80}\b(?:not seconded|withdrawn|failed|defeated)\b"
     # "Ann agreed to review": Ann's commitment; "All agreed to continue by e-mail": the meeting's.
     r"|(?-i:^(?!(?:It|All|Everyone|Everybody|We|They|The|Both|Members|Attendees|Participants)\b)"
-    r"[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)",
+    r"[A-Z]\S*(?:\s+[A-Z]\S*)?\s+agreed\s+to\s+(?!the\b|a\b|this\b|that\b|it\b)[a-z]+)"
+    r"|" + languages.UNDECIDED,
     re.I,
 )
 # A label inside a bullet, after a sentence or on a line of its own: "… files. Conclusion: …".
@@ -458,8 +444,7 @@ _HEADING_WORDS = (
     "action", "ai", "todo", "to do", "to-do", "follow", "next", "task", "decision", "decided",
     "agree", "resol", "conclu", "outcome", "consensus", "verdict", "vote", "motion", "takeaway",
     "highlight", "points", "homework", "focus", "what will", "what are", "plans for", "goals for",
-    "beschl", "entscheid", "décision", "decisi", "decisõ", "acuerdo", "besluit", "aufgabe", "tâche", "tarea", "tarefa",
-    "compit", "actiepunt",
+    *languages.HEADING_HINTS,
 )
 _HEADING_WORDS_RE = re.compile("|".join(map(re.escape, _HEADING_WORDS)))
 # "Main points to come out of meeting", "Decisions from today's call": the words before.

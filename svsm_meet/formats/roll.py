@@ -204,12 +204,15 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
     extra = _TRAILING_NOTE_RE.match(text) if m else None  # "James Cummings (JC) (Chair)": two notes
     if extra:
         text = extra["name"]
-    handle = None
+    handle = role = None
     labelled = ": " in text
     at = _AT_ORG_RE.match(text) if "@" in text else None
-    if at:  # "Toby Chen@WeBank(Tianjian)": the organisation after an "@", the GitHub name in brackets
-        text, handle = at["name"], note if note and " " not in note else None
-        note = at["org"]
+    if at:  # "Toby Chen@WeBank(Tianjian)": the organisation after an "@", a GitHub name in brackets
+        bracketed, text, note = note, at["name"], at["org"]
+        if bracketed and (bracketed.lower() in ROLE_WORDS or ROLE_TITLE.search(bracketed)):
+            role = bracketed  # "Ann Lee@Google (Chair)": her role
+        elif bracketed and _GITHUB_NAME_RE.fullmatch(bracketed) and bracketed.lower() not in _HOW_THERE:
+            handle = bracketed  # ("(on leave)", "(remote)": neither)
     # "Mark Davis \- Google (MED)": a dash escaped (a Markdown exporter's) is a dash
     # "Josephine /APHRC", "Moctar/ IRESSEF": a slash with a space on one side ("Varun/Ashish" is two)
     # "Thiago Ribeiro | Nethermind": a bar between them, as a table's cells would be
@@ -257,8 +260,8 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
         else:
             return None
     attendee = Attendee(name=name, group=group, present=present, handle=handle if handle != name else None)
-    if note and labelled and _CLOCK_RE.fullmatch(note):
-        return None  # "Beginn der Sitzung: 19:35 Uhr": a label of when, not who ("Ann (10:00 - 11:00)" is Ann)
+    if note and labelled and _WHEN_LABEL_RE.search(name) and _CLOCK_RE.fullmatch(note):
+        return None  # "Beginn der Sitzung: 19:35 Uhr": a label of when, not who ("Ann Lee: 10:00" is Ann)
     if note and (len(note.split()) > 5 or re.search(r"[!?]", note)):
         note = None  # "Max, outside as well if the weather allows it": an icebreaker's answer
     if note:
@@ -268,17 +271,26 @@ def person(text: str, *, group: str | None = None, one_per_entry: bool = True,
             attendee.affiliation = note[:200]
     if first and not attendee.role:
         attendee.role = first["role"]
+    attendee.role = attendee.role or role
     for written in (note, extra["note"].strip() if extra else None):
         if not attendee.handle and initials_of(name, written):
             attendee.handle = written  # "Peter W Stadler (PWS)": "PWS to report back" is his
     return attendee
 
 
-_CLOCK_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm)|\d{4}-\d{2}-\d{2})(?:\s*(?:uhr|h|am|pm|utc|[a-z]{2,4}t))?",
-                       re.I)
+# A line of the minutes' own times after the roll call ("**Beginn der Sitzung:** 19:35 Uhr", "Start
+# time: 10:00 UTC"): its label names a beginning or an end, its value is a time.
+_CLOCK_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm)|\d{4}-\d{2}-\d{2})"
+                       r"(?:\s*(?:uhr|h|am|pm|utc|gmt|cet|cest|pst|pdt|est|edt|ist|jst|bst))?", re.I)
+_WHEN_LABEL_RE = re.compile(r"\b(?:beginn|ende|anfang|schluss|start|end|begin|beginning|started|ended|time|zeit|"
+                            r"uhrzeit|début|fin|heure|inicio|fim|hora|inizio|einde|aanvang)\b", re.I)
 _ROLE_FIRST_RE = re.compile(r"^\((?P<role>[^()]{1,40})\)\s+(?=\S)")
 # "Toby Chen@WeBank", "Clarkieliu@Tencent": a name and, run into it after "@", the organisation
 # (a capital, no dot: "ann@example.org" is an address).
+# How someone was there, in brackets after them: no GitHub name.
+_HOW_THERE = {"remote", "online", "virtual", "onsite", "offline", "late", "guest", "absent", "excused", "observer",
+              "visitor", "new", "dial-in", "phone", "video"}
+_GITHUB_NAME_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")
 _AT_ORG_RE = re.compile(r"^(?P<name>[^\s@][^@]*?[^\s@])@(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})$")
 
 
