@@ -486,3 +486,15 @@ def test_headings_in_other_languages_gather_decisions_and_tasks():
     assert kinds == {"Wir bleiben bei Matrix": "decision", "Yannik schreibt die Mail": "action",
                      "On garde le logo": "decision", "Manter o logo": "decision", "Frank kommt später": "note",
                      "Aufgaben:": "note", "keine": "note"}  # a bullet's "Aufgaben:" gathers nothing, as "Tasks:"
+
+
+def test_a_heading_inside_a_topic_s_bullet_heads_the_list_under_it_and_ends_with_the_bullet():
+    body = (" - Tidelift thoughts, from Sebastian\n   * NumPy has been with tidelift for 2 years\n   \n"
+            "   ## Takeaways\n    - The burden is minimal\n\n   ## Action items\n   - [x] Dan will reply to the email\n\n"
+            " - Keyword-only arguments\n   * Ideas: a decorator\n\n   ## Action items\n   - [ ] Ross will update #5063\n\n"
+            " - Other business\n")
+    kinds = _kinds(body)
+    assert kinds["Dan will reply to the email"] == "action" and kinds["Ross will update #5063"] == "action"
+    assert kinds["Keyword-only arguments"] == "note" and kinds["Other business"] == "note"
+    assert kinds["The burden is minimal"] == "decision"  # "Takeaways" gathers what was settled
+    assert kinds["Tidelift thoughts, from Sebastian"] == "note"

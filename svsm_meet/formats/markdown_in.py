@@ -903,8 +903,8 @@ class _Builder:
             if first.type == "list_item_open":
                 self.lazy_tail = []
                 start, end = tokens[0].map
-                inside = self.heading_at_end(tokens, start, self.end(start, end)) if parent_column is None else None
-                item = self.list_item(tokens, parent_column, parent_marker, inside)
+                inside = self.heading_inside(tokens, start, self.end(start, end)) if parent_column is None else None
+                item = self.list_item(tokens, parent_column, parent_marker, inside and inside[0])
                 heads = (parent_column is None and self.gathers == "action" and item.children
                          and _gatherable(item, "action") and heads_a_list(item.text))
                 if heads:  # "Roadmap" / "Erik" over the tasks: they are the tasks, not it
@@ -922,7 +922,17 @@ class _Builder:
                 items.extend(self.lazy_tail)
                 if inside is not None:
                     self.heading_cut = len(items) if self.heading_cut is None else self.heading_cut
-                    items.append(self.heading_indented(inside))
+                    # Headings with their lists inside the bullet are its own: what they gather
+                    # ends with it ('- Keyword-only arguments' after is the next topic). One it
+                    # ends with heads what follows it.
+                    before = (self.gathers, self.gathers_until_paragraph, self.gathers_lines, self.agenda)
+                    for first_after, after in inside[1]:  # the headings, and the lists under them
+                        if first_after.type == "heading_open":
+                            items.append(self.heading_indented(first_after.map[0]))
+                        else:
+                            items.extend(self.list_items(after, None, None))
+                    if len(inside[1]) > 1:
+                        self.gathers, self.gathers_until_paragraph, self.gathers_lines, self.agenda = before
         return items
 
     def heading_indented(self, line: int) -> Item:
@@ -932,22 +942,31 @@ class _Builder:
         self.heading_says(_CLOSING_HASHES_RE.sub("", indented[2] or ""), len(indented[1]), False, line, None)
         return self.raw(line, line + 1)
 
-    def heading_at_end(self, tokens, start: int, end: int) -> int | None:
-        """The line of a heading a top-level bullet (TOKENS, its lines START to END) ends with,
-        indented as if into it ('- Last point\\n\\n  ## Action Items', as a document editor writes it)."""
-        if end - 1 <= start or not self.lines[end - 1].startswith(" ") or not _INDENTED_HEADING_RE.match(self.lines[end - 1]):
+    def heading_inside(self, tokens, start: int, end: int):
+        """Where a top-level bullet (TOKENS, its lines START to END) has a heading indented as if
+        into it ('- Last point' / '  ## Action Items', as a document editor writes it; a topic's bullet
+        with '   ## Takeaways' over a list in it): (the heading's line, the blocks from it on, each a
+        heading on a line of its own or a list), else None."""
+        if "#" not in "".join(self.lines[start + 1:end]):
             return None  # (the cheap look first: every bullet of an import comes here)
-        last = list(_blocks(tokens[1:-1]))[-1:]
-        return end - 1 if last and last[0][0].type == "heading_open" and last[0][0].map == [end - 1, end] else None
+        blocks = list(_blocks(tokens[1:-1]))
+        cut = next((n for n, (first, _) in enumerate(blocks) if n and first.type == "heading_open"), None)
+        if cut is None:
+            return None
+        rest = blocks[cut:]
+        if not all(first.type in _LIST_TYPES or first.type == "heading_open" and first.map[1] - first.map[0] == 1
+                   and _INDENTED_HEADING_RE.match(self.lines[first.map[0]]) for first, _ in rest):
+            return None
+        return rest[0][0].map[0], rest
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None,
                   inside: int | None = None) -> Item:
-        """A bullet; INSIDE, the line of a heading it ends with (heading_at_end), left out of it."""
+        """A bullet; INSIDE, the line of a heading indented into it (heading_inside): it ends there."""
         start, end = tokens[0].map
         end = self.end(start, end)
         inner = list(_blocks(tokens[1:-1]))
         if inside is not None:
-            inner.pop()
+            inner = [block for block in inner if block[0].map[0] < inside]
             end = self.end(start, inside)
         empty = not inner and end - start == 1 and _EMPTY_ITEM_RE.match(self.lines[start])
         if not empty and (
