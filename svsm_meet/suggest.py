@@ -365,7 +365,7 @@ def _lead(text: str) -> int:
 
 
 def _from_sentence_as_read(sentence: str, before: list[str], people: Matcher, speaker: str | None = None):
-    sentence = sentence.strip().rstrip(".")
+    sentence = sentence.strip().rstrip(".").rstrip()  # ("… with Jackie ...")
     # "**Jorge** will be in charge of …": the name in bold is still the subject.
     sentence = _BOLD_START_RE.sub(r"\g<who>", sentence)
     sentence = _LINKED_START_RE.sub(r"\g<who>", sentence) if sentence.startswith("[") else sentence
@@ -658,6 +658,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         else sentences(prose)
     if " and " in prose:
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
+    if " - " in prose or " – " in prose:
+        parts = [piece for part in parts for piece in _after_a_dash(part, people)]
     talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose.lstrip())
     own_speaker = bool(talking or dashed)  # "Ann: He will fix it": not Ann, whoever the bullet over names
@@ -683,7 +685,8 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
     tag = _BRACKETS_FIRST_RE.match(parts[0]) if len(parts) == 1 else None
     order = parts[0][tag.end():] if tag else parts[0] if parts else ""
     if not found and item.kind == "note" and len(parts) == 1 and item.marker != "" \
-            and _IMPERATIVE_RE.match(order) and len(order.split()) <= 20 \
+            and (_IMPERATIVE_RE.match(order) or tag and "[name=" in parts[0][:8] and _VERB_FIRST_RE.match(order)) \
+            and len(order.split()) <= 20 \
             and not order.rstrip().endswith(("?", ":")):
         # "* Invite people from `xrft` to next meeting": a bullet that is one task, nobody's yet, or
         # the one's the bullet over it names ("- [Abdelrahman](…)" over "- Test the transformer").
@@ -752,6 +755,8 @@ _IMPERATIVE_RE = re.compile(
     r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure|Remember to|Make (?:a|an|new)(?= ))\b")
 
 
+# After a HackMD name tag ("[name=Mridul] Respond to #5326"), any order: the tag says whose.
+_VERB_FIRST_RE = re.compile(r"[A-Z][a-z]+(?: (?:to|up|on|out|in|with|for))? (?!is\b|are\b|was\b|were\b|has\b)\S")
 # "Alden will update the list and Eirini will help to check it": a commitment each.
 _AND_WHO_RE = re.compile(rf",?\s+and\s+(?=(?:{_ONE})\s+(?:will|shall|to)\s)")
 
@@ -763,6 +768,20 @@ def _two_commitments(sentence: str, people: Matcher) -> list[str]:
         second = _COMMIT_RE.match(pieces[1]) or _TO_DO_RE.match(pieces[1])
         if second and _named(second["who"], people):  # "… codebase and OVMF to implement it": a thing
             return pieces
+    return [sentence]
+
+
+_DASH_RE = re.compile(r"\s[-–—]\s+")
+
+
+def _after_a_dash(sentence: str, people: Matcher) -> list[str]:
+    """'… thread.html - Dan to follow up with Jackie': someone's commitment after a dash, where the
+    meeting knows them ('… Rust - Possible to reuse …' names no one)."""
+    for dash in _DASH_RE.finditer(sentence):
+        after = sentence[dash.end():]
+        m = _TO_DO_RE.match(after) or _COMMIT_RE.match(after)
+        if m and m["who"] not in ("They", "He", "She", "I", "We") and _who(m["who"], people):
+            return [sentence[:dash.start()], after]
     return [sentence]
 
 
