@@ -386,6 +386,7 @@ def test_a_call_for_help_a_complaint_or_a_motion_that_fell_is_no_decision(text):
     "**Malachite**: Consensus engine developed by Informal Systems",
     "**Tendermint**: Byzantine Fault Tolerant consensus protocol being implemented by Juno",
     "Consensus is broken on testnet after the fork", "The consensus of the chain halted",
+    "They should be pretty much onboarded right now on core consensus concerns:",
 ])
 def test_consensus_as_a_thing_s_name_decides_nothing(text):
     assert kind_of_text(text) == "note"
