@@ -658,7 +658,7 @@ def suggest_item(item: Item, people: Matcher, next_meeting: dt.date | None,
         else sentences(prose)
     if " and " in prose:
         parts = [piece for part in parts for piece in _two_commitments(part, people)]
-    if " - " in prose or " – " in prose:
+    if _DASH_RE.search(prose):
         parts = [piece for part in parts for piece in _after_a_dash(part, people)]
     talking = speaker(item.label)
     dashed = _DASH_SPEAKER_RE.match(prose.lstrip())
@@ -755,8 +755,12 @@ _IMPERATIVE_RE = re.compile(
     r"Circulate|Ask|Test|Finali[sz]e|Verify|Confirm|Make sure|Ensure|Remember to|Make (?:a|an|new)(?= ))\b")
 
 
-# After a HackMD name tag ("[name=Mridul] Respond to #5326"), any order: the tag says whose.
-_VERB_FIRST_RE = re.compile(r"[A-Z][a-z]+(?: (?:to|up|on|out|in|with|for))? (?!is\b|are\b|was\b|were\b|has\b)\S")
+# After a HackMD name tag ("[name=Mridul] Respond to #5326"), the verbs of an order besides those
+# of _IMPERATIVE_RE: the tag says whose.
+_VERB_FIRST_RE = re.compile(
+    r"(?:Respond|Reply|Remove|Add|Update|Fix|Review|Write|Check|Look|Follow|Draft|Create|Open|Close|Merge|Move|"
+    r"Talk|Reach|Document|Clean|Finish|Start|Set|Try|Run|Make|Find|Get|Help|Implement|Migrate|Rename|Release|"
+    r"Prepare|Investigate|Write up|Put|Go through|Think about|Figure out)\b(?! (?:is|are|was|were|has|have)\b)")
 # "Alden will update the list and Eirini will help to check it": a commitment each.
 _AND_WHO_RE = re.compile(rf",?\s+and\s+(?=(?:{_ONE})\s+(?:will|shall|to)\s)")
 
@@ -778,10 +782,13 @@ def _after_a_dash(sentence: str, people: Matcher) -> list[str]:
     """'… thread.html - Dan to follow up with Jackie': someone's commitment after a dash, where the
     meeting knows them ('… Rust - Possible to reuse …' names no one)."""
     for dash in _DASH_RE.finditer(sentence):
-        after = sentence[dash.end():]
+        head, after = sentence[:dash.start()], sentence[dash.end():]
+        if len(head.split()) < 3 or people.named_in(head):
+            continue  # "Jean - Pierre will …", "Ann Lee - Bob Smith - Dan to meet": names, not a topic
         m = _TO_DO_RE.match(after) or _COMMIT_RE.match(after)
         if m and m["who"] not in ("They", "He", "She", "I", "We") and _who(m["who"], people):
-            return [sentence[:dash.start()], after]
+            more = _DASH_RE.search(after)  # "… - Ann to review - and then agreed": to the next dash
+            return [head, after[:more.start()] if more else after]
     return [sentence]
 
 

@@ -499,3 +499,10 @@ def test_a_heading_inside_a_topic_s_bullet_heads_the_list_under_it_and_ends_with
     assert kinds["Keyword-only arguments"] == "note" and kinds["Other business"] == "note"
     assert kinds["The burden is minimal"] == "decision"  # "Takeaways" gathers what was settled
     assert kinds["Tidelift thoughts, from Sebastian"] == "note"
+
+
+def test_headings_at_a_bullet_s_end_still_gather_what_follows_and_a_line_no_block_holds_keeps_it_whole():
+    kinds = _kinds("- last point\n\n  ## Notes\n  ## Action Items\n- Ann to send slides\n- Bob will fix the docs\n")
+    assert kinds["Ann to send slides"] == "action" and kinds["Bob will fix the docs"] == "action"
+    kinds = _kinds("- Topic\n  ## Action items\n  [x]: http://a\n  - Ann will fix\n- Other\n")
+    assert kinds == {"- Topic\n  ## Action items\n  [x]: http://a\n  - Ann will fix": "raw", "Other": "note"}

@@ -1074,12 +1074,14 @@ def test_a_topic_s_label_over_a_task_is_no_owner():
 
 def test_a_commitment_after_a_dash_is_its_own_sentence_where_someone_known_makes_it():
     found = _owners("* making Python citable: https://mail.python.org/x.html - Dan to follow up with Jackie ...\n"
-                    "* Release 2.0 - Ann will check the notes\n* ABI for Rust - Possible to reuse the Linux one\n",
-                    ["Dan Katz", "Ann Lee"])
-    assert found == {"Dan to follow up with Jackie": "Dan Katz", "Ann will check the notes": "Ann Lee"}
+                    "* The next release 2.0 - Ann will check the notes\n* ABI for Rust - Possible to reuse the Linux one\n"
+                    "* We discussed the plan - Ann to review - and then agreed\n", ["Dan Katz", "Ann Lee"])
+    assert found == {"Dan to follow up with Jackie": "Dan Katz", "Ann will check the notes": "Ann Lee",
+                     "Ann to review": "Ann Lee"}
 
 
 def test_a_hackmd_name_tag_over_any_order_says_whose():
     assert _found("- [name=Mridul] Respond to https://github.com/networkx/networkx/issues/5326\n"
-                  "- [name=Ann] Notes are here\n- [Docs] Update the README\n") == {
+                  "- [name=Ann] Notes are here\n- [Docs] Update the README\n- [name=Ann] Thanks everyone\n"
+                  "- [name=Ann] Looks good to me\n") == {
         "[name=Mridul] Respond to https://github.com/networkx/networkx/issues/5326": ("suggested", "Mridul")}

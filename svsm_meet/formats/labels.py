@@ -101,7 +101,7 @@ _NOT_A_MODIFIER = (
     r"nodes?|code|codebase|implementations?|integration|failures?|bugs?|critical|modules?|library|specs?|"
     r"specification|changes?|parameters?|params|messages?|rounds?|logic|network|values?|work|team|upgrades?|"
     r"versions?|related|communication|preservation|part|issues?|forks?|data|state|safety|liveness|split|sync|"
-    r"crates?|repo|api|level|validators?|concerns|research|development|developers?|devs|engineers?|topics?)\b"
+    r"crates?|repo|api|level|validators?|concerns|research|development)\b"
     r"|(?:\s+\w+){0,3}\s+(?:broken|halted|halts|stalled|failed|failing|fails|crashed|stuck|forked)\b"
     r"|\s+of\s+the\s+(?:chain|network|nodes?|protocol|validators?|system)\b)")
 _DECIDED_RE = re.compile(

@@ -931,7 +931,7 @@ class _Builder:
                             items.append(self.heading_indented(first_after.map[0]))
                         else:
                             items.extend(self.list_items(after, None, None))
-                    if len(inside[1]) > 1:
+                    if any(first_after.type in _LIST_TYPES for first_after, _ in inside[1]):
                         self.gathers, self.gathers_until_paragraph, self.gathers_lines, self.agenda = before
         return items
 
@@ -957,6 +957,9 @@ class _Builder:
         if not all(first.type in _LIST_TYPES or first.type == "heading_open" and first.map[1] - first.map[0] == 1
                    and _INDENTED_HEADING_RE.match(self.lines[first.map[0]]) for first, _ in rest):
             return None
+        covered = {n for first, _ in rest for n in range(*first.map)}
+        if any(self.lines[n].strip() and n not in covered for n in range(rest[0][0].map[0], end)):
+            return None  # a line no block holds ("  [x]: http://a", a link's definition): as it was
         return rest[0][0].map[0], rest
 
     def list_item(self, tokens, parent_column: int | None, parent_marker: str | None,
