@@ -34,6 +34,7 @@ _HANDLE = r"@[A-Za-z0-9][\w-]*"
 _ONE = rf"(?:{_NAME}|{_HANDLE})"
 _WHO = rf"{_ONE}(?:(?:,\s*{_ONE})*,?\s+(?:and|&|or)\s+{_ONE}|(?:\s*(?:/|&|\+|\band\b)\s*{_ONE})*)"
 _PRONOUN = r"They|We|He|She|I"
+_PRONOUNS = tuple(_PRONOUN.split("|"))  # a subject that names no one by itself
 # "I'm going to" a plan, not a manner of speaking ("I'm going to guess it's DNS", "… to push back").
 _PLAN_VERB = (r"(?!guess|say|have to|push back|pass\b|stop|hate|love|miss|need|disagree|agree|be honest|assume|argue|"
               r"interrupt|repeat|ask (?:you|a)|answer|share my|keep it short)[a-z]")
@@ -563,7 +564,7 @@ def _action_owner_text(text: str, people: Matcher) -> str | None:
     who = m["who"] if m else _written_after(flat)
     if not who and (m := _NAME_VERB_RE.match(flat)):
         who = m["who"]  # last: "Jon ask about shipping"
-    found = _named(who, people) if who and who not in ("They", "We", "He", "She", "I") else None
+    found = _named(who, people) if who and who not in _PRONOUNS else None
     if not found and not m and who and _INITIALS_RE.fullmatch(who) and who.lower() not in _NOT_OWNERS:
         return re.split(r"\s*/\s*", who)[0]  # "… codebase [ACB]": someone's initials, not a body's name
     return found[1] if found else None
@@ -786,7 +787,7 @@ def _after_a_dash(sentence: str, people: Matcher) -> list[str]:
         if len(head.split()) < 3 or people.named_in(head):
             continue  # "Jean - Pierre will …", "Ann Lee - Bob Smith - Dan to meet": names, not a topic
         m = _TO_DO_RE.match(after) or _COMMIT_RE.match(after)
-        if m and m["who"] not in ("They", "He", "She", "I", "We") and _who(m["who"], people):
+        if m and m["who"] not in _PRONOUNS and _who(m["who"], people):
             more = _DASH_RE.search(after)  # "… - Ann to review - and then agreed": to the next dash
             return [head, after[:more.start()] if more else after]
     return [sentence]

@@ -11,14 +11,12 @@ from ..model import Attendee
 from . import languages
 from .labels import EMOJI_RE
 
-# "Present" in the languages other projects keep their minutes in.
-PRESENT_WORDS_ELSEWHERE = languages.PRESENT_WORDS
 # A heading of a few words that says who was there: "Attendees:", "Attendance", "Other Attendees".
 _ATTENDEES_HEADING = re.compile(
     r"^(?:\w+ ){0,2}(?:attendees?|attendance|attending|participants|present|roll call|"
     r"people present|members(?: present)?|in attendance|people|roster|"
     # The round where everyone says hello is the roll call: "## Hello", "Check-in".
-    rf"hellos?|check[- ]?ins?|who[’']?s here|{PRESENT_WORDS_ELSEWHERE})(?: list| area| section)?"
+    rf"hellos?|check[- ]?ins?|who[’']?s here|{languages.PRESENT_WORDS})(?: list| area| section)?"
     r"(?: at \d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?$"  # "Attendees at 4:30pm"
 )
 # Words in parentheses that say what someone did in the meeting rather than where they work.

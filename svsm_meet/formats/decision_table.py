@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..action_table import action_rows, cells, table_rows
+from ..action_table import cells, rows_of, table_rows
 
 # A column that holds what was decided: "Decision", "Key decisions", "Outcome", "Resolution" (not
 # "Resolved" or "Agreed", a column of yes and no).
@@ -39,7 +39,7 @@ def decided_rows(lines: list[str], gathered: bool) -> set[int] | None:
     column = next((n for n, cell in enumerate(header) if _DECISION_HEADERS.match(cell)), None)
     if column is None and gathered and _TOPIC_HEADERS.match(header[0]):
         column = 0
-    if column is None or action_rows("\n".join(lines)):
+    if column is None or rows_of(header, rows[2:]):
         return None
     decided = {n for n, row in enumerate(rows[2:])
                if column < len(row) and not _EMPTY_CELL_RE.match(row[column])

@@ -15,7 +15,8 @@ import re
 from ..action_table import table_rows
 from ..model import Attendee
 from .attendees import ABSENT_GROUP as _ABSENT
-from .attendees import (ABSENT_WORDS, PRESENT_WORDS_ELSEWHERE, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of,
+from . import languages
+from .attendees import (ABSENT_WORDS, ROLE_TITLE, ROLE_WORDS, comma_parts, initials_of,
                         is_attendees_heading, is_org, split_outside_parens)
 from .labels import EMOJI_RE
 
@@ -25,7 +26,7 @@ _GROUP_WORDS = re.compile(
     rf"roll\s*call|members?|guests?|{ABSENT_WORDS}|"
     r"chairs?|host|hosts|secretary|scribe|note[- ]?takers?|"
     r"observers?|committers?|maintainers?|invited|invitees|staff|moderators?|facilitators?|"
-    rf"speakers?|presenters?|representatives?|delegates?|leads?|who|{PRESENT_WORDS_ELSEWHERE})\b",
+    rf"speakers?|presenters?|representatives?|delegates?|leads?|who|{languages.PRESENT_WORDS})\b",
     re.I,
 )
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "bin", "al", "y"}
@@ -285,12 +286,12 @@ _CLOCK_RE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*(?:am|pm)|\d{4}-\d{2}-\d{
 _WHEN_LABEL_RE = re.compile(r"\b(?:beginn|ende|anfang|schluss|start|end|begin|beginning|started|ended|time|zeit|"
                             r"uhrzeit|début|fin|heure|inicio|fim|hora|inizio|einde|aanvang)\b", re.I)
 _ROLE_FIRST_RE = re.compile(r"^\((?P<role>[^()]{1,40})\)\s+(?=\S)")
-# "Toby Chen@WeBank", "Clarkieliu@Tencent": a name and, run into it after "@", the organisation
-# (a capital, no dot: "ann@example.org" is an address).
 # How someone was there, in brackets after them: no GitHub name.
 _HOW_THERE = {"remote", "online", "virtual", "onsite", "offline", "late", "guest", "absent", "excused", "observer",
               "visitor", "new", "dial-in", "phone", "video"}
 _GITHUB_NAME_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")
+# "Toby Chen@WeBank", "Clarkieliu@Tencent": a name and, run into it after "@", the organisation
+# (a capital, no dot: "ann@example.org" is an address).
 _AT_ORG_RE = re.compile(r"^(?P<name>[^\s@][^@]*?[^\s@])@(?P<org>[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})$")
 
 
